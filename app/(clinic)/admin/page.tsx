@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { ROLE_LABELS } from '@/lib/domain/permissions';
+import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { orNotFound } from '@/lib/server/page-guard';
+import { listUsers } from '@/lib/server/users/list-users';
+import { UserActiveForm } from './_components/user-active-form';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function AdminPage() {
+  const actor = await requirePageActor();
+  const users = await orNotFound(listUsers({ actor }));
+  return (
+    <>
+      <h1>Clinic users</h1>
+      <table>
+        <caption className="sr-only">Users of this clinic</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>{ROLE_LABELS[user.role]}</td>
+              <td>{user.isActive ? 'Active' : 'Deactivated'}</td>
+              <td>{user.id === actor.userId ? null : <UserActiveForm userId={user.id} userName={user.name} isActive={user.isActive} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/domain/permissions';
+import { describeDosage } from '@/lib/domain/dosage';
+import { CATEGORY_LABELS } from '@/lib/schemas/exercise';
+import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { getExercise } from '@/lib/server/exercises/get-exercise';
+import { orNotFound } from '@/lib/server/page-guard';
+import { RetireForm } from '../_components/retire-form';
+
+export const metadata: Metadata = { title: 'Exercise' };
+
+export default async function ExercisePage({ params }: { params: Promise<{ exerciseId: string }> }) {
+  const { exerciseId } = await params;
+  const actor = await requirePageActor();
+  const exercise = await orNotFound(getExercise({ actor, exerciseId }));
+  const isAdmin = can(actor, 'catalog.write');
+  return (
+    <>
+      <p>
+        <Link href="/catalog">Back to the catalog</Link>
+      </p>
+      <h1>
+        {exercise.name} {exercise.retiredAt ? <span className="badge">Retired</span> : null}
+      </h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Category</dt>
+          <dd>{CATEGORY_LABELS[exercise.category]}</dd>
+          <dt>Body region</dt>
+          <dd>{exercise.bodyRegion}</dd>
+          <dt>Position</dt>
+          <dd>{exercise.position}</dd>
+          <dt>Equipment</dt>
+          <dd>{exercise.equipment || 'None'}</dd>
+          <dt>Default dosage</dt>
+          <dd>{describeDosage(exercise)}</dd>
+          <dt>Unsupervised</dt>
+          <dd>{exercise.isSafeUnsupervised ? 'Safe to do alone by default' : 'Supervised by default'}</dd>
+        </dl>
+      </div>
+      <section className="card" aria-labelledby="instructions-heading">
+        <h2 id="instructions-heading">Instructions for the patient</h2>
+        <ol className="steps">
+          {exercise.instructions.split('\n').map((step, index) => (
+            <li key={index}>{step}</li>
+          ))}
+        </ol>
+      </section>
+      <section className="card" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Therapist notes</h2>
+        <p>{exercise.therapistNotes || 'None.'}</p>
+      </section>
+      {isAdmin ? (
+        <div className="row">
+          <div>
+            <Link className="button secondary" href={`/catalog/${exercise.id}/edit`}>
+              Edit exercise
+            </Link>
+          </div>
+          <div>
+            <RetireForm exerciseId={exercise.id} isRetired={exercise.retiredAt !== null} />
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { FieldErrors } from '@/lib/server/errors';
+
+type Failure = { ok: false; message: string; fieldErrors?: FieldErrors };
+
+/** The one place a failed form result is shown: a message read out by screen readers. */
+export function FormStatus({ state }: { state: { ok: boolean } | Failure | null }) {
+  if (!state || state.ok) return null;
+  const failure = state as Failure;
+  const details = Object.entries(failure.fieldErrors ?? {})
+    .flatMap(([, messages]) => messages)
+    .filter((message, index, all) => all.indexOf(message) === index && message !== failure.message);
+  return (
+    <div role="alert" className="error">
+      <p>{failure.message}</p>
+      {details.length > 0 ? (
+        <ul>
+          {details.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { signInSchema } from '@/lib/schemas/auth';
+import { authenticate } from './authenticate';
+import { recordSignOut } from './record-sign-out';
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+type RegimenToken = { uid?: string; sv?: number };
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.['x-forwarded-for'];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(',')[0]?.trim() || null;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers) });
+        if (!user) return null;
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion } as never;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const claims = token as typeof token & RegimenToken;
+      if (user) {
+        claims.uid = user.id;
+        claims.sv = (user as unknown as { sv: number }).sv;
+      }
+      return claims;
+    },
+    async session({ session, token }) {
+      const claims = token as typeof token & RegimenToken;
+      // Only the ids go to the browser; role and clinic are read from the database on every request.
+      return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email }, uid: claims.uid, sv: claims.sv } as never;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const claims = token as RegimenToken | null;
+      if (claims?.uid) await recordSignOut(claims.uid);
+    },
+  },
+};

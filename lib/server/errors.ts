@@ -1,0 +1,123 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { ZodError, type ZodType } from 'zod';
+import { logger } from './logger';
+
+export type AppErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** The one error type the data layer throws on purpose. Its message is safe to show to the user. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function notFound(what = 'That record'): AppError {
+  return new AppError('NOT_FOUND', `${what} was not found.`);
+}
+
+export function httpStatusOf(code: AppErrorCode): number {
+  switch (code) {
+    case 'INVALID_INPUT':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'UNAVAILABLE':
+      return 503;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`Unhandled error code ${String(unhandled)}`);
+    }
+  }
+}
+
+function fieldErrorsOf(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_form';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Parses untrusted input; bad input becomes a clear INVALID_INPUT error and nothing else happens. */
+export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors = fieldErrorsOf(result.error);
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  throw new AppError('INVALID_INPUT', `Please check the form. ${where}${first?.message ?? 'Invalid input.'}`, fieldErrors);
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017']);
+
+/** True for errors that mean "the database is not reachable right now". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (typeof current !== 'object') return false;
+    const record = current as { code?: unknown; cause?: unknown; message?: unknown; name?: unknown };
+    if (typeof record.code === 'string' && CONNECTION_ERROR_CODES.has(record.code)) return true;
+    if (typeof record.message === 'string' && /connect|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(record.message)) {
+      return true;
+    }
+    current = record.cause;
+  }
+  return false;
+}
+
+/** Turns any thrown value into an AppError whose message is safe to show. Logs the detail once. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError('INVALID_INPUT', 'Please check the form.', fieldErrorsOf(error));
+  if (isDatabaseUnavailable(error)) {
+    logger.error('database unavailable', { error: describe(error) });
+    return new AppError('UNAVAILABLE', 'Regimen is temporarily unavailable. Please try again in a minute.');
+  }
+  logger.error('unexpected error', { error: describe(error) });
+  return new AppError('UNAVAILABLE', 'Something went wrong on our side. Nothing was changed. Please try again.');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode; message: string; fieldErrors?: FieldErrors };
+
+/** Runs a server action body and maps every failure to a result the form can show. */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    // redirect() and notFound() work by throwing; let Next.js handle them.
+    unstable_rethrow(error);
+    const appError = toAppError(error);
+    return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+  }
+}

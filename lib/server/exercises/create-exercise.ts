@@ -1,0 +1,29 @@
+import 'server-only';
+import { exerciseInputSchema } from '@/lib/schemas/exercise';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { parseInput } from '../errors';
+import { exerciseSelect, type ExerciseDto } from './exercise-select';
+import { assertNameFree } from './assert-name-free';
+
+export async function createExercise({ actor, input }: { actor: Actor; input: unknown }): Promise<ExerciseDto> {
+  requirePermission(actor, 'catalog.write', 'FORBIDDEN');
+  const data = parseInput(exerciseInputSchema, input);
+  return db.$transaction(async (tx) => {
+    await assertNameFree(tx, actor.clinicId, data.name);
+    const exercise = await tx.exercise.create({ data: { ...data, clinicId: actor.clinicId }, select: exerciseSelect });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: 'exercise.create',
+      entityType: 'Exercise',
+      entityId: exercise.id,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+      after: exercise,
+    });
+    return exercise;
+  });
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import type { Prisma } from '../generated/prisma/client';
+
+/** The fields of an exercise a clinician sees. */
+export const exerciseSelect = {
+  id: true,
+  name: true,
+  instructions: true,
+  therapistNotes: true,
+  category: true,
+  bodyRegion: true,
+  position: true,
+  equipment: true,
+  isSafeUnsupervised: true,
+  sets: true,
+  reps: true,
+  holdSeconds: true,
+  timesPerDay: true,
+  daysPerWeek: true,
+  minutes: true,
+  side: true,
+  retiredAt: true,
+  updatedAt: true,
+} satisfies Prisma.ExerciseSelect;
+
+export type ExerciseDto = Prisma.ExerciseGetPayload<{ select: typeof exerciseSelect }>;

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { notFound } from '../errors';
+import { exerciseSelect, type ExerciseDto } from './exercise-select';
+
+/**
+ * Retires an exercise (or brings it back). A retired exercise cannot be added to new plans, but stays on
+ * every plan that already has it: nothing is deleted.
+ */
+export async function setExerciseRetired({ actor, exerciseId, isRetired }: { actor: Actor; exerciseId: string; isRetired: boolean }): Promise<ExerciseDto> {
+  requirePermission(actor, 'catalog.write', 'FORBIDDEN');
+  return db.$transaction(async (tx) => {
+    const before = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: exerciseSelect });
+    if (!before) throw notFound('That exercise');
+    const after = await tx.exercise.update({
+      where: { id: exerciseId },
+      data: { retiredAt: isRetired ? (before.retiredAt ?? new Date()) : null },
+      select: exerciseSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: isRetired ? 'exercise.retire' : 'exercise.restore',
+      entityType: 'Exercise',
+      entityId: exerciseId,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+      before: { retiredAt: before.retiredAt },
+      after: { retiredAt: after.retiredAt },
+    });
+    return after;
+  });
+}

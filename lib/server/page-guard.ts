@@ -1,0 +1,16 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { AppError } from './errors';
+
+/**
+ * For pages: a record the viewer may not see, or a part of the product their role does not use, renders
+ * the plain 404 page. Other errors go on to the error page.
+ */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'INVALID_INPUT')) notFound();
+    throw error;
+  }
+}

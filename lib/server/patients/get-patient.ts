@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { patientVisibleTo } from '../authz/patient-visible-to';
+import { db } from '../db';
+import { AppError, notFound } from '../errors';
+
+const patientSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  dateOfBirth: true,
+  phone: true,
+  email: true,
+  careTeam: { select: { user: { select: { id: true, name: true, role: true } } } },
+  episodes: {
+    select: { id: true, procedure: true, surgeryDate: true, surgeon: { select: { id: true, name: true } }, protocol: { select: { id: true, name: true } } },
+    orderBy: { surgeryDate: 'desc' },
+  },
+} as const;
+
+/**
+ * One patient's record, if the actor may see it. Every read of a patient's record is on the audit trail,
+ * and so is every refused one.
+ */
+export async function getPatient({ actor, patientId }: { actor: Actor; patientId: string }) {
+  const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, patientVisibleTo(actor)] }, select: patientSelect });
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: 'patient.read',
+      entityType: 'Patient',
+      entityId: patientId,
+      patientId: patient ? patientId : null,
+      outcome: patient ? 'SUCCESS' : 'DENIED',
+      ip: actor.ip,
+    }),
+  );
+  if (!patient) throw notFound('That patient');
+  if (actor.role === 'PATIENT' && patient.id !== actor.patientId) throw new AppError('NOT_FOUND', 'That patient was not found.');
+  return patient;
+}
+
+export type PatientRecord = Awaited<ReturnType<typeof getPatient>>;

@@ -1,0 +1,37 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { AppError, notFound, parseInput } from '../errors';
+
+const inputSchema = z.strictObject({ userId: z.string().min(1).max(64), isActive: z.boolean() });
+
+/** Deactivating a user also ends every session they have, on their very next request. */
+export async function setUserActive({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, 'user.manage', 'FORBIDDEN');
+  const { userId, isActive } = parseInput(inputSchema, input);
+  if (userId === actor.userId && !isActive) throw new AppError('INVALID_INPUT', 'You cannot deactivate your own account.');
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findFirst({ where: { id: userId, clinicId: actor.clinicId }, select: { id: true, isActive: true } });
+    if (!before) throw notFound('That user');
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { isActive, ...(isActive ? {} : { sessionVersion: { increment: 1 } }) },
+      select: { id: true, isActive: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: isActive ? 'user.activate' : 'user.deactivate',
+      entityType: 'User',
+      entityId: userId,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+
+/** Ends every session of the actor, on every device, from their next request on. */
+export async function signOutEverywhere({ actor }: { actor: Actor }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: 'auth.sign_out_everywhere',
+      entityType: 'User',
+      entityId: actor.userId,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+    });
+  });
+}

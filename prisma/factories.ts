@@ -1,0 +1,135 @@
+// Builders for clinics, users, the catalog and patients. The demo seed and the tests use the same ones,
+// so the demo and the tests exercise the same shapes of data.
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '@/lib/server/auth/password';
+import { db } from '@/lib/server/db';
+import type { Role } from '@/lib/domain/types';
+import { EXERCISES, LUMBAR_POST_OP, type SeedExercise, type SeedProtocol } from './data/catalog';
+
+const passwordHashes = new Map<string, Promise<string>>();
+
+/** Argon2id is slow on purpose; hash each distinct password once per process. */
+function cachedHash(password: string): Promise<string> {
+  let hashed = passwordHashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    passwordHashes.set(password, hashed);
+  }
+  return hashed;
+}
+
+export const unique = () => randomUUID().slice(0, 8);
+
+export async function createClinic({ name = `Clinic ${unique()}` }: { name?: string } = {}) {
+  return db.clinic.create({ data: { name }, select: { id: true, name: true } });
+}
+
+export async function createUser({
+  clinicId,
+  role,
+  email = `${role.toLowerCase()}-${unique()}@example.test`,
+  name = `${role.charAt(0)}${role.slice(1).toLowerCase()} ${unique()}`,
+  password = 'test-password',
+  isActive = true,
+}: {
+  clinicId: string;
+  role: Role;
+  email?: string;
+  name?: string;
+  password?: string | null;
+  isActive?: boolean;
+}) {
+  return db.user.create({
+    data: { clinicId, role, email, name, isActive, passwordHash: password === null ? null : await cachedHash(password) },
+    select: { id: true, clinicId: true, email: true, name: true, role: true, sessionVersion: true },
+  });
+}
+
+export async function createExercise(clinicId: string, exercise: SeedExercise) {
+  return db.exercise.create({
+    data: {
+      clinicId,
+      name: exercise.name,
+      instructions: exercise.instructions,
+      therapistNotes: exercise.therapistNotes,
+      category: exercise.category,
+      bodyRegion: exercise.bodyRegion,
+      position: exercise.position,
+      equipment: exercise.equipment,
+      isSafeUnsupervised: exercise.isSafeUnsupervised,
+      ...exercise.dosage,
+    },
+    select: { id: true, name: true },
+  });
+}
+
+/** The standard catalog; returns exercise ids by name. */
+export async function createCatalog(clinicId: string, exercises: readonly SeedExercise[] = EXERCISES) {
+  const ids = new Map<string, string>();
+  for (const exercise of exercises) {
+    const created = await createExercise(clinicId, exercise);
+    ids.set(created.name, created.id);
+  }
+  return ids;
+}
+
+export async function createProtocol(clinicId: string, exerciseIds: Map<string, string>, protocol: SeedProtocol = LUMBAR_POST_OP) {
+  return db.protocol.create({
+    data: {
+      clinicId,
+      name: protocol.name,
+      description: protocol.description,
+      phases: {
+        create: protocol.phases.map((phase, phaseIndex) => ({
+          position: phaseIndex + 1,
+          name: phase.name,
+          earliestDay: phase.earliestDay,
+          criteria: phase.criteria,
+          precautions: phase.precautions,
+          exercises: {
+            create: phase.exercises.map((exercise, index) => {
+              const exerciseId = exerciseIds.get(exercise.name);
+              if (!exerciseId) throw new Error(`Protocol names an exercise not in the catalog: ${exercise.name}`);
+              return { exerciseId, position: index + 1, mode: exercise.mode, ...exercise.dosage };
+            }),
+          },
+        })),
+      },
+    },
+    select: { id: true, name: true, phases: { select: { id: true, position: true, name: true }, orderBy: { position: 'asc' } } },
+  });
+}
+
+export async function createPatient({
+  clinicId,
+  careTeam,
+  firstName = 'Pat',
+  lastName = `Test-${unique()}`,
+  dateOfBirth = new Date('1970-05-17'),
+  userId = null,
+  email = '',
+  phone = '',
+}: {
+  clinicId: string;
+  careTeam: string[];
+  firstName?: string;
+  lastName?: string;
+  dateOfBirth?: Date;
+  userId?: string | null;
+  email?: string;
+  phone?: string;
+}) {
+  return db.patient.create({
+    data: {
+      clinicId,
+      firstName,
+      lastName,
+      dateOfBirth,
+      userId,
+      email,
+      phone,
+      careTeam: { create: careTeam.map((memberId) => ({ userId: memberId })) },
+    },
+    select: { id: true, firstName: true, lastName: true, clinicId: true },
+  });
+}

@@ -1,0 +1,107 @@
+// `npm test`: every check the project has, in order: types, lint, unit, integration (real PostgreSQL),
+// end-to-end (Chromium against a production build). `node scripts/test.mjs <stage>` runs one stage.
+// PostgreSQL: the server in DATABASE_URL when set (each run gets fresh databases on it), else an
+// embedded PGlite started here.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { bin, createFreshDatabase, dropDatabase, prepareDatabase, run, startEmbeddedPostgres } from './lib/database.mjs';
+
+const STAGES = ['static', 'unit', 'integration', 'e2e'];
+const only = process.argv[2];
+if (only && !STAGES.includes(only)) {
+  console.error(`Unknown stage "${only}". Stages: ${STAGES.join(', ')}`);
+  process.exit(2);
+}
+const stages = only ? [only] : STAGES;
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', REGIMEN_QUIET_LOGS: '1' };
+const cleanups = [];
+
+async function withDatabase(label, body) {
+  if (process.env.DATABASE_URL) {
+    const name = `regimen_${label}_${process.pid}`;
+    const url = await createFreshDatabase(process.env.DATABASE_URL, name);
+    cleanups.push(() => dropDatabase(process.env.DATABASE_URL, name));
+    return body({ DATABASE_URL: url });
+  }
+  const embedded = await startEmbeddedPostgres();
+  cleanups.push(() => embedded.stop());
+  return body({ DATABASE_URL: embedded.url, DATABASE_POOL_MAX: embedded.poolMax, REGIMEN_EMBEDDED_DB: '1' });
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((candidate) => existsSync(candidate));
+}
+
+function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium is missing: installing Debian\'s chromium package...');
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  console.error('The end-to-end tests need Chromium. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary), then run npm test again.');
+  process.exit(1);
+}
+
+async function main() {
+  // The Prisma client is generated code (git-ignored); every stage needs it. generate reads no database.
+  await run(bin('prisma'), ['generate'], { env: { ...baseEnv, DATABASE_URL: baseEnv.DATABASE_URL ?? 'postgresql://localhost/unused' }, quiet: true });
+
+  for (const stage of stages) {
+    console.log(`\n=== ${stage} ===`);
+    switch (stage) {
+      case 'static':
+        await run(bin('next'), ['typegen'], { env: baseEnv, quiet: true });
+        await run(bin('tsc'), ['--noEmit'], { env: baseEnv });
+        await run(bin('eslint'), ['.', '--max-warnings=0'], { env: baseEnv });
+        console.log('Types and lint: clean.');
+        break;
+      case 'unit':
+        await run(bin('vitest'), ['run', '--project', 'unit'], { env: baseEnv });
+        break;
+      case 'integration':
+        await withDatabase('integration', async (dbEnv) => {
+          await prepareDatabase(dbEnv.DATABASE_URL);
+          await run(bin('vitest'), ['run', '--project', 'integration'], { env: { ...baseEnv, ...dbEnv } });
+        });
+        break;
+      case 'e2e': {
+        const chromium = ensureChromium();
+        await withDatabase('e2e', async (dbEnv) => {
+          const env = { ...baseEnv, ...dbEnv, CHROMIUM_PATH: chromium, NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production', NEXTAUTH_URL: 'http://localhost:3100' };
+          await prepareDatabase(dbEnv.DATABASE_URL);
+          await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env, quiet: true });
+          console.log('Building for production...');
+          await run(bin('next'), ['build'], { env, quiet: true });
+          await run(bin('playwright'), ['test'], { env });
+        });
+        break;
+      }
+      default:
+        throw new Error(`unhandled stage ${stage}`);
+    }
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+  console.log('\nAll test stages passed.');
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+process.exit(exitCode);

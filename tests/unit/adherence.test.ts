@@ -1,0 +1,198 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import type { Expected, SessionEntry } from '../../lib/domain/adherence';
+import { PAIN_ALERT_LEVEL, PAIN_RISE_ALERT, adherence, painFlag } from '../../lib/domain/adherence';
+import { addDays } from '../../lib/domain/phase-gate';
+
+const today = new Date('2025-05-20T15:30:00Z');
+
+function done(exerciseId: string, daysAgo: number, completed = true): SessionEntry {
+  return { exerciseId, performedOn: addDays(today, -daysAgo), completed, pain: 2 };
+}
+
+function daily(exerciseId: string, timesPerDay: number | null = 1, daysPerWeek: number | null = 7): Expected {
+  return { exerciseId, timesPerDay, daysPerWeek };
+}
+
+describe('adherence', () => {
+  it('is null when nothing is expected', () => {
+    expect(adherence({ sessions: [done('a', 0)], prescriptions: [], today })).toEqual({ completed: 0, expected: 0, percent: null });
+  });
+
+  it('expects once a day, every day, when frequency is blank', () => {
+    expect(adherence({ sessions: [], prescriptions: [daily('a', null, null)], today })).toEqual({
+      completed: 0,
+      expected: 7,
+      percent: 0,
+    });
+  });
+
+  it('multiplies times a day by days a week', () => {
+    expect(adherence({ sessions: [], prescriptions: [daily('a', 2, 5)], today }).expected).toBe(10);
+  });
+
+  it('counts completed sessions in the last seven days including today', () => {
+    const sessions = [done('a', 0), done('a', 3), done('a', 6)];
+    expect(adherence({ sessions, prescriptions: [daily('a')], today })).toEqual({ completed: 3, expected: 7, percent: 43 });
+  });
+
+  it('ignores sessions before the window', () => {
+    expect(adherence({ sessions: [done('a', 7)], prescriptions: [daily('a')], today }).completed).toBe(0);
+  });
+
+  it('ignores sessions after today', () => {
+    expect(adherence({ sessions: [done('a', -1)], prescriptions: [daily('a')], today }).completed).toBe(0);
+  });
+
+  it('counts a session logged late in the day on the first day of the window', () => {
+    const lateEvening = new Date(addDays(today, -6).getTime() + 23 * 3_600_000);
+    const sessions = [{ exerciseId: 'a', performedOn: lateEvening, completed: true, pain: 0 }];
+    expect(adherence({ sessions, prescriptions: [daily('a')], today }).completed).toBe(1);
+  });
+
+  it('ignores sessions marked not completed', () => {
+    expect(adherence({ sessions: [done('a', 0, false)], prescriptions: [daily('a')], today }).completed).toBe(0);
+  });
+
+  it('ignores exercises that are not prescribed', () => {
+    expect(adherence({ sessions: [done('b', 0)], prescriptions: [daily('a')], today }).completed).toBe(0);
+  });
+
+  it('does not let overdoing one exercise hide skipping another', () => {
+    const sessions = Array.from({ length: 14 }, (_, i) => done('walk', i % 7));
+    expect(adherence({ sessions, prescriptions: [daily('walk'), daily('bridge')], today })).toEqual({
+      completed: 7,
+      expected: 14,
+      percent: 50,
+    });
+  });
+
+  it('reaches 100 when everything is done', () => {
+    const sessions = Array.from({ length: 7 }, (_, i) => [done('a', i), done('a', i)]).flat();
+    expect(adherence({ sessions, prescriptions: [daily('a', 2)], today })).toEqual({ completed: 14, expected: 14, percent: 100 });
+  });
+
+  it('scales expectations to a longer window', () => {
+    expect(adherence({ sessions: [], prescriptions: [daily('a', 1, 5)], today, days: 14 }).expected).toBe(10);
+  });
+
+  it('rounds the expectation for a window that is not whole weeks', () => {
+    expect(adherence({ sessions: [], prescriptions: [daily('a', 1, 5)], today, days: 3 }).expected).toBe(2);
+  });
+
+  it('credits a partly expected session once it is done', () => {
+    const sessions = [done('a', 0), done('b', 1)];
+    const result = adherence({ sessions, prescriptions: [daily('a', 1, 1), daily('b', 1, 1)], today, days: 3 });
+    expect(result.expected).toBe(1);
+    expect(result.percent).toBe(100);
+  });
+
+  it('refuses a window of less than one whole day', () => {
+    expect(() => adherence({ sessions: [], prescriptions: [], today, days: 0 })).toThrow(RangeError);
+    expect(() => adherence({ sessions: [], prescriptions: [], today, days: 2.5 })).toThrow(RangeError);
+  });
+
+  const exerciseArb = fc.constantFrom('a', 'b', 'c', 'd');
+  const prescriptionsArb = fc.array(
+    fc.record({
+      exerciseId: exerciseArb,
+      timesPerDay: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+      daysPerWeek: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
+    }),
+    { maxLength: 5 },
+  );
+  const sessionsArb = fc.array(
+    fc.record({
+      exerciseId: fc.constantFrom('a', 'b', 'c', 'd', 'unprescribed'),
+      performedOn: fc.integer({ min: -40, max: 5 }).map((n) => addDays(today, -n)),
+      completed: fc.boolean(),
+      pain: fc.integer({ min: 0, max: 10 }),
+    }),
+    { maxLength: 120 },
+  );
+
+  it('keeps percent within 0..100 and completed within expected', () => {
+    fc.assert(
+      fc.property(sessionsArb, prescriptionsArb, fc.integer({ min: 1, max: 60 }), (sessions, prescriptions, days) => {
+        const result = adherence({ sessions, prescriptions, today, days });
+        expect(result.completed).toBeGreaterThanOrEqual(0);
+        expect(result.completed).toBeLessThanOrEqual(result.expected);
+        expect(Number.isInteger(result.completed)).toBe(true);
+        if (result.expected === 0) {
+          expect(result.percent).toBeNull();
+        } else {
+          expect(result.percent).not.toBeNull();
+          expect(result.percent!).toBeGreaterThanOrEqual(0);
+          expect(result.percent!).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
+  });
+
+  it('never goes down when a patient logs one more completed session', () => {
+    fc.assert(
+      fc.property(sessionsArb, prescriptionsArb, exerciseArb, fc.integer({ min: 0, max: 6 }), (sessions, prescriptions, ex, ago) => {
+        const before = adherence({ sessions, prescriptions, today });
+        const after = adherence({ sessions: [...sessions, done(ex, ago)], prescriptions, today });
+        expect(after.completed).toBeGreaterThanOrEqual(before.completed);
+      }),
+    );
+  });
+});
+
+describe('painFlag', () => {
+  it('exports the clinic thresholds', () => {
+    expect(PAIN_ALERT_LEVEL).toBe(7);
+    expect(PAIN_RISE_ALERT).toBe(3);
+  });
+
+  it('is false with no pain logged', () => {
+    expect(painFlag([])).toBe(false);
+  });
+
+  it('is false for a single low reading', () => {
+    expect(painFlag([3])).toBe(false);
+  });
+
+  it('is true for a single reading at the alert level', () => {
+    expect(painFlag([7])).toBe(true);
+  });
+
+  it('is true when the latest pain is at the alert level', () => {
+    expect(painFlag([6, 5, 7])).toBe(true);
+  });
+
+  it('is false when high pain has since settled', () => {
+    expect(painFlag([2, 9, 3])).toBe(false);
+  });
+
+  it('is true when pain rose three points above the first reading', () => {
+    expect(painFlag([1, 2, 4])).toBe(true);
+  });
+
+  it('is false for a two-point rise', () => {
+    expect(painFlag([1, 2, 3])).toBe(false);
+  });
+
+  it('ignores readings that are not numbers', () => {
+    expect(painFlag([Number.NaN, 1, 4])).toBe(true);
+    expect(painFlag([Number.NaN])).toBe(false);
+  });
+
+  it('matches the rule for any history', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1 }), (pains) => {
+        const latest = pains[pains.length - 1]!;
+        expect(painFlag(pains)).toBe(latest >= PAIN_ALERT_LEVEL || latest - pains[0]! >= PAIN_RISE_ALERT);
+      }),
+    );
+  });
+
+  it('always flags a latest reading at or above the alert level', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 })), fc.integer({ min: PAIN_ALERT_LEVEL, max: 10 }), (earlier, latest) => {
+        expect(painFlag([...earlier, latest])).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = {
+  '@': path.resolve(__dirname),
+  // `server-only` throws outside React Server Components; tests call the data layer directly.
+  'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+};
+
+// The embedded database is a single backend: run integration files one at a time against it.
+const isEmbeddedDb = process.env.REGIMEN_EMBEDDED_DB === '1';
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: !isEmbeddedDb,
+        },
+      },
+    ],
+  },
+});
