@@ -12,6 +12,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/sign-offs', label: 'Sign-offs', permission: 'signoff.sign' },
   { href: '/admin', label: 'Users', permission: 'user.manage' },
   { href: '/catalog', label: 'Exercise catalog', permission: 'catalog.read' },
+  { href: '/protocols', label: 'Protocols', permission: 'protocol.read' },
 ];
 
 // Navigation only: every page and data-access function checks access again on its own.

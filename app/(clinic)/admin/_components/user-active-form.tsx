@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/app/_components/use-form-action';
 import { FormStatus } from '@/app/_components/form-status';
 import { setUserActiveAction } from '../actions';
 
 export function UserActiveForm({ userId, userName, isActive }: { userId: string; userName: string; isActive: boolean }) {
-  const [state, formAction, isPending] = useActionState(setUserActiveAction, null);
+  const [state, onSubmit, isPending] = useFormAction(setUserActiveAction, null);
   return (
-    <form action={formAction}>
+    <form onSubmit={onSubmit} noValidate>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={isActive ? 'false' : 'true'} />
       <button type="submit" className="secondary" disabled={isPending} aria-label={`${isActive ? 'Deactivate' : 'Reactivate'} ${userName}`}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/app/_components/use-form-action';
 import { FormStatus } from '@/app/_components/form-status';
 import { DosageFields } from '@/app/_components/dosage-fields';
 import { CATEGORY_LABELS, EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
@@ -28,9 +28,9 @@ export function ExerciseForm({
   exercise?: ExerciseValues;
   submitLabel: string;
 }) {
-  const [state, formAction, isPending] = useActionState(action, null);
+  const [state, onSubmit, isPending] = useFormAction(action, null);
   return (
-    <form className="stack" action={formAction}>
+    <form className="stack" onSubmit={onSubmit} noValidate>
       {exercise ? <input type="hidden" name="exerciseId" value={exercise.id} /> : null}
       <div>
         <label htmlFor="name">Name</label>

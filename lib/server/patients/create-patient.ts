@@ -1,0 +1,61 @@
+import 'server-only';
+import { createPatientSchema } from '@/lib/schemas/plan';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { AppError, parseInput } from '../errors';
+import { openDraft } from '../plans/start-draft';
+
+/**
+ * A therapist registers a patient: the patient, a portal account (no password until the patient uses
+ * their invitation), the surgery, the care team (this therapist and the surgeon), and a first draft plan
+ * from the protocol's first phase.
+ */
+export async function createPatient({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, 'patient.create', 'FORBIDDEN');
+  const data = parseInput(createPatientSchema, input);
+  return db.$transaction(async (tx) => {
+    const surgeon = await tx.user.findFirst({ where: { id: data.surgeonId, clinicId: actor.clinicId, role: 'SURGEON', isActive: true }, select: { id: true } });
+    if (!surgeon) throw new AppError('INVALID_INPUT', 'Choose a surgeon of this clinic.', { surgeonId: ['Choose a surgeon of this clinic.'] });
+    const protocol = await tx.protocol.findFirst({ where: { id: data.protocolId, clinicId: actor.clinicId }, select: { id: true, phases: { select: { id: true }, take: 1 } } });
+    if (!protocol || protocol.phases.length === 0) throw new AppError('INVALID_INPUT', 'Choose a protocol with at least one phase.', { protocolId: ['Choose a protocol.'] });
+    const emailTaken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+    if (emailTaken) throw new AppError('CONFLICT', 'That email already belongs to an account. Use another email for this patient.', { email: ['Email already in use.'] });
+
+    const user = await tx.user.create({
+      data: { clinicId: actor.clinicId, email: data.email, name: `${data.firstName} ${data.lastName}`, role: 'PATIENT' },
+      select: { id: true },
+    });
+    const patient = await tx.patient.create({
+      data: {
+        clinicId: actor.clinicId,
+        userId: user.id,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        dateOfBirth: data.dateOfBirth,
+        phone: data.phone,
+        email: data.email,
+        careTeam: { create: [{ userId: actor.userId }, ...(surgeon.id === actor.userId ? [] : [{ userId: surgeon.id }])] },
+        episodes: {
+          create: { procedure: data.procedure, surgeryDate: data.surgeryDate, surgeonId: surgeon.id, protocolId: protocol.id, plan: { create: {} } },
+        },
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: 'patient.create',
+      entityType: 'Patient',
+      entityId: patient.id,
+      patientId: patient.id,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+      // Identifiers only: the record itself is in the patient tables.
+      after: { patientId: patient.id, userId: user.id, surgeonId: surgeon.id, protocolId: protocol.id },
+    });
+    const draft = await openDraft(tx, actor, patient.id);
+    return { patientId: patient.id, draftVersionId: draft.versionId };
+  });
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { dosageOf } from '@/lib/domain/prescription';
+import { addDraftItemSchema } from '@/lib/schemas/plan';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+import { AppError, notFound, parseInput } from '../errors';
+import { lockDraft } from './lock-draft';
+import { planItemData } from './plan-item-data';
+
+/** Adds a catalog exercise to a draft with the exercise's default dosage and mode. */
+export async function addDraftItem({ actor, input }: { actor: Actor; input: unknown }) {
+  const { versionId, lockVersion, exerciseId } = parseInput(addDraftItemSchema, input);
+  return db.$transaction(async (tx) => {
+    const draft = await lockDraft(tx, actor, versionId, lockVersion);
+    const exercise = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: { id: true, name: true, instructions: true, isSafeUnsupervised: true, retiredAt: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true } });
+    if (!exercise) throw notFound('That exercise');
+    if (exercise.retiredAt) throw new AppError('INVALID_INPUT', `${exercise.name} is retired and cannot be added to plans.`);
+    const existing = await tx.planItem.findMany({ where: { versionId }, select: { exerciseId: true, position: true } });
+    if (existing.some((item) => item.exerciseId === exerciseId)) throw new AppError('CONFLICT', `${exercise.name} is already on this plan.`);
+    const position = existing.reduce((max, item) => Math.max(max, item.position), 0) + 1;
+    const item = await tx.planItem.create({
+      data: { versionId, ...planItemData({ exercise, mode: exercise.isSafeUnsupervised ? 'SELF_DIRECTED' : 'SUPERVISED', dosage: dosageOf(exercise), patientNotes: '', position }) },
+      select: { id: true, exerciseName: true, mode: true, contentHash: true },
+    });
+    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_add', entityType: 'PlanItem', entityId: item.id, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, after: item });
+    return { itemId: item.id, lockVersion: draft.lockVersion };
+  });
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { updateDraftItemSchema } from '@/lib/schemas/plan';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+import { notFound, parseInput } from '../errors';
+import { lockDraft } from './lock-draft';
+
+/** Takes an exercise off a draft. Approved versions keep it: they never change. */
+export async function removeDraftItem({ actor, input }: { actor: Actor; input: unknown }) {
+  const { itemId, lockVersion } = parseInput(updateDraftItemSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.planItem.findUnique({ where: { id: itemId }, select: { id: true, versionId: true, exerciseName: true, mode: true, contentHash: true } });
+    if (!before) throw notFound('That plan item');
+    const draft = await lockDraft(tx, actor, before.versionId, lockVersion);
+    await tx.planItem.delete({ where: { id: itemId } });
+    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_remove', entityType: 'PlanItem', entityId: itemId, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, before });
+    return { lockVersion: draft.lockVersion };
+  });
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { dosageOf } from '@/lib/domain/prescription';
+import { prescriptionSchema, updateDraftItemSchema } from '@/lib/schemas/plan';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+import { notFound, parseInput } from '../errors';
+import { lockDraft } from './lock-draft';
+import { planItemData } from './plan-item-data';
+
+const itemSelect = { id: true, versionId: true, exerciseId: true, exerciseName: true, instructions: true, position: true, mode: true, patientNotes: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true, contentHash: true } as const;
+
+/** Changes one draft item's dosage, mode or notes to the patient. */
+export async function updateDraftItem({ actor, input }: { actor: Actor; input: unknown }) {
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const { itemId, lockVersion } = parseInput(updateDraftItemSchema, { itemId: raw.itemId, lockVersion: raw.lockVersion });
+  const { itemId: _itemId, lockVersion: _lockVersion, ...prescriptionInput } = raw;
+  const prescription = parseInput(prescriptionSchema, prescriptionInput);
+  return db.$transaction(async (tx) => {
+    const before = await tx.planItem.findUnique({ where: { id: itemId }, select: itemSelect });
+    if (!before) throw notFound('That plan item');
+    const draft = await lockDraft(tx, actor, before.versionId, lockVersion);
+    const { mode, patientNotes, ...dosage } = prescription;
+    const after = await tx.planItem.update({
+      where: { id: itemId },
+      data: planItemData({
+        exercise: { id: before.exerciseId, name: before.exerciseName, instructions: before.instructions },
+        mode,
+        dosage: dosageOf(dosage),
+        patientNotes,
+        position: before.position,
+      }),
+      select: itemSelect,
+    });
+    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_update', entityType: 'PlanItem', entityId: itemId, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, before, after });
+    return { itemId, lockVersion: draft.lockVersion };
+  });
+}

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '@/lib/domain/audit-chain';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import { db } from '@/lib/server/db';
+import { createExercise } from '@/lib/server/exercises/create-exercise';
+import { setExerciseRetired } from '@/lib/server/exercises/set-exercise-retired';
+import { updateExercise } from '@/lib/server/exercises/update-exercise';
+import { getPatient } from '@/lib/server/patients/get-patient';
+import { setUserActive } from '@/lib/server/users/set-user-active';
+import { signOutEverywhere } from '@/lib/server/users/sign-out-everywhere';
+import { createUser, unique } from '@/prisma/factories';
+import { auditCursor, auditRowsSince } from './support/audit';
+import { createWorld, type World } from './support/world';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+/** Appends one row of this test's own and returns it as stored. */
+async function appendOwnRow() {
+  const entityId = `probe${unique()}`;
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: world.a.users.admin.id,
+      clinicId: world.a.clinic.id,
+      action: 'test.probe',
+      entityType: 'Test',
+      entityId,
+      outcome: 'SUCCESS',
+      after: { note: 'original' },
+    }),
+  );
+  return db.auditEvent.findFirstOrThrow({ where: { entityId } });
+}
+
+const exerciseInput = (name: string) => ({
+  name,
+  instructions: 'Lie on your back and breathe slowly.',
+  category: 'MOBILITY',
+  bodyRegion: 'Core',
+  position: 'Lying on your back',
+  isSafeUnsupervised: true,
+  reps: 5,
+  side: 'NONE',
+});
+
+describe('the audit trail is append-only', () => {
+  it('the database rejects UPDATE of a row and the row is unchanged', async () => {
+    const row = await appendOwnRow();
+
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${row.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "after" = NULL WHERE "clinicId" = ${world.a.clinic.id}`).rejects.toThrow(/append-only/);
+
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+  });
+
+  it('the database rejects DELETE and TRUNCATE and the row is still there', async () => {
+    const row = await appendOwnRow();
+
+    await expect(db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM "AuditEvent" WHERE "clinicId" = ${world.a.clinic.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
+
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+  });
+
+  it('the Prisma client cannot change or delete rows either', async () => {
+    const row = await appendOwnRow();
+
+    await expect(db.auditEvent.update({ where: { id: row.id }, data: { outcome: 'DENIED' } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+  });
+});
+
+describe('the audit chain', () => {
+  it("records this clinic's writes and reads in order, one row each", async () => {
+    const admin = world.a.actors.admin;
+    const target = await createUser({ clinicId: world.a.clinic.id, role: 'THERAPIST' });
+    const cursor = await auditCursor();
+
+    const exercise = await createExercise({ actor: admin, input: exerciseInput(`Audit exercise ${unique()}`) });
+    await updateExercise({ actor: admin, exerciseId: exercise.id, input: { ...exerciseInput(exercise.name), reps: 8 } });
+    await setExerciseRetired({ actor: admin, exerciseId: exercise.id, isRetired: true });
+    await setUserActive({ actor: admin, input: { userId: target.id, isActive: false } });
+    await getPatient({ actor: world.a.actors.therapist, patientId: world.a.patients.self.id });
+    await expect(getPatient({ actor: world.a.actors.therapist, patientId: world.a.patients.otherTeam.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await signOutEverywhere({ actor: world.a.actors.surgeon });
+
+    const rows = await auditRowsSince(cursor, { clinicId: world.a.clinic.id });
+    expect(rows.map((row) => [row.action, row.entityId, row.outcome])).toEqual([
+      ['exercise.create', exercise.id, 'SUCCESS'],
+      ['exercise.update', exercise.id, 'SUCCESS'],
+      ['exercise.retire', exercise.id, 'SUCCESS'],
+      ['user.deactivate', target.id, 'SUCCESS'],
+      ['patient.read', world.a.patients.self.id, 'SUCCESS'],
+      ['patient.read', world.a.patients.otherTeam.id, 'DENIED'],
+      ['auth.sign_out_everywhere', world.a.users.surgeon.id, 'SUCCESS'],
+    ]);
+    expect(rows[1]).toMatchObject({ before: { reps: 5 }, after: { reps: 8 } });
+    // Nothing of it lands on the other clinic's trail.
+    expect(await auditRowsSince(cursor, { clinicId: world.b.clinic.id })).toEqual([]);
+  });
+
+  it('is intact over the whole table, and breaks where a stored row is altered', async () => {
+    const own = await appendOwnRow();
+
+    // One statement reads one snapshot, and rows are appended under a lock, so the snapshot is a whole chain.
+    const rows = await db.auditEvent.findMany({ orderBy: { id: 'asc' } });
+
+    expect(rows.map((row) => row.id)).toContain(own.id);
+    expect(verifyAuditChain(rows)).toEqual({ ok: true, checked: rows.length });
+
+    const altered = rows.map((row) => (row.id === own.id ? { ...row, after: { note: 'altered' } } : row));
+    expect(verifyAuditChain(altered)).toMatchObject({ ok: false, brokenAtId: String(own.id) });
+  });
+});
