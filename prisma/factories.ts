@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import type { Role } from '@/lib/domain/types';
+import type { Actor } from '@/lib/server/auth/actor';
 import { EXERCISES, LUMBAR_POST_OP, type SeedExercise, type SeedProtocol } from './data/catalog';
 
 const passwordHashes = new Map<string, Promise<string>>();
@@ -132,4 +133,12 @@ export async function createPatient({
     },
     select: { id: true, firstName: true, lastName: true, clinicId: true },
   });
+}
+
+/** The acting user the data-access layer expects, for a user made by these factories. */
+export function actorFor(
+  user: { id: string; clinicId: string; role: Role; name: string },
+  patientId: string | null = null,
+): Actor {
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId, ip: '127.0.0.1' };
 }

@@ -2,12 +2,15 @@ import type { Dosage } from '@/lib/domain/types';
 
 const SIDE_LABELS = { NONE: 'Not one-sided', EACH: 'Each side', LEFT: 'Left only', RIGHT: 'Right only', BOTH: 'Both together' } as const;
 
-/** The seven dosage inputs, used by the catalog, protocol and plan forms. `prefix` namespaces the names. */
-export function DosageFields({ dosage, prefix = '', legend = 'Dosage' }: { dosage?: Partial<Dosage>; prefix?: string; legend?: string }) {
+/**
+ * The seven dosage inputs, used by the catalog, protocol and plan forms. `prefix` namespaces the field
+ * names; `idPrefix` only the element ids, for pages with several forms of the same fields.
+ */
+export function DosageFields({ dosage, prefix = '', idPrefix = prefix, legend = 'Dosage' }: { dosage?: Partial<Dosage>; prefix?: string; idPrefix?: string; legend?: string }) {
   const number = (name: keyof Omit<Dosage, 'side'>, label: string, max: number) => (
     <div>
-      <label htmlFor={`${prefix}${name}`}>{label}</label>
-      <input id={`${prefix}${name}`} name={`${prefix}${name}`} type="number" inputMode="numeric" min={1} max={max} defaultValue={dosage?.[name] ?? ''} />
+      <label htmlFor={`${idPrefix}${name}`}>{label}</label>
+      <input id={`${idPrefix}${name}`} name={`${prefix}${name}`} type="number" inputMode="numeric" min={1} max={max} defaultValue={dosage?.[name] ?? ''} />
     </div>
   );
   return (
@@ -21,8 +24,8 @@ export function DosageFields({ dosage, prefix = '', legend = 'Dosage' }: { dosag
         {number('timesPerDay', 'Times a day', 10)}
         {number('daysPerWeek', 'Days a week', 7)}
         <div>
-          <label htmlFor={`${prefix}side`}>Side</label>
-          <select id={`${prefix}side`} name={`${prefix}side`} defaultValue={dosage?.side ?? 'NONE'}>
+          <label htmlFor={`${idPrefix}side`}>Side</label>
+          <select id={`${idPrefix}side`} name={`${prefix}side`} defaultValue={dosage?.side ?? 'NONE'}>
             {Object.entries(SIDE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -31,12 +31,10 @@ function wholeNumber(label: string, { min, max }: { min: number; max: number }) 
  * The protocol version the editor's form was rendered from. A missing or garbled value means the form did
  * not come from the current page, so the save is refused rather than guessed.
  */
+const OUT_OF_DATE = 'This form is out of date. Reload the page and try again.';
 export const lockVersionSchema = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
-  z
-    .number({ error: 'This form is out of date. Reload the page and try again.' })
-    .int('This form is out of date. Reload the page and try again.')
-    .min(0, 'This form is out of date. Reload the page and try again.'),
+  z.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).min(0, OUT_OF_DATE).max(2_147_483_647, OUT_OF_DATE),
 );
 
 /** Entry criteria arrive as a textarea (one per line) or as a list; blank lines are dropped. */
@@ -48,7 +46,8 @@ const criteriaSchema = z.preprocess(
   },
   z
     .array(z.string().max(200, 'Each entry criterion can be at most 200 characters.'), { error: 'Entry criteria must be a list, one per line.' })
-    .max(CRITERIA_MAX, `List at most ${CRITERIA_MAX} entry criteria.`),
+    .max(CRITERIA_MAX, `List at most ${CRITERIA_MAX} entry criteria.`)
+    .refine((criteria) => new Set(criteria).size === criteria.length, 'Each entry criterion must be listed only once.'),
 );
 
 export const protocolInputSchema = z.strictObject({
@@ -74,7 +73,7 @@ export const itemModeSchema = z.enum(ITEM_MODES as ['SUPERVISED', 'SELF_DIRECTED
 export const phaseExerciseInputSchema = z
   .strictObject({
     lockVersion: lockVersionSchema,
-    exerciseId: idSchema,
+    exerciseId: z.string({ error: 'Choose an exercise.' }).trim().min(1, 'Choose an exercise.').pipe(idSchema),
     mode: itemModeSchema,
     ...dosageFields,
   })
@@ -84,5 +83,34 @@ export const phaseExerciseInputSchema = z
 
 export type PhaseExerciseInput = z.infer<typeof phaseExerciseInputSchema>;
 
+// The protocol page holds many forms with the same fields. Each form prefixes its field names (and so the
+// ids its labels point at) with a key of its own; the action strips the prefix before parsing.
+const FIELD_PREFIX_END = '__';
+
+export function fieldPrefix(formKey: string): string {
+  return `${formKey}${FIELD_PREFIX_END}`;
+}
+
+export function unprefixedFieldName(name: string): string {
+  const end = name.lastIndexOf(FIELD_PREFIX_END);
+  return end === -1 ? name : name.slice(end + FIELD_PREFIX_END.length);
+}
+
 /** Removing a phase or an exercise only needs to know which version of the protocol the editor saw. */
 export const protocolEditSchema = z.strictObject({ lockVersion: lockVersionSchema });
+
+type PhasePlace = { position: number; earliestDay: number };
+
+/**
+ * Phases follow each other in time: a phase may not start before the one above it, nor after the one below
+ * it. Returns the problem in plain words, or null when the day fits.
+ */
+export function phaseOrderProblem({ position, earliestDay, previous, next }: PhasePlace & { previous: PhasePlace | null; next: PhasePlace | null }): string | null {
+  if (previous && earliestDay < previous.earliestDay) {
+    return `Phase ${position} can't start before phase ${previous.position}, which starts from day ${previous.earliestDay} after surgery. Use day ${previous.earliestDay} or later.`;
+  }
+  if (next && earliestDay > next.earliestDay) {
+    return `Phase ${position} can't start after phase ${next.position}, which starts from day ${next.earliestDay} after surgery. Use day ${next.earliestDay} or earlier.`;
+  }
+  return null;
+}

@@ -606,16 +606,6 @@ export const LUMBAR_POST_OP: SeedProtocol = {
           mode: 'SELF_DIRECTED',
           dosage: dose({ sets: 1, reps: 10, holdSeconds: 5, timesPerDay: 1, daysPerWeek: 7 }),
         },
-        {
-          name: 'Side-lying clam',
-          mode: 'SELF_DIRECTED',
-          dosage: dose({ sets: 1, reps: 10, timesPerDay: 1, daysPerWeek: 7, side: 'EACH' }),
-        },
-        {
-          name: 'Sit to stand',
-          mode: 'SELF_DIRECTED',
-          dosage: dose({ sets: 1, reps: 10, timesPerDay: 2, daysPerWeek: 7 }),
-        },
       ],
     },
   ],

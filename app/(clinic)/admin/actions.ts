@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/server/auth/get-actor';
-import { runAction, type ActionResult } from '@/lib/server/errors';
+import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 
 export async function setUserActiveAction(_previous: ActionResult<unknown> | null, form: FormData) {

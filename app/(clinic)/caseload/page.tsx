@@ -1,18 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { getCaseload, type CaseloadFlag } from '@/lib/server/caseload/get-caseload';
 import { orNotFound } from '@/lib/server/page-guard';
-import { listPatients } from '@/lib/server/patients/list-patients';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
-export default async function CaseloadPage() {
+const FLAG_LABELS: Record<CaseloadFlag, { text: string; tone: string }> = {
+  DRAFT_WAITING: { text: 'Draft waiting', tone: 'warn' },
+  WAITING_FOR_SURGEON: { text: 'Waiting for surgeon', tone: 'warn' },
+  DECLINED: { text: 'Declined by surgeon', tone: 'danger' },
+  READY_TO_ADVANCE: { text: 'Ready to advance', tone: 'ok' },
+  PAIN: { text: 'Pain flag', tone: 'danger' },
+};
+
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePageActor();
-  const patients = await orNotFound(listPatients({ actor }));
+  const { page } = await searchParams;
+  const pageNumber = Number.parseInt(page ?? '1', 10);
+  const caseload = await orNotFound(getCaseload({ actor, page: Number.isFinite(pageNumber) ? pageNumber : 1 }));
   return (
     <>
       <h1>Your caseload</h1>
-      {patients.length === 0 ? (
+      <p>
+        <Link className="button" href="/patients/new">
+          New patient
+        </Link>
+      </p>
+      {caseload.rows.length === 0 ? (
         <p>No patients yet.</p>
       ) : (
         <table>
@@ -20,23 +35,44 @@ export default async function CaseloadPage() {
           <thead>
             <tr>
               <th scope="col">Patient</th>
-              <th scope="col">Date of birth</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Days since surgery</th>
+              <th scope="col">Adherence (7 days)</th>
+              <th scope="col">Latest pain</th>
+              <th scope="col">Flags</th>
             </tr>
           </thead>
           <tbody>
-            {patients.map((patient) => (
-              <tr key={patient.id}>
+            {caseload.rows.map((row) => (
+              <tr key={row.id}>
                 <td>
-                  <Link href={`/patients/${patient.id}`}>
-                    {patient.firstName} {patient.lastName}
-                  </Link>
+                  <Link href={`/patients/${row.id}`}>{row.name}</Link>
                 </td>
-                <td>{patient.dateOfBirth.toISOString().slice(0, 10)}</td>
+                <td>{row.phase}</td>
+                <td>{row.daysSinceSurgery ?? '—'}</td>
+                <td>{row.adherencePercent === null ? '—' : `${row.adherencePercent}%`}</td>
+                <td>{row.latestPain === null ? '—' : `${row.latestPain}/10`}</td>
+                <td>
+                  {row.flags.map((flag) => (
+                    <span key={flag} className={`badge ${FLAG_LABELS[flag].tone}`}>
+                      {FLAG_LABELS[flag].text}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {caseload.pageCount > 1 ? (
+        <nav aria-label="Caseload pages" className="row">
+          {caseload.page > 1 ? <Link href={`/caseload?page=${caseload.page - 1}`}>Previous page</Link> : null}
+          <span>
+            Page {caseload.page} of {caseload.pageCount}
+          </span>
+          {caseload.page < caseload.pageCount ? <Link href={`/caseload?page=${caseload.page + 1}`}>Next page</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

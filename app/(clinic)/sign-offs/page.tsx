@@ -1,33 +1,49 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
-import { listPatients } from '@/lib/server/patients/list-patients';
-import { requirePermission } from '@/lib/server/authz/require-permission';
+import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';
+import { DecisionForm } from './_components/decision-form';
 
 export const metadata: Metadata = { title: 'Sign-offs' };
 
 export default async function SignOffsPage() {
   const actor = await requirePageActor();
-  const patients = await orNotFound(
-    (async () => {
-      requirePermission(actor, 'signoff.sign');
-      return listPatients({ actor });
-    })(),
-  );
+  const queue = await orNotFound(listSignOffQueue({ actor }));
   return (
     <>
       <h1>Sign-offs</h1>
-      <h2>Your patients</h2>
-      <ul>
-        {patients.map((patient) => (
-          <li key={patient.id}>
-            <Link href={`/patients/${patient.id}`}>
-              {patient.firstName} {patient.lastName}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <p>Home exercises your patients&apos; therapists have prescribed. Patients only see an exercise after you sign it off.</p>
+      {queue.length === 0 ? <p role="status">Nothing is waiting for you.</p> : null}
+      {queue.map((request) => (
+        <article key={request.signOffId} className="card" aria-labelledby={`request-${request.signOffId}`}>
+          <h2 id={`request-${request.signOffId}`}>
+            {request.exerciseName} for {request.patient.name}
+          </h2>
+          <dl className="facts">
+            <dt>Surgery</dt>
+            <dd>
+              {request.procedure}, {request.daysSinceSurgery} days ago
+            </dd>
+            <dt>Phase</dt>
+            <dd>{request.phase}</dd>
+            <dt>Dosage</dt>
+            <dd>{request.dosageText}</dd>
+            {request.patientNotes ? (
+              <>
+                <dt>Notes to the patient</dt>
+                <dd>{request.patientNotes}</dd>
+              </>
+            ) : null}
+          </dl>
+          <h3>Instructions the patient will read</h3>
+          <ol className="steps">
+            {request.instructions.split('\n').map((step, index) => (
+              <li key={index}>{step}</li>
+            ))}
+          </ol>
+          <DecisionForm signOffId={request.signOffId} contentHash={request.contentHash} exerciseName={request.exerciseName} patientName={request.patient.name} />
+        </article>
+      ))}
     </>
   );
 }

@@ -22,13 +22,18 @@ export const phaseExerciseSelect = {
   exercise: { select: { name: true, isSafeUnsupervised: true, retiredAt: true } },
 } satisfies Prisma.ProtocolPhaseExerciseSelect;
 
-export const phaseSelect = {
+/** A phase's own fields, without its exercises. */
+export const phaseFieldsSelect = {
   id: true,
   position: true,
   name: true,
   earliestDay: true,
   criteria: true,
   precautions: true,
+} satisfies Prisma.ProtocolPhaseSelect;
+
+export const phaseSelect = {
+  ...phaseFieldsSelect,
   exercises: { select: phaseExerciseSelect, orderBy: { position: 'asc' } },
 } satisfies Prisma.ProtocolPhaseSelect;
 
@@ -68,7 +73,3 @@ export async function claimProtocolEdit(tx: Tx, protocolId: string, lockVersion:
   return lockVersion + 1;
 }
 
-/** "Phase 2" as clinicians say it, for messages. */
-export function phaseLabel(position: number): string {
-  return `Phase ${position}`;
-}

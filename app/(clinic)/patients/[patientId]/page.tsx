@@ -1,46 +1,191 @@
 import type { Metadata } from 'next';
-import { ROLE_LABELS } from '@/lib/domain/permissions';
+import Link from 'next/link';
+import { can } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
-import { getPatient } from '@/lib/server/patients/get-patient';
+import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
+import { advancePhaseAction, startDraftAction } from '../actions';
+import { ActionForm } from '../_components/action-form';
+import { CLEARANCE_LABELS, formatDate, formatDateTime, MODE_LABELS } from '../_components/labels';
 
 export const metadata: Metadata = { title: 'Patient' };
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const actor = await requirePageActor();
-  const patient = await orNotFound(getPatient({ actor, patientId }));
+  const overview = await orNotFound(getPlanOverview({ actor, patientId }));
+  const { patient, episode, current, draft, nextPhase } = overview;
+  const canEdit = can(actor, 'plan.edit');
   return (
     <>
       <h1>
         {patient.firstName} {patient.lastName}
       </h1>
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
+      <section className="card" aria-labelledby="surgery-heading">
+        <h2 id="surgery-heading">Surgery and care</h2>
         <dl className="facts">
+          <dt>Procedure</dt>
+          <dd>{episode.procedure}</dd>
+          <dt>Surgery date</dt>
+          <dd>
+            {formatDate(episode.surgeryDate)} ({overview.daysSinceSurgery} days ago)
+          </dd>
+          <dt>Surgeon</dt>
+          <dd>{episode.surgeon.name}</dd>
+          <dt>Protocol</dt>
+          <dd>{episode.protocolName}</dd>
+          <dt>Current phase</dt>
+          <dd>{overview.currentPhase ? `Phase ${overview.currentPhase.position}: ${overview.currentPhase.name}` : 'No approved plan yet'}</dd>
           <dt>Date of birth</dt>
-          <dd>{patient.dateOfBirth.toISOString().slice(0, 10)}</dd>
-          <dt>Phone</dt>
-          <dd>{patient.phone || '—'}</dd>
-          <dt>Email</dt>
-          <dd>{patient.email || '—'}</dd>
-          <dt>Care team</dt>
-          <dd>{patient.careTeam.map((member) => `${member.user.name} (${ROLE_LABELS[member.user.role]})`).join(', ')}</dd>
+          <dd>{formatDate(patient.dateOfBirth)}</dd>
+          <dt>Contact</dt>
+          <dd>{[patient.phone, patient.email].filter(Boolean).join(' · ') || '—'}</dd>
         </dl>
       </section>
-      {patient.episodes.map((episode) => (
-        <section key={episode.id} className="card" aria-label="Surgery">
-          <h2>{episode.procedure}</h2>
-          <dl className="facts">
-            <dt>Surgery date</dt>
-            <dd>{episode.surgeryDate.toISOString().slice(0, 10)}</dd>
-            <dt>Surgeon</dt>
-            <dd>{episode.surgeon.name}</dd>
-            <dt>Protocol</dt>
-            <dd>{episode.protocol.name}</dd>
-          </dl>
+
+      {overview.declined.length > 0 ? (
+        <section className="card notice" aria-labelledby="declined-heading">
+          <h2 id="declined-heading">Declined by the surgeon</h2>
+          <ul>
+            {overview.declined.map((decline) => (
+              <li key={`${decline.versionNumber}-${decline.exerciseName}`}>
+                <strong>{decline.exerciseName}</strong> (version {decline.versionNumber}): {decline.reason}
+              </li>
+            ))}
+          </ul>
+          <p>Open a draft to change these to supervised, or to adjust them and send them again.</p>
         </section>
-      ))}
+      ) : null}
+
+      <section className="card" aria-labelledby="current-heading">
+        <h2 id="current-heading">Current plan</h2>
+        {current ? (
+          <>
+            <p>
+              Version {current.number}, approved by {current.approvedBy} on {formatDateTime(current.approvedAt)}.
+            </p>
+            <table>
+              <caption className="sr-only">Exercises in the current plan</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Exercise</th>
+                  <th scope="col">Mode</th>
+                  <th scope="col">Dosage</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {current.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.exerciseName}</td>
+                    <td>{MODE_LABELS[item.mode]}</td>
+                    <td>{item.dosageText}</td>
+                    <td>{item.clearance ? <span className={`badge ${CLEARANCE_LABELS[item.clearance].tone}`}>{CLEARANCE_LABELS[item.clearance].text}</span> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p>Nothing approved yet: the patient sees no exercises.</p>
+        )}
+        {canEdit ? (
+          draft ? (
+            <p>
+              <Link className="button" href={`/patients/${patient.id}/draft`}>
+                Open draft (version {draft.number})
+              </Link>
+            </p>
+          ) : (
+            <ActionForm action={startDraftAction} hidden={{ patientId: patient.id }}>
+              <button type="submit">Change plan</button>
+            </ActionForm>
+          )
+        ) : null}
+      </section>
+
+      {canEdit && current ? (
+        <section className="card" aria-labelledby="advance-heading">
+          <h2 id="advance-heading">Next phase</h2>
+          {nextPhase ? (
+            <>
+              <p>
+                Phase {nextPhase.position}: {nextPhase.name}. Earliest start: day {nextPhase.earliestDay} after surgery ({formatDate(nextPhase.gate.earliestDate)})
+                {nextPhase.gate.isEarly ? `, in ${nextPhase.gate.daysUntilEarliest} days.` : ', reached.'}
+              </p>
+              {draft ? (
+                <p className="muted">Approve or discard the open draft before advancing.</p>
+              ) : (
+                <ActionForm action={advancePhaseAction} hidden={{ patientId: patient.id }} className="stack" label={`Advance to phase ${nextPhase.position}`}>
+                  <fieldset>
+                    <legend>Entry criteria met</legend>
+                    {nextPhase.criteria.length === 0 ? <p className="muted">This phase has no entry criteria.</p> : null}
+                    {nextPhase.criteria.map((criterion) => (
+                      <label key={criterion} style={{ fontWeight: 400 }}>
+                        <input type="checkbox" name="criteriaMet" value={criterion} />
+                        {criterion}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <div>
+                    <label htmlFor="reason">
+                      Reason {nextPhase.gate.isEarly ? '(required: this is before the earliest day)' : '(optional)'}
+                    </label>
+                    <textarea id="reason" name="reason" rows={2} />
+                  </div>
+                  <div>
+                    <button type="submit">Advance to phase {nextPhase.position}</button>
+                  </div>
+                </ActionForm>
+              )}
+            </>
+          ) : (
+            <p>This is the last phase of the protocol.</p>
+          )}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">Plan history</h2>
+        <table>
+          <caption className="sr-only">Plan versions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Written by</th>
+              <th scope="col">Approved</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.versions.map((version, index) => {
+              const previous = overview.versions[index + 1];
+              return (
+                <tr key={version.id}>
+                  <td>
+                    <Link href={`/patients/${patient.id}/versions/${version.number}`}>Version {version.number}</Link>
+                  </td>
+                  <td>{version.status === 'APPROVED' ? 'Approved' : 'Draft'}</td>
+                  <td>{version.phase ? `Phase ${version.phase.position}` : '—'}</td>
+                  <td>{version.createdBy}</td>
+                  <td>{version.approvedBy ? `${version.approvedBy}, ${formatDateTime(version.approvedAt)}` : '—'}</td>
+                  <td>
+                    {previous ? (
+                      <Link href={`/patients/${patient.id}/compare?from=${previous.number}&to=${version.number}`}>
+                        Compare version {previous.number} with {version.number}
+                      </Link>
+                    ) : (
+                      'First version'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
     </>
   );
 }

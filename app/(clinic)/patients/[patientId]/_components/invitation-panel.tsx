@@ -1,0 +1,81 @@
+'use client';
+
+import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
+import { createInvitationAction, type InvitationLink } from '../invitation-actions';
+
+const expiryFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
+
+// Printing shows only the sheet the patient takes home: the link, its QR code and one line of instructions.
+// `:has()` keeps the sheet's ancestors displayed while everything beside them is left off the page.
+const PRINT_CSS = `
+.invitation-print-only { display: none; }
+@media print {
+  body *:not(:has(.invitation-sheet)):not(.invitation-sheet):not(.invitation-sheet *) { display: none !important; }
+  body *:has(.invitation-sheet) { border: 0 !important; padding: 0 !important; margin: 0 !important; background: none !important; }
+  .invitation-sheet .invitation-screen-only { display: none !important; }
+  .invitation-sheet .invitation-print-only { display: block !important; }
+  .invitation-sheet { font-size: 14pt; }
+  .invitation-sheet img { width: 7cm; height: 7cm; }
+}
+`;
+
+export function InvitationPanel({ patientId, patientName }: { patientId: string; patientName: string }) {
+  const [state, onSubmit, isPending] = useFormAction(createInvitationAction, null);
+  return (
+    <section className="card" aria-labelledby="invitation-heading">
+      <style>{PRINT_CSS}</style>
+      <h2 id="invitation-heading">Portal invitation</h2>
+      <p>
+        A one-time link for {patientName} to set a password and see their exercises on their phone. Making a new link
+        stops any earlier one from working.
+      </p>
+      <form onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="patientId" value={patientId} />
+        <button type="submit" disabled={isPending}>
+          {isPending ? 'Creating link…' : 'Create invitation link'}
+        </button>
+        <FormStatus state={state} />
+      </form>
+      {state?.ok ? <InvitationSheet invitation={state.data} patientName={patientName} /> : null}
+    </section>
+  );
+}
+
+function InvitationSheet({ invitation, patientName }: { invitation: InvitationLink; patientName: string }) {
+  // Only rendered after the action answered, so this runs in the browser.
+  const url = `${window.location.origin}${invitation.path}`;
+  const expiry = expiryFormat.format(new Date(invitation.expiresAt));
+  return (
+    <div className="invitation-sheet">
+      <p className="invitation-screen-only success" role="status">
+        Invitation link created for {patientName}. Give it to them on paper, or let them scan the code.
+      </p>
+      <p className="invitation-print-only">
+        Scan this code with your phone camera, or type the link, to set your Regimen password. The link works once and
+        expires on {expiry}.
+      </p>
+      <div className="invitation-screen-only">
+        <label htmlFor="invitation-link">Invitation link</label>
+        <input id="invitation-link" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+      </div>
+      {/* A data URL of an SVG the server made: there is nothing for next/image to optimise. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        alt="QR code for the invitation link"
+        src={`data:image/svg+xml;utf8,${encodeURIComponent(invitation.qrSvg)}`}
+        width={200}
+        height={200}
+      />
+      <p className="invitation-print-only" style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>
+        {url}
+      </p>
+      <p className="invitation-screen-only">Expires on {expiry}.</p>
+      <div className="invitation-screen-only">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DosageFields } from '@/app/_components/dosage-fields';
+import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { listExercises } from '@/lib/server/exercises/list-exercises';
+import { orNotFound } from '@/lib/server/page-guard';
+import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
+import { requirePermission } from '@/lib/server/authz/require-permission';
+import { addDraftItemAction, approveVersionAction, discardDraftAction, removeDraftItemAction, updateDraftItemAction } from '../../actions';
+import { ActionForm } from '../../_components/action-form';
+import { MODE_LABELS } from '../../_components/labels';
+import { VersionDiff } from '../../_components/version-diff';
+
+export const metadata: Metadata = { title: 'Draft plan' };
+
+export default async function DraftPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  const actor = await requirePageActor();
+  const [overview, catalog] = await orNotFound(
+    (async () => {
+      requirePermission(actor, 'plan.edit');
+      return Promise.all([getPlanOverview({ actor, patientId }), listExercises({ actor, search: { q: '', category: '', bodyRegion: '', includeRetired: false } })]);
+    })(),
+  );
+  const { patient, draft, current } = overview;
+  const name = `${patient.firstName} ${patient.lastName}`;
+  if (!draft) {
+    return (
+      <>
+        <h1>No open draft for {name}</h1>
+        <p>
+          <Link href={`/patients/${patient.id}`}>Back to {name}</Link>
+        </p>
+      </>
+    );
+  }
+  const onPlan = new Set(draft.items.map((item) => item.exerciseId));
+  const addable = catalog.filter((exercise) => !onPlan.has(exercise.id));
+  const hidden = { patientId: patient.id, lockVersion: draft.lockVersion };
+  return (
+    <>
+      <p>
+        <Link href={`/patients/${patient.id}`}>Back to {name}</Link>
+      </p>
+      <h1>
+        Draft version {draft.number} for {name}
+      </h1>
+      <p>
+        {draft.phase ? `Phase ${draft.phase.position}: ${draft.phase.name}. ` : null}
+        Nothing here reaches the patient until you approve it. Home exercises also need the surgeon&apos;s sign-off.
+      </p>
+      {draft.criteriaMet.length > 0 || draft.advanceReason ? (
+        <div className="card">
+          <h2>Why this phase</h2>
+          {draft.criteriaMet.length > 0 ? (
+            <ul aria-label="Criteria met">
+              {draft.criteriaMet.map((criterion) => (
+                <li key={criterion}>{criterion}</li>
+              ))}
+            </ul>
+          ) : null}
+          {draft.advanceReason ? <p>Reason: {draft.advanceReason}</p> : null}
+        </div>
+      ) : null}
+
+      <h2>Exercises</h2>
+      {draft.items.length === 0 ? <p>No exercises yet. Add one below.</p> : null}
+      {draft.items.map((item) => (
+        <section key={item.id} className="card" aria-labelledby={`item-${item.id}`}>
+          <h3 id={`item-${item.id}`}>{item.exerciseName}</h3>
+          <ActionForm action={updateDraftItemAction} hidden={{ ...hidden, itemId: item.id }} className="stack" label={item.exerciseName} successText="Saved.">
+            <div className="stack">
+              <div>
+                <label htmlFor={`mode-${item.id}`}>Mode</label>
+                <select id={`mode-${item.id}`} name="mode" defaultValue={item.mode}>
+                  <option value="SELF_DIRECTED">{MODE_LABELS.SELF_DIRECTED}</option>
+                  <option value="SUPERVISED">{MODE_LABELS.SUPERVISED}</option>
+                </select>
+              </div>
+              <DosageFields dosage={item.dosage} idPrefix={`${item.id}-`} />
+              <div>
+                <label htmlFor={`notes-${item.id}`}>Notes to the patient</label>
+                <textarea id={`notes-${item.id}`} name="patientNotes" rows={2} defaultValue={item.patientNotes} />
+              </div>
+              <div>
+                <button type="submit">Save {item.exerciseName}</button>
+              </div>
+            </div>
+          </ActionForm>
+          <ActionForm action={removeDraftItemAction} hidden={{ ...hidden, itemId: item.id }}>
+            <button type="submit" className="secondary">
+              Remove {item.exerciseName}
+            </button>
+          </ActionForm>
+        </section>
+      ))}
+
+      <section className="card" aria-labelledby="add-heading">
+        <h2 id="add-heading">Add an exercise</h2>
+        <ActionForm action={addDraftItemAction} hidden={{ ...hidden, versionId: draft.id }} className="row" label="Add an exercise">
+          <div className="row">
+            <div>
+              <label htmlFor="exerciseId">Exercise</label>
+              <select id="exerciseId" name="exerciseId">
+                {addable.map((exercise) => (
+                  <option key={exercise.id} value={exercise.id}>
+                    {exercise.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <button type="submit">Add exercise</button>
+            </div>
+          </div>
+        </ActionForm>
+      </section>
+
+      {current ? (
+        <section className="card" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">Changes from version {current.number}</h2>
+          <VersionDiff before={current.items} after={draft.items} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="approve-heading">
+        <h2 id="approve-heading">Approve</h2>
+        <p>Approving is your signature: it records your name, the time, and exactly what you approved. The approved version never changes again.</p>
+        <ActionForm action={approveVersionAction} hidden={{ ...hidden, versionId: draft.id }} className="stack" label="Approve">
+          <div className="stack">
+            <div>
+              <label htmlFor="approve-password">Your password</label>
+              <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
+            </div>
+            <div>
+              <button type="submit">Approve version {draft.number}</button>
+            </div>
+          </div>
+        </ActionForm>
+        <ActionForm action={discardDraftAction} hidden={{ ...hidden, versionId: draft.id }}>
+          <button type="submit" className="secondary">
+            Discard draft
+          </button>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

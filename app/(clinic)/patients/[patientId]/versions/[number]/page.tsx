@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { orNotFound } from '@/lib/server/page-guard';
+import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
+import { CLEARANCE_LABELS, formatDateTime, MODE_LABELS } from '../../../_components/labels';
+
+export const metadata: Metadata = { title: 'Plan version' };
+
+export default async function VersionPage({ params }: { params: Promise<{ patientId: string; number: string }> }) {
+  const { patientId, number } = await params;
+  const actor = await requirePageActor();
+  const overview = await orNotFound(getPlanOverview({ actor, patientId }));
+  const version = overview.versions.find((candidate) => String(candidate.number) === number);
+  if (!version) notFound();
+  const name = `${overview.patient.firstName} ${overview.patient.lastName}`;
+  return (
+    <>
+      <p>
+        <Link href={`/patients/${overview.patient.id}`}>Back to {name}</Link>
+      </p>
+      <h1>
+        Version {version.number} for {name}
+      </h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>{version.status === 'APPROVED' ? 'Approved (cannot change)' : 'Draft'}</dd>
+          <dt>Phase</dt>
+          <dd>{version.phase ? `Phase ${version.phase.position}: ${version.phase.name}` : '—'}</dd>
+          <dt>Written by</dt>
+          <dd>
+            {version.createdBy}, {formatDateTime(version.createdAt)}
+          </dd>
+          <dt>Approved by</dt>
+          <dd>{version.approvedBy ? `${version.approvedBy}, ${formatDateTime(version.approvedAt)}` : '—'}</dd>
+          {version.approvedHash ? (
+            <>
+              <dt>Signature hash</dt>
+              <dd>
+                <code>{version.approvedHash}</code>
+              </dd>
+            </>
+          ) : null}
+          {version.criteriaMet.length > 0 ? (
+            <>
+              <dt>Criteria met</dt>
+              <dd>{version.criteriaMet.join('; ')}</dd>
+            </>
+          ) : null}
+          {version.advanceReason ? (
+            <>
+              <dt>Reason for advancing</dt>
+              <dd>{version.advanceReason}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      <table>
+        <caption className="sr-only">Exercises in version {version.number}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Exercise</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Dosage</th>
+            <th scope="col">Notes to the patient</th>
+            <th scope="col">Surgeon</th>
+          </tr>
+        </thead>
+        <tbody>
+          {version.items.map((item) => (
+            <tr key={item.id}>
+              <td>{item.exerciseName}</td>
+              <td>{MODE_LABELS[item.mode]}</td>
+              <td>{item.dosageText}</td>
+              <td>{item.patientNotes || '—'}</td>
+              <td>
+                {item.clearance ? <span className={`badge ${CLEARANCE_LABELS[item.clearance].tone}`}>{CLEARANCE_LABELS[item.clearance].text}</span> : '—'}
+                {item.signOff?.reason ? <div className="muted">{item.signOff.reason}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

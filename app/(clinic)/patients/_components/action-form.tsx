@@ -1,0 +1,44 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
+import type { PlanFormState } from '../actions';
+
+/**
+ * A form bound to one server action: hidden fields, the visible controls, and the action's message.
+ * Shows a success note when the action returns without navigating.
+ */
+export function ActionForm({
+  action,
+  hidden,
+  children,
+  successText,
+  className,
+  label,
+}: {
+  action: (state: PlanFormState, form: FormData) => Promise<PlanFormState>;
+  hidden: Record<string, string | number>;
+  children: ReactNode;
+  successText?: string;
+  className?: string;
+  label?: string;
+}) {
+  const [state, onSubmit, isPending] = useFormAction(action, null);
+  return (
+    <form className={className} onSubmit={onSubmit} noValidate aria-label={label} aria-busy={isPending}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <fieldset disabled={isPending} style={{ border: 'none', padding: 0, margin: 0 }}>
+        {children}
+      </fieldset>
+      <FormStatus state={state} />
+      {state?.ok && successText ? (
+        <p role="status" className="success">
+          {successText}
+        </p>
+      ) : null}
+    </form>
+  );
+}

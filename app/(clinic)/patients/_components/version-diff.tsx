@@ -1,0 +1,49 @@
+import { diffPlanItems, type DiffableItem, type ItemChange } from '@/lib/domain/prescription';
+import { describeDosage } from '@/lib/domain/dosage';
+import { MODE_LABELS } from './labels';
+
+const CHANGE_LABELS: Record<ItemChange, string> = { dosage: 'dosage', mode: 'mode', notes: 'notes to the patient', instructions: 'instructions' };
+
+/** Added, removed and changed exercises between two versions. */
+export function VersionDiff({ before, after }: { before: DiffableItem[]; after: DiffableItem[] }) {
+  const diff = diffPlanItems(before, after);
+  const isSame = diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+  if (isSame) return <p>No changes.</p>;
+  return (
+    <div className="grid">
+      <div>
+        <h3>Added</h3>
+        {diff.added.length === 0 ? <p className="muted">Nothing.</p> : null}
+        <ul aria-label="Added">
+          {diff.added.map((item) => (
+            <li key={item.exerciseId}>
+              {item.exerciseName}: {describeDosage(item.dosage)} ({MODE_LABELS[item.mode]})
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h3>Removed</h3>
+        {diff.removed.length === 0 ? <p className="muted">Nothing.</p> : null}
+        <ul aria-label="Removed">
+          {diff.removed.map((item) => (
+            <li key={item.exerciseId}>{item.exerciseName}</li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h3>Changed</h3>
+        {diff.changed.length === 0 ? <p className="muted">Nothing.</p> : null}
+        <ul aria-label="Changed">
+          {diff.changed.map(({ before: old, after: next, changes }) => (
+            <li key={next.exerciseId}>
+              {next.exerciseName} ({changes.map((change) => CHANGE_LABELS[change]).join(', ')}):{' '}
+              {changes.includes('dosage') ? `${describeDosage(old.dosage)} → ${describeDosage(next.dosage)}` : null}
+              {changes.includes('mode') ? ` ${MODE_LABELS[old.mode]} → ${MODE_LABELS[next.mode]}` : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

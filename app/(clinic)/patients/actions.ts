@@ -1,0 +1,88 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { requireActor } from '@/lib/server/auth/get-actor';
+import { runAction, type ActionResult } from '@/lib/server/run-action';
+import { createPatient } from '@/lib/server/patients/create-patient';
+import { addDraftItem } from '@/lib/server/plans/add-draft-item';
+import { advancePhase } from '@/lib/server/plans/advance-phase';
+import { approvePlanVersion } from '@/lib/server/plans/approve-plan-version';
+import { discardDraft } from '@/lib/server/plans/discard-draft';
+import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';
+import { startDraft } from '@/lib/server/plans/start-draft';
+import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
+
+// Server actions are public POST endpoints: each checks the session and hands the raw form to a
+// data-access function, which parses it with zod and checks what this user may do to this patient.
+
+export type PlanFormState = ActionResult<unknown> | null;
+
+function fields(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$') || key === 'patientId') continue;
+    result[key] = value;
+  }
+  return result;
+}
+
+function patientPath(form: FormData, suffix = '') {
+  const patientId = String(form.get('patientId') ?? '');
+  return `/patients/${encodeURIComponent(patientId)}${suffix}`;
+}
+
+export async function createPatientAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => createPatient({ actor: await requireActor(), input: fields(form) }));
+  if (!result.ok) return result;
+  revalidatePath('/caseload');
+  redirect(`/patients/${result.data.patientId}/draft`);
+}
+
+export async function startDraftAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => startDraft({ actor: await requireActor(), input: { patientId: form.get('patientId') } }));
+  if (!result.ok) return result;
+  redirect(patientPath(form, '/draft'));
+}
+
+export async function addDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => addDraftItem({ actor: await requireActor(), input: fields(form) }));
+  if (result.ok) revalidatePath(patientPath(form, '/draft'));
+  return result;
+}
+
+export async function updateDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => updateDraftItem({ actor: await requireActor(), input: fields(form) }));
+  if (result.ok) revalidatePath(patientPath(form, '/draft'));
+  return result;
+}
+
+export async function removeDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => removeDraftItem({ actor: await requireActor(), input: fields(form) }));
+  if (result.ok) revalidatePath(patientPath(form, '/draft'));
+  return result;
+}
+
+export async function discardDraftAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => discardDraft({ actor: await requireActor(), input: fields(form) }));
+  if (!result.ok) return result;
+  redirect(patientPath(form));
+}
+
+export async function approveVersionAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () => approvePlanVersion({ actor: await requireActor(), input: fields(form) }));
+  if (!result.ok) return result;
+  revalidatePath('/caseload');
+  redirect(patientPath(form));
+}
+
+export async function advancePhaseAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
+  const result = await runAction(async () =>
+    advancePhase({
+      actor: await requireActor(),
+      input: { patientId: form.get('patientId'), criteriaMet: form.getAll('criteriaMet').map(String), reason: form.get('reason') ?? '' },
+    }),
+  );
+  if (!result.ok) return result;
+  redirect(patientPath(form, '/draft'));
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
+import { decideSignOffAction } from '../actions';
+
+/** Sign off or decline one prescription. Both are signatures and ask for the surgeon's password. */
+export function DecisionForm({ signOffId, contentHash, exerciseName, patientName }: { signOffId: string; contentHash: string; exerciseName: string; patientName: string }) {
+  const [state, onSubmit, isPending] = useFormAction(decideSignOffAction, null);
+  const id = signOffId;
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Decision on ${exerciseName} for ${patientName}`}>
+      <input type="hidden" name="signOffId" value={signOffId} />
+      <input type="hidden" name="contentHash" value={contentHash} />
+      <fieldset>
+        <legend>Decision</legend>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" name="decision" value="SIGN" defaultChecked />
+          Sign off: safe for the patient to do at home
+        </label>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" name="decision" value="DECLINE" />
+          Decline
+        </label>
+      </fieldset>
+      <div>
+        <label htmlFor={`reason-${id}`}>Reason (needed to decline)</label>
+        <textarea id={`reason-${id}`} name="reason" rows={2} />
+      </div>
+      <div>
+        <label htmlFor={`password-${id}`}>Your password</label>
+        <input id={`password-${id}`} name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <FormStatus state={state} />
+      <div>
+        <button type="submit" disabled={isPending}>
+          Record decision on {exerciseName}
+        </button>
+      </div>
+    </form>
+  );
+}

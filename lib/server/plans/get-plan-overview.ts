@@ -1,0 +1,153 @@
+import 'server-only';
+import { describeDosage } from '@/lib/domain/dosage';
+import { daysSinceSurgery, phaseGate } from '@/lib/domain/phase-gate';
+import { clearanceOf, decisionsByContentHash, dosageOf } from '@/lib/domain/prescription';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import { patientVisibleTo } from '../authz/patient-visible-to';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { notFound } from '../errors';
+
+const itemSelect = {
+  id: true,
+  exerciseId: true,
+  exerciseName: true,
+  instructions: true,
+  patientNotes: true,
+  mode: true,
+  position: true,
+  contentHash: true,
+  sets: true,
+  reps: true,
+  holdSeconds: true,
+  timesPerDay: true,
+  daysPerWeek: true,
+  minutes: true,
+  side: true,
+} as const;
+
+/**
+ * Everything a clinician sees of one patient's regimen: the surgery, the protocol's phases and the next
+ * gate, every plan version with who approved it and where each item stands with the surgeon.
+ */
+export async function getPlanOverview({ actor, patientId, today = new Date() }: { actor: Actor; patientId: string; today?: Date }) {
+  requirePermission(actor, 'patient.read');
+  const episode = await db.episode.findFirst({
+    where: { patientId, patient: patientVisibleTo(actor) },
+    orderBy: { surgeryDate: 'desc' },
+    select: {
+      id: true,
+      procedure: true,
+      surgeryDate: true,
+      surgeon: { select: { id: true, name: true } },
+      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, phone: true, email: true, userId: true } },
+      protocol: {
+        select: {
+          id: true,
+          name: true,
+          phases: { orderBy: { position: 'asc' }, select: { id: true, position: true, name: true, earliestDay: true, criteria: true, precautions: true } },
+        },
+      },
+      plan: {
+        select: {
+          id: true,
+          versions: {
+            orderBy: { number: 'desc' },
+            select: {
+              id: true,
+              number: true,
+              status: true,
+              lockVersion: true,
+              phaseId: true,
+              criteriaMet: true,
+              advanceReason: true,
+              createdById: true,
+              createdAt: true,
+              approvedById: true,
+              approvedAt: true,
+              approvedHash: true,
+              items: { select: itemSelect, orderBy: { position: 'asc' } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const outcome = episode ? 'SUCCESS' : 'DENIED';
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.read', entityType: 'Patient', entityId: patientId, patientId: episode ? patientId : null, outcome, ip: actor.ip }),
+  );
+  if (!episode) throw notFound('That patient');
+
+  const versions = episode.plan?.versions ?? [];
+  const [signOffs, people] = await Promise.all([
+    db.signOff.findMany({
+      where: { patientId },
+      select: { id: true, itemId: true, contentHash: true, status: true, reason: true, decidedAt: true, requestedAt: true },
+      orderBy: { requestedAt: 'asc' },
+    }),
+    db.user.findMany({
+      where: { clinicId: actor.clinicId, id: { in: [...new Set(versions.flatMap((version) => [version.createdById, version.approvedById ?? '']))] } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const nameOf = new Map(people.map((person) => [person.id, person.name]));
+  const decisions = decisionsByContentHash(signOffs);
+  const signOffByItem = new Map(signOffs.map((signOff) => [signOff.itemId, signOff]));
+  const phases = episode.protocol.phases;
+
+  const shapedVersions = versions.map((version) => {
+    const phase = phases.find((candidate) => candidate.id === version.phaseId);
+    return {
+      id: version.id,
+      number: version.number,
+      status: version.status,
+      lockVersion: version.lockVersion,
+      phase: phase ? { position: phase.position, name: phase.name } : null,
+      criteriaMet: version.criteriaMet,
+      advanceReason: version.advanceReason,
+      createdBy: nameOf.get(version.createdById) ?? 'Unknown',
+      createdAt: version.createdAt,
+      approvedBy: version.approvedById ? (nameOf.get(version.approvedById) ?? 'Unknown') : null,
+      approvedAt: version.approvedAt,
+      approvedHash: version.approvedHash,
+      items: version.items.map((item) => {
+        const signOff = signOffByItem.get(item.id);
+        return {
+          ...item,
+          dosage: dosageOf(item),
+          dosageText: describeDosage(dosageOf(item)),
+          clearance: version.status === 'APPROVED' ? clearanceOf(item, decisions) : null,
+          signOff: signOff ? { status: signOff.status, reason: signOff.reason, decidedAt: signOff.decidedAt } : null,
+        };
+      }),
+    };
+  });
+
+  const current = shapedVersions.find((version) => version.status === 'APPROVED') ?? null;
+  const draft = shapedVersions.find((version) => version.status === 'DRAFT') ?? null;
+  const currentPhaseIndex = current ? phases.findIndex((phase) => phase.id === versions.find((v) => v.id === current.id)?.phaseId) : -1;
+  const currentPhase = phases[currentPhaseIndex] ?? null;
+  const nextPhase = current ? (phases[currentPhaseIndex + 1] ?? null) : null;
+  const declined = shapedVersions.flatMap((version) =>
+    version.items.filter((item) => item.signOff?.status === 'DECLINED').map((item) => ({ versionNumber: version.number, exerciseName: item.exerciseName, reason: item.signOff?.reason ?? '', decidedAt: item.signOff?.decidedAt ?? null })),
+  );
+
+  return {
+    patient: episode.patient,
+    hasPortalAccount: episode.patient.userId !== null,
+    episode: { id: episode.id, procedure: episode.procedure, surgeryDate: episode.surgeryDate, surgeon: episode.surgeon, protocolName: episode.protocol.name },
+    daysSinceSurgery: daysSinceSurgery(episode.surgeryDate, today),
+    phases,
+    currentPhase,
+    nextPhase: nextPhase ? { ...nextPhase, gate: phaseGate({ surgeryDate: episode.surgeryDate, today, phase: nextPhase }) } : null,
+    current,
+    draft,
+    versions: shapedVersions,
+    declined,
+  };
+}
+
+export type PlanOverview = Awaited<ReturnType<typeof getPlanOverview>>;
+export type PlanVersionView = PlanOverview['versions'][number];

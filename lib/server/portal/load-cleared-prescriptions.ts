@@ -1,0 +1,52 @@
+import 'server-only';
+import { portalPrescriptions } from '@/lib/domain/visibility';
+import { db } from '../db';
+
+const itemSelect = {
+  id: true,
+  exerciseId: true,
+  exerciseName: true,
+  instructions: true,
+  patientNotes: true,
+  mode: true,
+  contentHash: true,
+  position: true,
+  sets: true,
+  reps: true,
+  holdSeconds: true,
+  timesPerDay: true,
+  daysPerWeek: true,
+  minutes: true,
+  side: true,
+} as const;
+
+/**
+ * What the patient may be shown, decided by the one visibility rule in lib/domain/visibility.ts. Only
+ * approved versions and signed sign-offs are read, so drafts and uncleared items never leave the
+ * database for the portal. Internal: callers have already checked the actor is this patient.
+ */
+export async function loadClearedPrescriptions(patientId: string) {
+  const episode = await db.episode.findFirst({
+    where: { patientId },
+    orderBy: { surgeryDate: 'desc' },
+    select: {
+      surgeryDate: true,
+      plan: {
+        select: {
+          versions: {
+            where: { status: 'APPROVED' },
+            orderBy: { number: 'desc' },
+            select: { number: true, phase: { select: { position: true, name: true, precautions: true } }, items: { select: itemSelect, orderBy: { position: 'asc' } } },
+          },
+        },
+      },
+    },
+  });
+  const versions = episode?.plan?.versions ?? [];
+  const signed = await db.signOff.findMany({ where: { patientId, status: 'SIGNED' }, select: { contentHash: true } });
+  const plan = portalPrescriptions(
+    versions.map((version) => ({ number: version.number, items: version.items.map((item) => ({ ...item, itemId: item.id })) })),
+    new Set(signed.map((signOff) => signOff.contentHash)),
+  );
+  return { plan, currentPhase: versions[0]?.phase ?? null, surgeryDate: episode?.surgeryDate ?? null };
+}

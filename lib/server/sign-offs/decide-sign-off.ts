@@ -1,0 +1,67 @@
+import 'server-only';
+import { hashPrescription, hashSignature } from '@/lib/domain/content-hash';
+import { dosageOf } from '@/lib/domain/prescription';
+import { decideSignOffSchema } from '@/lib/schemas/plan';
+import type { Actor } from '../auth/actor';
+import { confirmPassword } from '../auth/confirm-password';
+import { recordAudit } from '../audit/record-audit';
+import { patientVisibleTo } from '../authz/patient-visible-to';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { AppError, notFound, parseInput } from '../errors';
+
+/**
+ * The surgeon signs off (or declines, with a reason) one self-directed prescription. The signature is
+ * bound to the hash of exactly what the surgeon was shown; if the prescription is not that content any
+ * more, nothing is signed.
+ */
+export async function decideSignOff({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, 'signoff.sign');
+  const { signOffId, decision, contentHash, reason, password } = parseInput(decideSignOffSchema, input);
+  const visible = await db.signOff.findFirst({
+    where: { id: signOffId, surgeonId: actor.userId, item: { version: { plan: { episode: { patient: patientVisibleTo(actor) } } } } },
+    select: { id: true, patientId: true },
+  });
+  if (!visible) throw notFound('That sign-off request');
+  await confirmPassword(actor, password, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: visible.patientId });
+
+  return db.$transaction(async (tx) => {
+    const signOff = await tx.signOff.findUnique({
+      where: { id: signOffId },
+      select: {
+        id: true,
+        status: true,
+        contentHash: true,
+        patientId: true,
+        item: { select: { exerciseId: true, exerciseName: true, instructions: true, mode: true, patientNotes: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true } },
+      },
+    });
+    if (!signOff) throw notFound('That sign-off request');
+    if (signOff.status !== 'PENDING') throw new AppError('CONFLICT', 'This request was already decided.');
+    const currentHash = hashPrescription({ ...signOff.item, dosage: dosageOf(signOff.item) });
+    if (contentHash !== signOff.contentHash || currentHash !== signOff.contentHash) {
+      throw new AppError('CONFLICT', 'This prescription changed after you opened it, so it was not signed. Reload and review it again.');
+    }
+    const decidedAt = new Date();
+    const status = decision === 'SIGN' ? 'SIGNED' : 'DECLINED';
+    const signatureHash = hashSignature({ contentHash, signerId: actor.userId, decision: status, at: decidedAt, reason: reason || null });
+    const decided = await tx.signOff.updateMany({
+      where: { id: signOffId, status: 'PENDING', contentHash },
+      data: { status, decidedAt, reason: reason || null, signatureHash },
+    });
+    if (decided.count !== 1) throw new AppError('CONFLICT', 'This request was already decided.');
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      clinicId: actor.clinicId,
+      action: decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline',
+      entityType: 'SignOff',
+      entityId: signOffId,
+      patientId: signOff.patientId,
+      outcome: 'SUCCESS',
+      ip: actor.ip,
+      before: { status: 'PENDING' },
+      after: { status, contentHash, signatureHash, reason: reason || null, exercise: signOff.item.exerciseName },
+    });
+    return { signOffId, status, exerciseName: signOff.item.exerciseName };
+  });
+}

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from '../support/sign-in';
+
+const NEW_PASSWORD = 'blue kettle on the hill';
+
+function isoDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+test('a therapist invites a new patient, who sets a password from the link on a phone and signs in', async ({ page, browser }) => {
+  // A patient of its own: the demo patients' passwords are used by other tests.
+  const stamp = `${Date.now()}`;
+  const lastName = `Invite${stamp}`;
+  const email = `morgan.${stamp}@example.test`;
+  await signIn(page, DEMO.therapist);
+  await page.goto('/patients/new');
+  await page.getByLabel('First name').fill('Morgan');
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Date of birth').fill('1981-06-09');
+  await page.getByLabel('Phone').fill('555-0199');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Procedure').fill('Lumbar microdiscectomy (L5-S1)');
+  await page.getByLabel('Surgery date').fill(isoDaysAgo(3));
+  await page.getByLabel('Surgeon').selectOption({ label: 'Dr. Priya Shah' });
+  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar post-op' });
+  await page.getByRole('button', { name: 'Create patient' }).click();
+  await expect(page).toHaveURL(/\/patients\/[a-z0-9]+/);
+  const patientPath = new URL(page.url()).pathname.match(/^\/patients\/[a-z0-9]+/)![0];
+  await page.goto(patientPath);
+  await expect(page.getByRole('heading', { level: 1, name: `Morgan ${lastName}` })).toBeVisible();
+
+  const panel = page.getByRole('region', { name: 'Portal invitation' });
+  await panel.getByRole('button', { name: 'Create invitation link' }).click();
+  const linkField = panel.getByLabel('Invitation link');
+  await expect(linkField).toHaveValue(/^http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{43}$/);
+  const link = await linkField.inputValue();
+  const qrCode = panel.getByRole('img', { name: 'QR code for the invitation link' });
+  await expect(qrCode).toBeVisible();
+  await expect(panel).toContainText('Expires on');
+  await expect(panel.getByRole('button', { name: 'Print' })).toBeVisible();
+
+  // The printed sheet carries only the code, the link and the instructions for the patient.
+  const instructions = panel.getByRole('paragraph').filter({ hasText: 'Scan this code with your phone camera' });
+  await expect(instructions).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(instructions).toBeVisible();
+  await expect(instructions).toContainText('The link works once and expires on');
+  await expect(qrCode).toBeVisible();
+  await expect(panel.getByRole('paragraph').filter({ hasText: link })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Create invitation link' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  // The patient opens the link on their own device: no session, nothing shared with the therapist.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
+  await expect(phone.getByRole('main')).toContainText('Hello Morgan.');
+  // The token is in the address: the page tells the browser never to send it on as a Referer (a head tag has no role).
+  await expect(phone.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+
+  await phone.getByLabel('New password').fill(NEW_PASSWORD);
+  await phone.getByLabel('Repeat password').fill(`${NEW_PASSWORD}s`);
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('alert').filter({ hasText: 'The two passwords are not the same.' })).toBeVisible();
+
+  await phone.getByLabel('Repeat password').fill(NEW_PASSWORD);
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Your password is set' })).toBeVisible();
+  await expect(phone.getByRole('status')).toContainText(email);
+
+  await phone.getByRole('link', { name: 'Sign in' }).click();
+  await expect(phone).toHaveURL(/\/login$/);
+  await signIn(phone, email, NEW_PASSWORD);
+  await expect(phone).toHaveURL(/\/portal$/);
+  await expect(phone.getByRole('heading', { level: 1, name: 'Hello, Morgan' })).toBeVisible();
+  await phoneContext.close();
+
+  // The link works once.
+  const laterContext = await browser.newContext();
+  const later = await laterContext.newPage();
+  await later.goto(link);
+  await expect(later.getByRole('heading', { level: 1, name: 'This link no longer works' })).toBeVisible();
+  await expect(later.getByRole('button', { name: 'Set password' })).toHaveCount(0);
+  await laterContext.close();
+});
+
+test('a link that was never issued explains itself and offers no form', async ({ page }) => {
+  await page.goto(`/invite/${'A'.repeat(43)}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'This link does not work' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('ask your care team for a new one');
+  await expect(page.getByLabel('New password')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Set password' })).toHaveCount(0);
+});
