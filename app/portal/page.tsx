@@ -82,7 +82,7 @@ export default async function PortalPage() {
             {portal.recentSessions.map((session) => (
               <li key={session.id}>
                 {session.performedOn}: {session.exerciseName}, {session.completed ? 'done' : 'not done'}
-                {session.setsCompleted !== null ? `, ${session.setsCompleted} sets` : ''}, pain {session.pain}/10
+                {session.setsCompleted !== null ? `, ${session.setsCompleted} ${session.setsCompleted === 1 ? 'set' : 'sets'}` : ''}, pain {session.pain}/10
               </li>
             ))}
           </ul>

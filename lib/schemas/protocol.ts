@@ -83,19 +83,6 @@ export const phaseExerciseInputSchema = z
 
 export type PhaseExerciseInput = z.infer<typeof phaseExerciseInputSchema>;
 
-// The protocol page holds many forms with the same fields. Each form prefixes its field names (and so the
-// ids its labels point at) with a key of its own; the action strips the prefix before parsing.
-const FIELD_PREFIX_END = '__';
-
-export function fieldPrefix(formKey: string): string {
-  return `${formKey}${FIELD_PREFIX_END}`;
-}
-
-export function unprefixedFieldName(name: string): string {
-  const end = name.lastIndexOf(FIELD_PREFIX_END);
-  return end === -1 ? name : name.slice(end + FIELD_PREFIX_END.length);
-}
-
 /** Removing a phase or an exercise only needs to know which version of the protocol the editor saw. */
 export const protocolEditSchema = z.strictObject({ lockVersion: lockVersionSchema });
 

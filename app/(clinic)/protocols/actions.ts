@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { idSchema } from '@/lib/schemas/exercise';
-import { unprefixedFieldName } from '@/lib/schemas/protocol';
 import { requireActor } from '@/lib/server/auth/get-actor';
 import { parseInput } from '@/lib/server/errors';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
@@ -24,7 +23,7 @@ function fieldsOf(form: FormData, routingKeys: readonly string[]): Record<string
   const fields: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$') || routingKeys.includes(key)) continue;
-    fields[unprefixedFieldName(key)] = value;
+    fields[key] = value;
   }
   return fields;
 }

@@ -25,7 +25,7 @@ export async function removeProtocolPhase({ actor, phaseId, input }: { actor: Ac
       throw new AppError('CONFLICT', `Only the last phase can be removed. Phase ${before.position} is followed by phase ${before.position + 1}.`);
     }
     const planVersionCount = await tx.planVersion.count({ where: { phaseId } });
-    if (planVersionCount > 99) {
+    if (planVersionCount > 0) {
       throw new AppError(
         'CONFLICT',
         `Phase ${before.position} can't be removed because at least one patient's plan is in this phase. You can still change its name, days, criteria, precautions and exercises.`,

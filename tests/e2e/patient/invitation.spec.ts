@@ -24,8 +24,10 @@ test('a therapist invites a new patient, who sets a password from the link on a 
   await page.getByLabel('Surgeon').selectOption({ label: 'Dr. Priya Shah' });
   await page.getByLabel('Protocol').selectOption({ label: 'Lumbar post-op' });
   await page.getByRole('button', { name: 'Create patient' }).click();
-  await expect(page).toHaveURL(/\/patients\/[a-z0-9]+/);
-  const patientPath = new URL(page.url()).pathname.match(/^\/patients\/[a-z0-9]+/)![0];
+  // Registration lands on the new patient's record (or their first draft): the invitation is on the record.
+  const recordPath = /^\/patients\/(?!new$)[a-z0-9]+/;
+  await expect(page).toHaveURL((url) => recordPath.test(url.pathname));
+  const patientPath = new URL(page.url()).pathname.match(recordPath)![0];
   await page.goto(patientPath);
   await expect(page.getByRole('heading', { level: 1, name: `Morgan ${lastName}` })).toBeVisible();
 

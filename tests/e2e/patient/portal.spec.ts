@@ -37,7 +37,7 @@ test('Sam logs a session and sees it counted this week', async ({ page }) => {
   await form.getByLabel('Sets done').fill('1');
   await form.getByRole('button', { name: 'Save session' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved Pelvic tilt. Well done.');
-  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Pelvic tilt, done, 1 sets, pain 3\/10/).first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Pelvic tilt, done, 1 set, pain 3\/10/).first()).toBeVisible();
 });
 
 test('once the surgeon signs Knee flexion off, it appears for Sam', async ({ browser }) => {

@@ -7,6 +7,7 @@ import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { advancePhaseAction, startDraftAction } from '../actions';
 import { ActionForm } from '../_components/action-form';
 import { CLEARANCE_LABELS, formatDate, formatDateTime, MODE_LABELS } from '../_components/labels';
+import { InvitationPanel } from './_components/invitation-panel';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -42,6 +43,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dd>{[patient.phone, patient.email].filter(Boolean).join(' · ') || '—'}</dd>
         </dl>
       </section>
+
+      {canEdit && overview.hasPortalAccount ? <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} /> : null}
 
       {overview.declined.length > 0 ? (
         <section className="card notice" aria-labelledby="declined-heading">

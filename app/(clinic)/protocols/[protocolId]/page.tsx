@@ -116,9 +116,15 @@ function PhaseSection({
           <tbody>
             {phase.exercises.map((item) => (
               <tr key={item.id}>
-                <td>
-                  {item.exercise.name} {item.exercise.retiredAt ? <span className="badge warn">Retired</span> : null}
-                </td>
+                <th scope="row" style={{ fontSize: 'inherit', color: 'inherit' }}>
+                  {item.exercise.name}
+                  {item.exercise.retiredAt ? (
+                    <>
+                      {' '}
+                      <span className="badge warn">Retired</span>
+                    </>
+                  ) : null}
+                </th>
                 <td>{ITEM_MODE_LABELS[item.mode]}</td>
                 <td>{describeDosage(item)}</td>
                 <td>{item.exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>

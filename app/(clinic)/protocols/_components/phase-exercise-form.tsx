@@ -6,16 +6,16 @@ import { FormStatus } from '@/app/_components/form-status';
 import { DosageFields } from '@/app/_components/dosage-fields';
 import type { Dosage, ItemMode } from '@/lib/domain/types';
 import { ITEM_MODES } from '@/lib/domain/types';
-import { fieldPrefix, ITEM_MODE_LABELS } from '@/lib/schemas/protocol';
+import { ITEM_MODE_LABELS } from '@/lib/schemas/protocol';
 import { setPhaseExerciseAction } from '../actions';
 
 type PhaseRef = { id: string; position: number };
 
-function ModeSelect({ prefix, mode }: { prefix: string; mode: ItemMode }) {
+function ModeSelect({ idPrefix, mode }: { idPrefix: string; mode: ItemMode }) {
   return (
     <div>
-      <label htmlFor={`${prefix}mode`}>Mode</label>
-      <select id={`${prefix}mode`} name={`${prefix}mode`} defaultValue={mode}>
+      <label htmlFor={`${idPrefix}mode`}>Mode</label>
+      <select id={`${idPrefix}mode`} name="mode" defaultValue={mode}>
         {ITEM_MODES.map((value) => (
           <option key={value} value={value}>
             {ITEM_MODE_LABELS[value]}
@@ -37,14 +37,14 @@ export function PhaseExerciseForm({
   item: Dosage & { id: string; exerciseId: string; name: string; mode: ItemMode };
 }) {
   const [state, onSubmit, isPending] = useFormAction(setPhaseExerciseAction, null);
-  const prefix = fieldPrefix(`item-${item.id}`);
+  const idPrefix = `item-${item.id}-`;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Change ${item.name} in phase ${phase.position}`}>
       <input type="hidden" name="lockVersion" value={lockVersion} />
       <input type="hidden" name="phaseId" value={phase.id} />
       <input type="hidden" name="exerciseId" value={item.exerciseId} />
-      <ModeSelect prefix={prefix} mode={item.mode} />
-      <DosageFields dosage={item} prefix={prefix} legend={`Default dosage of ${item.name}`} />
+      <ModeSelect idPrefix={idPrefix} mode={item.mode} />
+      <DosageFields dosage={item} idPrefix={idPrefix} legend={`Default dosage of ${item.name}`} />
       <FormStatus state={state} />
       <div>
         <button type="submit" disabled={isPending} aria-label={`Save ${item.name} in phase ${phase.position}`}>
@@ -62,15 +62,15 @@ export function AddPhaseExerciseForm({ lockVersion, phase, catalog }: { lockVers
   const [state, onSubmit, isPending] = useFormAction(setPhaseExerciseAction, null);
   const [chosenId, setChosenId] = useState('');
   const chosen = catalog.find((exercise) => exercise.id === chosenId);
-  const prefix = fieldPrefix(`add-to-${phase.id}`);
+  const idPrefix = `add-to-${phase.id}-`;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Add an exercise to phase ${phase.position}`}>
       <input type="hidden" name="lockVersion" value={lockVersion} />
       <input type="hidden" name="phaseId" value={phase.id} />
       <div className="row">
         <div>
-          <label htmlFor={`${prefix}exerciseId`}>Exercise</label>
-          <select id={`${prefix}exerciseId`} name={`${prefix}exerciseId`} value={chosenId} onChange={(event) => setChosenId(event.target.value)}>
+          <label htmlFor={`${idPrefix}exerciseId`}>Exercise</label>
+          <select id={`${idPrefix}exerciseId`} name="exerciseId" value={chosenId} onChange={(event) => setChosenId(event.target.value)}>
             <option value="">Choose an exercise</option>
             {catalog.map((exercise) => (
               <option key={exercise.id} value={exercise.id}>
@@ -79,10 +79,10 @@ export function AddPhaseExerciseForm({ lockVersion, phase, catalog }: { lockVers
             ))}
           </select>
         </div>
-        <ModeSelect prefix={prefix} mode="SUPERVISED" />
+        <ModeSelect idPrefix={idPrefix} mode="SUPERVISED" />
       </div>
       {/* A new choice starts from that exercise's catalog dosage. */}
-      <DosageFields key={chosenId} dosage={chosen} prefix={prefix} legend="Default dosage" />
+      <DosageFields key={chosenId} dosage={chosen} idPrefix={idPrefix} legend="Default dosage" />
       <FormStatus state={state} />
       <div>
         <button type="submit" disabled={isPending} aria-label={`Add exercise to phase ${phase.position}`}>
