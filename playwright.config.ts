@@ -9,8 +9,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.REGIMEN_EMBEDDED_DB === '1' ? 1 : 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -44,8 +44,12 @@ const dateOnly = (label: string) =>
   z
     .string({ error: `${label} is required.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
-    .transform((value) => new Date(`${value}T00:00:00.000Z`))
-    .refine((date) => !Number.isNaN(date.getTime()), `${label} must be a real date.`);
+    // JavaScript rolls 1971-02-30 over to March 2nd: a date is real only if it survives the round trip.
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00.000Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    }, `${label} must be a real date.`)
+    .transform((value) => new Date(`${value}T00:00:00.000Z`));
 
 export const createPatientSchema = z
   .strictObject({

@@ -61,8 +61,16 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 5 || value === null || typeof value !== 'object') return false;
+  return Object.values(value as Record<string, unknown>).some((entry) => containsNul(entry, depth + 1));
+}
+
 /** Parses untrusted input; bad input becomes a clear INVALID_INPUT error and nothing else happens. */
 export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
+  // PostgreSQL cannot store a NUL character in text; refuse it here with a clear message for every input.
+  if (containsNul(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Text cannot contain control characters.');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors = fieldErrorsOf(result.error);
@@ -92,12 +100,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError('INVALID_INPUT', 'Please check the form.', fieldErrorsOf(error));
+  // A unique index refused a write that a check before it let through (two saves at the same moment).
+  if (isUniqueViolation(error)) return new AppError('CONFLICT', 'That already exists. Reload the page to see the latest version; nothing was saved.');
   if (isDatabaseUnavailable(error)) {
     logger.error('database unavailable', { error: describe(error) });
     return new AppError('UNAVAILABLE', 'Regimen is temporarily unavailable. Please try again in a minute.');
   }
   logger.error('unexpected error', { error: describe(error) });
   return new AppError('UNAVAILABLE', 'Something went wrong on our side. Nothing was changed. Please try again.');
+}
+
+/**
+ * For a write guarded by a check-then-insert: when two requests pass the check at once, the database's
+ * unique index stops the second. Turn that into the same clear CONFLICT the check would have given.
+ */
+export function conflictOnUnique(message: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', message);
+    throw error;
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'P2002' || code === '23505';
 }
 
 function describe(error: unknown): string {

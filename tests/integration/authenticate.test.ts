@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/domain/types';
 import { authenticate } from '@/lib/server/auth/authenticate';
+import { db } from '@/lib/server/db';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { createUser, unique } from '@/prisma/factories';
 import { auditCursor, auditRowsSince } from './support/audit';
@@ -24,7 +25,10 @@ describe('authenticate', () => {
 
     const result = await authenticate({ email: user.email, password: PASSWORD, ip });
 
-    expect(result).toEqual({ id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion });
+    expect(result).toEqual({ id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId: expect.any(String) });
+    // A successful sign-in opens exactly one live session row for this user, from this address.
+    const sessions = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true, ip: true, endedAt: true } });
+    expect(sessions).toEqual([{ id: result?.sessionId, ip, endedAt: null }]);
     const rows = await auditRowsSince(cursor, { actorId: user.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'auth.sign_in', entityType: 'User', entityId: user.id, clinicId, outcome: 'SUCCESS', ip });
@@ -36,6 +40,7 @@ describe('authenticate', () => {
     const cursor = await auditCursor();
 
     expect(await authenticate({ email: user.email, password: `${PASSWORD}!`, ip })).toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
 
     const rows = await auditRowsSince(cursor, { actorId: user.id });
     expect(rows).toHaveLength(1);

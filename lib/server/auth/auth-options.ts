@@ -5,9 +5,12 @@ import { signInSchema } from '@/lib/schemas/auth';
 import { authenticate } from './authenticate';
 import { recordSignOut } from './record-sign-out';
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
 
-type RegimenToken = { uid?: string; sv?: number };
+// The cookie outlives nothing: the session row decides (idle and absolute limits, sign-out).
+export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
+
+type RegimenToken = { uid?: string; sv?: number; sid?: string };
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
@@ -27,7 +30,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers) });
         if (!user) return null;
-        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion } as never;
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: user.sessionId } as never;
       },
     }),
   ],
@@ -36,20 +39,22 @@ export const authOptions: NextAuthOptions = {
       const claims = token as typeof token & RegimenToken;
       if (user) {
         claims.uid = user.id;
-        claims.sv = (user as unknown as { sv: number }).sv;
+        const signedIn = user as unknown as { sv: number; sid: string };
+        claims.sv = signedIn.sv;
+        claims.sid = signedIn.sid;
       }
       return claims;
     },
     async session({ session, token }) {
       const claims = token as typeof token & RegimenToken;
       // Only the ids go to the browser; role and clinic are read from the database on every request.
-      return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email }, uid: claims.uid, sv: claims.sv } as never;
+      return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email }, uid: claims.uid, sv: claims.sv, sid: claims.sid } as never;
     },
   },
   events: {
     async signOut({ token }) {
       const claims = token as RegimenToken | null;
-      if (claims?.uid) await recordSignOut(claims.uid);
+      if (claims?.uid) await recordSignOut(claims.uid, claims.sid ?? null);
     },
   },
 };

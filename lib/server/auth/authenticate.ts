@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit/record-audit';
 import { verifyPassword } from './password';
+import { startSession } from './start-session';
 
 type Credentials = { email: string; password: string; ip: string | null };
 
@@ -15,8 +16,8 @@ export async function authenticate({ email, password, ip }: Credentials) {
     select: { id: true, clinicId: true, email: true, name: true, isActive: true, sessionVersion: true, passwordHash: true },
   });
   const isValid = (await verifyPassword(user?.passwordHash ?? null, password)) && Boolean(user?.isActive);
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
+  const sessionId = await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
       actorId: user?.id ?? null,
       clinicId: user?.clinicId ?? null,
       action: 'auth.sign_in',
@@ -24,8 +25,9 @@ export async function authenticate({ email, password, ip }: Credentials) {
       entityId: user?.id ?? null,
       outcome: isValid ? 'SUCCESS' : 'FAILURE',
       ip,
-    }),
-  );
-  if (!isValid || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+    });
+    return isValid && user ? startSession(tx, user.id, ip) : null;
+  });
+  if (!sessionId || !user) return null;
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId };
 }

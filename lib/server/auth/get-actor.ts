@@ -3,26 +3,39 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
+import { sessionVerdict, shouldTouchSession } from '@/lib/domain/session-policy';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { authOptions } from './auth-options';
 
-type SessionClaims = { uid?: string; sv?: number };
+type SessionClaims = { uid?: string; sv?: number; sid?: string };
 
 /**
- * The signed-in user for this request, or null. Reads the user from the database on every request, so
- * deactivation, "sign out everywhere" and a password change (which bump sessionVersion) end a session
- * on the very next request, whatever the JWT cookie still says.
+ * The signed-in user for this request, or null. The JWT cookie only names a session; the session row and
+ * the user are read from the database on every request (one query), so signing out, idling too long,
+ * deactivation, "sign out everywhere" and a password change end a session on the very next request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
-  if (!session?.uid || typeof session.sv !== 'number') return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } } },
+  const claims = (await getServerSession(authOptions)) as SessionClaims | null;
+  if (!claims?.uid || !claims.sid || typeof claims.sv !== 'number') return null;
+  const session = await db.userSession.findUnique({
+    where: { id: claims.sid },
+    select: {
+      createdAt: true,
+      lastSeenAt: true,
+      endedAt: true,
+      user: { select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } } } },
+    },
   });
-  if (!user || !user.isActive || user.sessionVersion !== session.sv) return null;
+  const now = new Date();
+  if (!session || session.user.id !== claims.uid) return null;
+  if (sessionVerdict(session, now) !== 'ALIVE') return null;
+  const { user } = session;
+  if (!user.isActive || user.sessionVersion !== claims.sv) return null;
+  if (shouldTouchSession(session.lastSeenAt, now)) {
+    await db.userSession.updateMany({ where: { id: claims.sid, endedAt: null }, data: { lastSeenAt: now } });
+  }
   const requestHeaders = await headers();
   const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
   return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId: user.patient?.id ?? null, ip };
@@ -31,7 +44,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** For server actions and route handlers: no session is an error the caller maps to 401. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in again.');
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
   return actor;
 }
 

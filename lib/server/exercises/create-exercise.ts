@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { parseInput } from '../errors';
+import { conflictOnUnique, parseInput } from '../errors';
 import { exerciseSelect, type ExerciseDto } from './exercise-select';
 import { assertNameFree } from './assert-name-free';
 
@@ -25,5 +25,5 @@ export async function createExercise({ actor, input }: { actor: Actor; input: un
       after: exercise,
     });
     return exercise;
-  });
+  }).catch(conflictOnUnique(`An exercise called "${data.name}" is already in the catalog.`));
 }

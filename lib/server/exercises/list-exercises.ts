@@ -13,7 +13,8 @@ export async function listExercises({ actor, search }: { actor: Actor; search: E
   if (search.category) where.category = search.category;
   if (search.bodyRegion) where.bodyRegion = { equals: search.bodyRegion, mode: 'insensitive' };
   if (search.q) {
-    const contains = { contains: search.q, mode: 'insensitive' } as const;
+    // Prisma passes the text to ILIKE as is: escape its wildcards so "%" or "_" match themselves.
+    const contains = { contains: search.q.replace(/[\\%_]/g, (character) => `\\${character}`), mode: 'insensitive' } as const;
     where.OR = [{ name: contains }, { instructions: contains }, { therapistNotes: contains }, { bodyRegion: contains }, { equipment: contains }];
   }
   return db.exercise.findMany({ where, select: exerciseSelect, orderBy: { name: 'asc' } });

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound, parseInput } from '../errors';
+import { conflictOnUnique, notFound, parseInput } from '../errors';
 import { assertNameFree } from './assert-name-free';
 import { exerciseSelect, type ExerciseDto } from './exercise-select';
 
@@ -32,5 +32,5 @@ export async function updateExercise({ actor, exerciseId, input }: { actor: Acto
       after,
     });
     return after;
-  });
+  }).catch(conflictOnUnique(`An exercise called "${data.name}" is already in the catalog.`));
 }

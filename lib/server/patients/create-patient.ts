@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError, conflictOnUnique, parseInput } from '../errors';
 import { openDraft } from '../plans/start-draft';
 
 /**
@@ -57,5 +57,5 @@ export async function createPatient({ actor, input }: { actor: Actor; input: unk
     });
     const draft = await openDraft(tx, actor, patient.id);
     return { patientId: patient.id, draftVersionId: draft.versionId };
-  });
+  }).catch(conflictOnUnique('That email already belongs to an account. Use another email for this patient.'));
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError, conflictOnUnique, parseInput } from '../errors';
 import { findPatientPlan } from './find-patient-plan';
 import { planItemData } from './plan-item-data';
 
@@ -68,5 +68,5 @@ export async function advancePhase({ actor, input, today = new Date() }: { actor
       after: { number: created.number, phase: nextPhase.name, criteriaMet, isEarly: gate.isEarly, reason: reason || null, added: added.map((item) => item.exerciseName) },
     });
     return { versionId: created.id, number: created.number, phaseName: nextPhase.name, added: added.map((item) => item.exerciseName) };
-  });
+  }).catch(conflictOnUnique('Someone else opened a draft for this patient at the same moment. Reload to see it.'));
 }

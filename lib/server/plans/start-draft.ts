@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db, type Tx } from '../db';
-import { parseInput } from '../errors';
+import { conflictOnUnique, parseInput } from '../errors';
 import { findPatientPlan } from './find-patient-plan';
 import { planItemData } from './plan-item-data';
 
@@ -20,7 +20,9 @@ const schema = z.strictObject({ patientId: idSchema });
 export async function startDraft({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, 'plan.edit');
   const { patientId } = parseInput(schema, input);
-  return db.$transaction(async (tx) => openDraft(tx, actor, patientId));
+  return db
+    .$transaction(async (tx) => openDraft(tx, actor, patientId))
+    .catch(conflictOnUnique('Someone else opened a draft for this patient at the same moment. Reload to see it.'));
 }
 
 export async function openDraft(tx: Tx, actor: Actor, patientId: string) {

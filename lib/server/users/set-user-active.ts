@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
+import { endAllSessions } from '../auth/end-sessions';
 import { db } from '../db';
 import { AppError, notFound, parseInput } from '../errors';
 
@@ -16,11 +17,8 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: unk
   return db.$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id: userId, clinicId: actor.clinicId }, select: { id: true, isActive: true } });
     if (!before) throw notFound('That user');
-    const after = await tx.user.update({
-      where: { id: userId },
-      data: { isActive, ...(isActive ? {} : { sessionVersion: { increment: 1 } }) },
-      select: { id: true, isActive: true },
-    });
+    const after = await tx.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
+    if (!isActive) await endAllSessions(tx, userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       clinicId: actor.clinicId,

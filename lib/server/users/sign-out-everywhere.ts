@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
+import { endAllSessions } from '../auth/end-sessions';
 import { db } from '../db';
 
 /** Ends every session of the actor, on every device, from their next request on. */
 export async function signOutEverywhere({ actor }: { actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, actor.userId);
     await recordAudit(tx, {
       actorId: actor.userId,
       clinicId: actor.clinicId,

@@ -73,7 +73,7 @@ test('the therapist builds a new protocol, and a bad dosage or a stale page chan
   await expect(first).toBeVisible();
   await expect(first.getByText('From day 2 after surgery')).toBeVisible();
   await expect(first.getByRole('listitem')).toHaveText(['Wound dry', 'Pain controlled with tablets']);
-  await expect(first.getByText('Do not lift more than a full kettle.')).toBeVisible();
+  await expect(first.getByRole('paragraph').filter({ hasText: 'Do not lift more than a full kettle.' })).toBeVisible();
 
   // A second phase may not start before the first: the form says which day to use.
   await page.getByRole('form', { name: 'Add a phase' }).getByLabel('Phase name').fill('Gentle movement');
@@ -86,7 +86,7 @@ test('the therapist builds a new protocol, and a bad dosage or a stale page chan
 
   // Choosing an exercise fills in its catalog dosage, which the therapist can then change.
   const addExercise = page.getByRole('form', { name: 'Add an exercise to phase 1' });
-  await addExercise.getByLabel('Exercise').selectOption({ label: 'Walking' });
+  await addExercise.getByLabel('Exercise', { exact: true }).selectOption({ label: 'Walking' });
   await expect(addExercise.getByLabel('Minutes')).toHaveValue('10');
   await addExercise.getByLabel('Mode').selectOption({ label: 'Self-directed at home' });
   await addExercise.getByLabel('Times a day').fill('2');

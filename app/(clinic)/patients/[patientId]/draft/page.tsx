@@ -63,7 +63,8 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
         </div>
       ) : null}
 
-      <h2>Exercises</h2>
+      <section aria-labelledby="exercises-heading">
+      <h2 id="exercises-heading">Exercises</h2>
       {draft.items.length === 0 ? <p>No exercises yet. Add one below.</p> : null}
       {draft.items.map((item) => (
         <section key={item.id} className="card" aria-labelledby={`item-${item.id}`}>
@@ -94,6 +95,7 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
           </ActionForm>
         </section>
       ))}
+      </section>
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an exercise</h2>

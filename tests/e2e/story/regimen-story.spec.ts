@@ -1,0 +1,166 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, signIn } from '../support/sign-in';
+
+// The whole clinical story, through the browser, as the three roles: the therapist registers a patient
+// and builds and approves a plan from the protocol, the surgeon signs off some items and declines one,
+// the patient sees exactly the cleared items and logs a session, the therapist sees it and advances.
+test.describe.configure({ mode: 'serial' });
+
+const stamp = `${Date.now()}`;
+const firstName = 'Quinn';
+const lastName = `Story${stamp}`;
+const fullName = `${firstName} ${lastName}`;
+const email = `quinn.${stamp}@example.test`;
+const patientPassword = 'green river stones 42';
+let patientPath = '';
+
+function isoDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+async function asTherapist(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await signIn(page, DEMO.therapist);
+  return page;
+}
+
+async function approve(page: Page, versionNumber: number) {
+  const approveForm = page.getByRole('form', { name: 'Approve' });
+  await approveForm.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await approveForm.getByRole('button', { name: `Approve version ${versionNumber}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
+}
+
+test('the therapist registers a patient and approves a plan from the protocol', async ({ browser }) => {
+  const page = await asTherapist(browser);
+  await page.getByRole('link', { name: 'New patient' }).click();
+  await page.getByLabel('First name').fill(firstName);
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Date of birth').fill('1972-02-29');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Procedure').fill('Lumbar microdiscectomy (L5-S1)');
+  await page.getByLabel('Surgery date').fill(isoDaysAgo(8));
+  await page.getByLabel('Surgeon').selectOption({ label: 'Dr. Priya Shah' });
+  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar post-op' });
+  await page.getByRole('button', { name: 'Create patient' }).click();
+
+  // The first draft comes from phase 1: walking only.
+  await expect(page.getByRole('heading', { level: 1, name: `Draft version 1 for ${fullName}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText(['Walking']);
+  patientPath = new URL(page.url()).pathname.replace(/\/draft$/, '');
+
+  // A wrong password signs nothing.
+  const approveForm = page.getByRole('form', { name: 'Approve' });
+  await approveForm.getByLabel('Your password').fill('not my password');
+  await approveForm.getByRole('button', { name: 'Approve version 1' }).click();
+  await expect(approveForm.getByRole('alert').filter({ hasText: 'That password is not right' })).toBeVisible();
+  await approve(page, 1);
+  const current = page.getByRole('region', { name: 'Current plan' });
+  await expect(current.getByRole('row', { name: /Walking/ })).toContainText('Waiting for surgeon');
+
+  // Day 8: phase 2 is open. Advance, adjust a dosage, approve.
+  const advance = page.getByRole('form', { name: 'Advance to phase 2' });
+  await advance.getByLabel('Walks 10 minutes without more leg pain').check();
+  await advance.getByRole('button', { name: 'Advance to phase 2' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Draft version 2 for ${fullName}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText(['Walking', 'Hamstring stretch', 'Knee flexion', 'Pelvic tilt', 'Lying march']);
+  await expect(page.getByRole('list', { name: 'Criteria met' })).toContainText('Walks 10 minutes without more leg pain');
+
+  const kneeFlexion = page.getByRole('form', { name: 'Knee flexion' });
+  await kneeFlexion.getByLabel('Reps').fill('8');
+  await kneeFlexion.getByRole('button', { name: 'Save Knee flexion' }).click();
+  await expect(kneeFlexion.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('list', { name: 'Added' })).toContainText('Knee flexion: 1 set of 8');
+  await approve(page, 2);
+
+  await expect(current.getByRole('row', { name: /Walking/ })).toContainText('Waiting for surgeon');
+  await expect(current.getByRole('row', { name: /Lying march/ })).toContainText('Cleared');
+  await page.close();
+});
+
+test('the surgeon signs off three items and declines one', async ({ browser }) => {
+  const page = await browser.newPage();
+  await signIn(page, DEMO.surgeon);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign-offs' })).toBeVisible();
+  for (const exercise of ['Walking', 'Hamstring stretch', 'Pelvic tilt']) {
+    const request = page.getByRole('article', { name: `${exercise} for ${fullName}` });
+    await expect(request).toContainText('8 days ago');
+    await request.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await request.getByRole('button', { name: `Record decision on ${exercise}` }).click();
+    await expect(request).toHaveCount(0);
+  }
+  // Supervised items never reach the surgeon.
+  await expect(page.getByRole('article', { name: `Lying march for ${fullName}` })).toHaveCount(0);
+
+  const knee = page.getByRole('article', { name: `Knee flexion for ${fullName}` });
+  await expect(knee).toContainText('1 set of 8');
+  await knee.getByLabel('Decline').check();
+  await knee.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await knee.getByRole('button', { name: 'Record decision on Knee flexion' }).click();
+  await expect(knee.getByRole('alert').filter({ hasText: 'Say why you are declining' })).toBeVisible();
+  await knee.getByLabel('Reason (needed to decline)').fill('Too early after this disc repair; do it with the therapist first.');
+  await knee.getByRole('button', { name: 'Record decision on Knee flexion' }).click();
+  await expect(knee).toHaveCount(0);
+  await page.close();
+});
+
+test('the patient sees exactly the cleared items and logs a session; the therapist sees it', async ({ browser }) => {
+  const therapist = await asTherapist(browser);
+  await therapist.goto(patientPath);
+  await expect(therapist.getByRole('region', { name: 'Declined by the surgeon' })).toContainText('Too early after this disc repair');
+  const panel = therapist.getByRole('region', { name: 'Portal invitation' });
+  await panel.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await panel.getByLabel('Invitation link').inputValue();
+  expect(link).toContain('/invite/');
+
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(link);
+  await phone.getByLabel('New password').fill(patientPassword);
+  await phone.getByLabel('Repeat password').fill(patientPassword);
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Your password is set' })).toBeVisible();
+  await signIn(phone, email, patientPassword);
+  await expect(phone).toHaveURL(/\/portal$/);
+
+  const home = phone.getByRole('region', { name: 'Your home exercises' });
+  const withTherapist = phone.getByRole('region', { name: 'With your therapist' });
+  await expect(home.getByRole('heading', { level: 3 })).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
+  await expect(withTherapist.getByRole('heading', { level: 3 })).toHaveText(['Lying march']);
+  const payload = await (await phone.request.get('/portal')).text();
+  expect(payload).not.toContain('Knee flexion');
+
+  const log = phone.getByRole('form', { name: 'Log a session' });
+  await log.getByLabel('Exercise').selectOption({ label: 'Walking' });
+  await log.getByLabel(/Pain during or after/).selectOption('8');
+  await log.getByLabel('Note (optional)').fill('Sharp pain after the second walk.');
+  await log.getByRole('button', { name: 'Save session' }).click();
+  await expect(log.getByRole('status')).toHaveText('Saved Walking. Well done.');
+  await phoneContext.close();
+
+  await therapist.goto('/caseload');
+  const row = therapist.getByRole('row', { name: new RegExp(fullName) });
+  await expect(row).toContainText('8/10');
+  await expect(row).toContainText('Pain flag');
+  await expect(row).toContainText('Declined by surgeon');
+  await expect(row).toContainText('Phase 2: Gentle movement');
+  await therapist.close();
+});
+
+test('the therapist advances the patient early, with a reason', async ({ browser }) => {
+  const page = await asTherapist(browser);
+  await page.goto(patientPath);
+  const advance = page.getByRole('form', { name: 'Advance to phase 3' });
+  await expect(page.getByRole('region', { name: 'Next phase' })).toContainText('Earliest start: day 28 after surgery');
+  await advance.getByRole('button', { name: 'Advance to phase 3' }).click();
+  await expect(advance.getByRole('alert')).toContainText('reason');
+  await advance.getByLabel(/Reason/).fill('Strong and pain-free in clinic; surgeon agreed at review.');
+  await advance.getByRole('button', { name: 'Advance to phase 3' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Draft version 3 for ${fullName}` })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Added' })).toContainText('Bridging');
+  await expect(page.getByText('Reason: Strong and pain-free in clinic; surgeon agreed at review.')).toBeVisible();
+  await approve(page, 3);
+  await page.getByRole('link', { name: 'Compare version 2 with 3' }).click();
+  await expect(page.getByRole('list', { name: 'Added' })).toContainText('Bridging');
+  await page.close();
+});
