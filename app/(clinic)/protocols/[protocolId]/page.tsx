@@ -138,21 +138,21 @@ function PhaseSection({
       {canEdit ? (
         <>
           <h3>Change phase {phase.position}</h3>
-          <PhaseForm key={lockVersion} protocolId={protocol.id} lockVersion={lockVersion} phase={phase} />
+          <PhaseForm key={`edit-phase-${lockVersion}`} protocolId={protocol.id} lockVersion={lockVersion} phase={phase} />
           {phase.exercises.map((item) => (
             <div key={item.id} className="card">
               {item.exercise.retiredAt ? (
                 <p>{item.exercise.name} is retired from the catalog. It can be removed from this phase but not changed.</p>
               ) : (
                 <PhaseExerciseForm
-                  key={lockVersion}
+                  key={`change-${lockVersion}`}
                   lockVersion={lockVersion}
                   phase={phaseRef}
                   item={{ ...item, name: item.exercise.name }}
                 />
               )}
               <RemoveForm
-                key={lockVersion}
+                key={`remove-exercise-${lockVersion}`}
                 action={removePhaseExerciseAction}
                 fields={{ lockVersion, phaseId: phase.id, exerciseId: item.exerciseId }}
                 label={`Remove ${item.exercise.name} from phase ${phase.position}`}
@@ -160,12 +160,12 @@ function PhaseSection({
               />
             </div>
           ))}
-          <AddPhaseExerciseForm key={lockVersion} lockVersion={lockVersion} phase={phaseRef} catalog={choices} />
+          <AddPhaseExerciseForm key={`add-exercise-${lockVersion}`} lockVersion={lockVersion} phase={phaseRef} catalog={choices} />
           {isLast ? (
             <div>
               <p className="muted">Only the last phase can be removed, and only while no patient&apos;s plan is in it.</p>
               <RemoveForm
-                key={lockVersion}
+                key={`remove-phase-${lockVersion}`}
                 action={removeProtocolPhaseAction}
                 fields={{ lockVersion, phaseId: phase.id }}
                 label={`Remove phase ${phase.position}`}
