@@ -13,6 +13,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/admin', label: 'Users', permission: 'user.manage' },
   { href: '/catalog', label: 'Exercise catalog', permission: 'catalog.read' },
   { href: '/protocols', label: 'Protocols', permission: 'protocol.read' },
+  { href: '/admin/audit', label: 'Audit trail', permission: 'audit.read' },
 ];
 
 // Navigation only: every page and data-access function checks access again on its own.

@@ -43,13 +43,15 @@ export const advancePhaseSchema = z.strictObject({
 const dateOnly = (label: string) =>
   z
     .string({ error: `${label} is required.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date.`)
     // JavaScript rolls 1971-02-30 over to March 2nd: a date is real only if it survives the round trip.
-    .refine((value) => {
+    .transform((value, ctx) => {
       const date = new Date(`${value}T00:00:00.000Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, `${label} must be a real date.`)
-    .transform((value) => new Date(`${value}T00:00:00.000Z`));
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a real date.` });
+        return z.NEVER;
+      }
+      return date;
+    });
 
 export const createPatientSchema = z
   .strictObject({
@@ -64,6 +66,8 @@ export const createPatientSchema = z
     protocolId: idSchema,
   })
   .superRefine((patient, ctx) => {
+    // zod runs this even when a field failed; only compare dates that parsed.
+    if (!(patient.dateOfBirth instanceof Date) || !(patient.surgeryDate instanceof Date)) return;
     const today = Date.now();
     if (patient.dateOfBirth.getTime() > today) ctx.addIssue({ code: 'custom', message: 'Date of birth cannot be in the future.', path: ['dateOfBirth'] });
     if (patient.dateOfBirth.getUTCFullYear() < 1900) ctx.addIssue({ code: 'custom', message: 'Date of birth looks wrong.', path: ['dateOfBirth'] });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
+import { isCountingQueries, recordQuery } from './bench/query-counter';
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
@@ -13,8 +14,18 @@ function createClient() {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // Benchmark only: with REGIMEN_COUNT_QUERIES=1 (set by `npm run bench`) Prisma emits an event for every
+  // SQL statement and lib/server/bench/query-counter.ts counts it. Unset, `log` is empty: no event is
+  // built or emitted, so the app pays nothing for it.
+  const isCounting = isCountingQueries();
   // A global omit keeps password hashes out of every query unless one asks for it by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client = new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    log: isCounting ? [{ emit: 'event', level: 'query' }] : [],
+  });
+  if (isCounting) client.$on('query', recordQuery);
+  return client;
 }
 
 type Db = ReturnType<typeof createClient>;

@@ -17,6 +17,8 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** True when the function that refused already wrote the audit row for it. */
+  isAudited = false;
   constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
     super(message);
     this.name = 'AppError';
@@ -25,8 +27,15 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(what = 'That record'): AppError {
-  return new AppError('NOT_FOUND', `${what} was not found.`);
+export function notFound(what = 'That record', { isAudited = false }: { isAudited?: boolean } = {}): AppError {
+  const error = new AppError('NOT_FOUND', `${what} was not found.`);
+  error.isAudited = isAudited;
+  return error;
+}
+
+/** Refusals the audit trail must show: a record or action this user may not have. */
+export function isDeniedAccess(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') && !error.isAudited;
 }
 
 export function httpStatusOf(code: AppErrorCode): number {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { toAppError, type AppErrorCode, type FieldErrors } from './errors';
+import { recordDeniedAccess } from './audit/record-denied-access';
+import { isDeniedAccess, toAppError, type AppErrorCode, type FieldErrors } from './errors';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -13,6 +14,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (error) {
     // redirect() and notFound() work by throwing; let Next.js handle them.
     unstable_rethrow(error);
+    if (isDeniedAccess(error)) await recordDeniedAccess(error, 'action');
     const appError = toAppError(error);
     return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
   }

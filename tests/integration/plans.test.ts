@@ -132,8 +132,13 @@ describe('createPatient', () => {
     expect(await db.user.count({ where: { email: input.email } })).toBe(0);
   });
 
-  it.each(['1971-02-30', '1971-04-31'])('a date of birth that is not on the calendar (%s) is INVALID_INPUT, and nothing is written', async (dateOfBirth) => {
-    const input = patientInput(world.a, { dateOfBirth });
+  it.each([
+    ['dateOfBirth', '1971-02-30'],
+    ['dateOfBirth', '1971-04-31'],
+    ['dateOfBirth', 'yesterday'],
+    ['surgeryDate', '2026-13-01'],
+  ] as const)('a %s that is not a calendar date (%s) is INVALID_INPUT, and nothing is written', async (field, value) => {
+    const input = patientInput(world.a, { [field]: value });
 
     // The schema promises "must be a real date"; a silently rolled-over date would be stored as another day.
     await expect(createPatient({ actor: world.a.actors.therapist, input })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

@@ -26,6 +26,10 @@ export function SignInForm() {
       return;
     }
     setIsPending(false);
+    if (result?.error === 'RATE_LIMITED') {
+      setError('Too many attempts. Please wait 15 minutes and try again, or ask your clinic to help.');
+      return;
+    }
     // One message whatever was wrong, so nobody can learn which emails have accounts.
     setError('That email and password do not match an active account.');
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/schemas/auth';
+import { AppError } from '../errors';
 import { authenticate } from './authenticate';
 import { recordSignOut } from './record-sign-out';
 
@@ -9,6 +10,8 @@ import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
 
 // The cookie outlives nothing: the session row decides (idle and absolute limits, sign-out).
 export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
+
+export const SIGN_IN_RATE_LIMITED = 'RATE_LIMITED';
 
 type RegimenToken = { uid?: string; sv?: number; sid?: string };
 
@@ -28,7 +31,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers) });
+        const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers) }).catch((error: unknown) => {
+          // next-auth hands an error's message to the sign-in form as its error code.
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new Error(SIGN_IN_RATE_LIMITED);
+          throw error;
+        });
         if (!user) return null;
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: user.sessionId } as never;
       },

@@ -37,7 +37,7 @@ export async function getPatient({ actor, patientId }: { actor: Actor; patientId
       ip: actor.ip,
     }),
   );
-  if (!patient) throw notFound('That patient');
+  if (!patient) throw notFound('That patient', { isAudited: true });
   if (actor.role === 'PATIENT' && patient.id !== actor.patientId) throw new AppError('NOT_FOUND', 'That patient was not found.');
   return patient;
 }

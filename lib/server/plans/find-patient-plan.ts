@@ -47,6 +47,8 @@ export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
     },
   });
   if (!episode || !episode.plan) throw notFound('That patient');
+  // Serialises changes to one plan's versions: a second editor waits here, then sees the first one's draft.
+  await tx.$queryRaw`SELECT id FROM "Plan" WHERE id = ${episode.plan.id} FOR UPDATE`;
   return { ...episode, plan: episode.plan };
 }
 

@@ -78,7 +78,7 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
   await db.$transaction((tx) =>
     recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.read', entityType: 'Patient', entityId: patientId, patientId: episode ? patientId : null, outcome, ip: actor.ip }),
   );
-  if (!episode) throw notFound('That patient');
+  if (!episode) throw notFound('That patient', { isAudited: true });
 
   const versions = episode.plan?.versions ?? [];
   const [signOffs, people] = await Promise.all([

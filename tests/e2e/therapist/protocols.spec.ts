@@ -51,6 +51,8 @@ test('the therapist reads the Lumbar post-op protocol, phase by phase', async ({
 });
 
 test('the therapist builds a new protocol, and a bad dosage or a stale page changes nothing', async ({ page, context }) => {
+  // One protocol is built up step by step through a dozen saves, each waiting for the page to refresh.
+  test.slow();
   const name = `Cervical post-op ${Date.now()}`;
   await signIn(page, DEMO.therapist);
   await page.goto('/protocols');

@@ -160,6 +160,7 @@ function PhaseSection({
               />
             </div>
           ))}
+          <h3>Add an exercise to phase {phase.position}</h3>
           <AddPhaseExerciseForm key={`add-exercise-${lockVersion}`} lockVersion={lockVersion} phase={phaseRef} catalog={choices} />
           {isLast ? (
             <div>

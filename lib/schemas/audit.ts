@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const optionalId = z.string().trim().max(64).regex(/^[a-z0-9]*$/i, 'Invalid id.').optional().default('');
+const optionalDate = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Dates look like 2026-11-24.')
+  .optional()
+  .default('');
+
+export const auditFilterSchema = z.strictObject({
+  personId: optionalId,
+  patientId: optionalId,
+  action: z.string().trim().max(60).regex(/^[a-z_.]*$/, 'Unknown action.').optional().default(''),
+  from: optionalDate,
+  to: optionalDate,
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+});
+
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
