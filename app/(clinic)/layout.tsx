@@ -40,6 +40,7 @@ export default async function ClinicLayout({ children }: { children: ReactNode }
           <span className="who">
             {actor.name} · {ROLE_LABELS[actor.role]}
           </span>
+          <Link href="/account">Your account</Link>
           <SignOutButton />
         </div>
       </header>

@@ -18,6 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             Regimen
           </Link>
           <span className="who">{actor.name}</span>
+          <Link href="/account">Your account</Link>
           <SignOutButton />
         </div>
       </header>

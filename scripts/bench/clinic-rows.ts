@@ -14,7 +14,8 @@ export type ClinicShape = {
   patients: number;
   therapists: number;
   surgeons: number;
-  sessionLogsPerPatient: number;
+  /** Spread over every patient who has cleared home exercises to log. */
+  sessionLogs: number;
   /** One patient in this many has the newest self-directed prescription still waiting for the surgeon. */
   pendingEvery: number;
   /** One patient in this many has an unapproved draft of the next version. */
@@ -152,7 +153,8 @@ function largePlan(): VersionSpec[] {
 }
 
 function staffUser(context: ClinicContext, id: string, role: 'ADMIN' | 'THERAPIST' | 'SURGEON', email: string, name: string): Prisma.UserCreateManyInput {
-  return { id, clinicId: context.clinicId, role, email, name, passwordHash: context.passwordHash };
+  const createdAt = addDays(context.today, -365);
+  return { id, clinicId: context.clinicId, role, email, name, passwordHash: context.passwordHash, createdAt, updatedAt: createdAt };
 }
 
 /** Every row of the clinic. Regular patients are shared round-robin among the therapists and surgeons. */
@@ -185,7 +187,12 @@ export function buildClinicRows(shape: ClinicShape, context: ClinicContext): { r
   specs.push(...partTime);
 
   const rows: ClinicRows = { users, patients: [], careTeam: [], episodes: [], plans: [], approvedRounds: [], drafts: { versions: [], items: [] }, signOffs: [], sessionLogs: [] };
-  for (const spec of specs) addPatient(rows, spec, shape, context);
+  const loggers = specs.map((spec) => addPatient(rows, spec, context)).filter((logger) => logger.home.length > 0);
+  loggers.forEach((logger, index) => {
+    // An even share each; the first few take one more so the total is exactly shape.sessionLogs.
+    const count = Math.floor(shape.sessionLogs / loggers.length) + (index < shape.sessionLogs % loggers.length ? 1 : 0);
+    addSessionLogs(rows, logger.spec, logger.patientId, logger.home, count, context.today);
+  });
 
   const largeSurgeonQueue = Math.ceil(shape.patients / shape.surgeons / shape.pendingEvery);
   const manifest: BenchManifest = {
@@ -209,19 +216,33 @@ function atHour(day: Date, hour: number): Date {
   return new Date(day.getTime() + hour * HOURS);
 }
 
-/** One patient: account, record, care team, surgery, plan, versions, sign-offs and logged sessions. */
-function addPatient(rows: ClinicRows, spec: PatientSpec, shape: ClinicShape, context: ClinicContext): void {
+/**
+ * One patient: account, record, care team, surgery, plan, versions and sign-offs. Returns the home
+ * exercises the patient can see, which are the ones they log.
+ */
+function addPatient(rows: ClinicRows, spec: PatientSpec, context: ClinicContext) {
   const { key } = spec;
   const surgeryDate = addDays(context.today, -spec.daysSinceSurgery);
   const now = new Date();
   const userId = `usr-${key}`;
   const patientId = `pat-${key}`;
   const planId = `plan-${key}`;
-  rows.users.push({ id: userId, clinicId: context.clinicId, role: 'PATIENT', email: emailOf(spec), name: `${spec.firstName} ${spec.lastName}`, passwordHash: context.passwordHash });
-  rows.patients.push({ id: patientId, clinicId: context.clinicId, userId, firstName: spec.firstName, lastName: spec.lastName, dateOfBirth: new Date(Date.UTC(1950 + (spec.daysSinceSurgery % 40), spec.daysSinceSurgery % 12, 1 + (spec.daysSinceSurgery % 28))), email: emailOf(spec) });
+  const registeredAt = atHour(addDays(surgeryDate, -14), 9);
+  rows.users.push({ id: userId, clinicId: context.clinicId, role: 'PATIENT', email: emailOf(spec), name: `${spec.firstName} ${spec.lastName}`, passwordHash: context.passwordHash, createdAt: registeredAt, updatedAt: registeredAt });
+  rows.patients.push({
+    id: patientId,
+    clinicId: context.clinicId,
+    userId,
+    firstName: spec.firstName,
+    lastName: spec.lastName,
+    dateOfBirth: new Date(Date.UTC(1950 + (spec.daysSinceSurgery % 40), spec.daysSinceSurgery % 12, 1 + (spec.daysSinceSurgery % 28))),
+    email: emailOf(spec),
+    createdAt: registeredAt,
+    updatedAt: registeredAt,
+  });
   rows.careTeam.push({ patientId, userId: spec.therapistId }, { patientId, userId: spec.surgeonId });
-  rows.episodes.push({ id: `epi-${key}`, patientId, procedure: 'Lumbar microdiscectomy (L4-L5)', surgeryDate, surgeonId: spec.surgeonId, protocolId: context.protocolId, createdAt: surgeryDate });
-  rows.plans.push({ id: planId, episodeId: `epi-${key}`, createdAt: surgeryDate });
+  rows.episodes.push({ id: `epi-${key}`, patientId, procedure: 'Lumbar microdiscectomy (L4-L5)', surgeryDate, surgeonId: spec.surgeonId, protocolId: context.protocolId, createdAt: registeredAt });
+  rows.plans.push({ id: planId, episodeId: `epi-${key}`, createdAt: registeredAt });
 
   const history: Array<{ contentHash: string; status: 'SIGNED' | 'PENDING' }> = [];
   const approved = spec.versions.filter((version) => version.dayApproved !== null);
@@ -240,7 +261,8 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, shape: ClinicShape, con
     });
     const criteriaMet = LUMBAR_POST_OP.phases[version.phase - 1]?.criteria.slice(0, 3) ?? [];
     if (version.dayApproved === null) {
-      rows.drafts.versions.push({ id: versionId, planId, number, phaseId, criteriaMet, createdById: spec.therapistId, createdAt: new Date(now.getTime() - 2 * HOURS) });
+      const createdAt = new Date(now.getTime() - 2 * HOURS);
+      rows.drafts.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, lockVersion: 0, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt, updatedAt: createdAt, approvedById: null, approvedAt: null, approvedHash: null });
       rows.drafts.items.push(...items);
       return;
     }
@@ -249,7 +271,7 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, shape: ClinicShape, con
     const round = (rows.approvedRounds[index] ??= { versions: [], items: [] });
     // Written as drafts with their approval already filled in; the seed then flips them to APPROVED,
     // as approvePlanVersion does, because the database refuses items added to an approved version.
-    round.versions.push({ id: versionId, planId, number, phaseId, criteriaMet, createdById: spec.therapistId, createdAt: new Date(approvedAt.getTime() - HOURS), approvedById: spec.therapistId, approvedAt, approvedHash, lockVersion: 1 });
+    round.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, lockVersion: 1, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt: new Date(approvedAt.getTime() - HOURS), updatedAt: approvedAt, approvedById: spec.therapistId, approvedAt, approvedHash });
     round.items.push(...items);
 
     const isCurrent = version === approved[approved.length - 1];
@@ -266,15 +288,17 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, shape: ClinicShape, con
         surgeonId: spec.surgeonId,
         contentHash: item.contentHash,
         requestedAt: approvedAt,
-        ...(isPending ? { status: 'PENDING' } : { status: 'SIGNED', decidedAt, signatureHash: hashSignature({ contentHash: item.contentHash, signerId: spec.surgeonId, decision: 'SIGNED', at: decidedAt, reason: null }) }),
+        reason: null,
+        ...(isPending
+          ? { status: 'PENDING', decidedAt: null, signatureHash: null }
+          : { status: 'SIGNED', decidedAt, signatureHash: hashSignature({ contentHash: item.contentHash, signerId: spec.surgeonId, decision: 'SIGNED', at: decidedAt, reason: null }) }),
       });
     });
     if (isCurrent) current = items;
   });
 
   const signed = new Set(history.filter((entry) => entry.status === 'SIGNED').map((entry) => entry.contentHash));
-  const home = current.filter((item) => item.mode === 'SELF_DIRECTED' && signed.has(item.contentHash));
-  addSessionLogs(rows, spec, patientId, home, shape.sessionLogsPerPatient, context.today);
+  return { spec, patientId, home: current.filter((item) => item.mode === 'SELF_DIRECTED' && signed.has(item.contentHash)) };
 }
 
 /** Home sessions over the last four weeks (never before the first approval), pain easing with noise. */

@@ -1,5 +1,5 @@
-// `npm run bench`'s data: one large clinic written with bulk inserts (createMany, a thousand rows a
-// statement), because the data-access layer writes a patient in dozens of statements and 2,000 patients
+// `npm run bench`'s data: one large clinic written with bulk inserts (a few thousand rows a statement,
+// see bulk-insert.ts), because the data-access layer writes a patient in dozens of statements and 2,000 patients
 // would take many minutes. Run by scripts/bench.mjs:
 //   tsx --conditions=react-server scripts/bench/seed-large-clinic.ts <manifest.json>
 // The catalog and protocol come from the same factories as the demo and the tests.
@@ -7,27 +7,42 @@ import { writeFileSync } from 'node:fs';
 import { toDateOnly } from '@/lib/domain/phase-gate';
 import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
+import type { Prisma } from '@/lib/server/generated/prisma/client';
 import { createCatalog, createClinic, createProtocol } from '@/prisma/factories';
+import { bulkInsert, type Columns } from './bulk-insert';
 import { buildClinicRows, type ClinicShape } from './clinic-rows';
 
 export const BENCH_PASSWORD = 'bench-password';
-const CHUNK = 1_000;
 
 const SHAPE: ClinicShape = {
   patients: Number(process.env.BENCH_PATIENTS ?? 2_000),
   therapists: 20,
   surgeons: 5,
-  // 2,000 patients x 25 = 50,000 logged sessions over the last four weeks.
-  sessionLogsPerPatient: 25,
+  sessionLogs: 50_000,
   pendingEvery: 8,
   draftEvery: 10,
 };
 
-async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  const t0 = Date.now();
-  for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
-  console.log("TIMING", rows.length, Date.now() - t0);
-}
+// Columns each bulk insert writes; any other column takes its database default.
+const USER_COLUMNS: Columns<Prisma.UserCreateManyInput> = [['id', 'text'], ['clinicId', 'text'], ['email', 'text'], ['name', 'text'], ['role', '"Role"'], ['passwordHash', 'text'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)']];
+const PATIENT_COLUMNS: Columns<Prisma.PatientCreateManyInput> = [['id', 'text'], ['clinicId', 'text'], ['userId', 'text'], ['firstName', 'text'], ['lastName', 'text'], ['dateOfBirth', 'date'], ['email', 'text'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)']];
+const CARE_TEAM_COLUMNS: Columns<Prisma.CareTeamMemberCreateManyInput> = [['patientId', 'text'], ['userId', 'text']];
+const EPISODE_COLUMNS: Columns<Prisma.EpisodeCreateManyInput> = [['id', 'text'], ['patientId', 'text'], ['procedure', 'text'], ['surgeryDate', 'date'], ['surgeonId', 'text'], ['protocolId', 'text'], ['createdAt', 'timestamp(3)']];
+const PLAN_COLUMNS: Columns<Prisma.PlanCreateManyInput> = [['id', 'text'], ['episodeId', 'text'], ['createdAt', 'timestamp(3)']];
+const VERSION_COLUMNS: Columns<Prisma.PlanVersionCreateManyInput> = [
+  ['id', 'text'], ['planId', 'text'], ['number', 'integer'], ['status', '"PlanVersionStatus"'], ['phaseId', 'text'], ['lockVersion', 'integer'], ['criteriaMet', 'text[]'], ['advanceReason', 'text'],
+  ['createdById', 'text'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)'], ['approvedById', 'text'], ['approvedAt', 'timestamp(3)'], ['approvedHash', 'text'],
+];
+const ITEM_COLUMNS: Columns<Prisma.PlanItemCreateManyInput> = [
+  ['id', 'text'], ['versionId', 'text'], ['exerciseId', 'text'], ['position', 'integer'], ['mode', '"ItemMode"'], ['sets', 'integer'], ['reps', 'integer'], ['holdSeconds', 'integer'], ['timesPerDay', 'integer'],
+  ['daysPerWeek', 'integer'], ['minutes', 'integer'], ['side', '"Side"'], ['patientNotes', 'text'], ['exerciseName', 'text'], ['instructions', 'text'], ['contentHash', 'text'],
+];
+const SIGN_OFF_COLUMNS: Columns<Prisma.SignOffCreateManyInput> = [
+  ['id', 'text'], ['itemId', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['surgeonId', 'text'], ['contentHash', 'text'], ['status', '"SignOffStatus"'], ['requestedAt', 'timestamp(3)'], ['decidedAt', 'timestamp(3)'], ['reason', 'text'], ['signatureHash', 'text'],
+];
+const SESSION_LOG_COLUMNS: Columns<Prisma.SessionLogCreateManyInput> = [
+  ['id', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['exerciseName', 'text'], ['performedOn', 'date'], ['completed', 'boolean'], ['setsCompleted', 'integer'], ['pain', 'integer'], ['note', 'text'], ['createdAt', 'timestamp(3)'],
+];
 
 async function main() {
   const manifestPath = process.argv[2];
@@ -48,24 +63,22 @@ async function main() {
     phaseIds: new Map(protocol.phases.map((phase) => [phase.position, phase.id])),
   });
 
-  await inChunks(rows.users, (data) => db.user.createMany({ data }));
-  await inChunks(rows.patients, (data) => db.patient.createMany({ data }));
-  await inChunks(rows.careTeam, (data) => db.careTeamMember.createMany({ data }));
-  await inChunks(rows.episodes, (data) => db.episode.createMany({ data }));
-  await inChunks(rows.plans, (data) => db.plan.createMany({ data }));
+  await bulkInsert('User', USER_COLUMNS, rows.users);
+  await bulkInsert('Patient', PATIENT_COLUMNS, rows.patients);
+  await bulkInsert('CareTeamMember', CARE_TEAM_COLUMNS, rows.careTeam);
+  await bulkInsert('Episode', EPISODE_COLUMNS, rows.episodes);
+  await bulkInsert('Plan', PLAN_COLUMNS, rows.plans);
   for (const round of rows.approvedRounds) {
-    await inChunks(round.versions, (data) => db.planVersion.createMany({ data }));
-    await inChunks(round.items, (data) => db.planItem.createMany({ data }));
+    await bulkInsert('PlanVersion', VERSION_COLUMNS, round.versions);
+    await bulkInsert('PlanItem', ITEM_COLUMNS, round.items);
     // The approval itself: from here on the database refuses any change to these versions and items.
-    await inChunks(
-      round.versions.map((version) => version.id ?? ''),
-      (ids) => db.planVersion.updateMany({ where: { id: { in: ids }, status: 'DRAFT' }, data: { status: 'APPROVED' } }),
-    );
+    const ids = round.versions.map((version) => version.id ?? '');
+    await db.planVersion.updateMany({ where: { id: { in: ids }, status: 'DRAFT' }, data: { status: 'APPROVED' } });
   }
-  await inChunks(rows.drafts.versions, (data) => db.planVersion.createMany({ data }));
-  await inChunks(rows.drafts.items, (data) => db.planItem.createMany({ data }));
-  await inChunks(rows.signOffs, (data) => db.signOff.createMany({ data }));
-  await inChunks(rows.sessionLogs, (data) => db.sessionLog.createMany({ data }));
+  await bulkInsert('PlanVersion', VERSION_COLUMNS, rows.drafts.versions);
+  await bulkInsert('PlanItem', ITEM_COLUMNS, rows.drafts.items);
+  await bulkInsert('SignOff', SIGN_OFF_COLUMNS, rows.signOffs);
+  await bulkInsert('SessionLog', SESSION_LOG_COLUMNS, rows.sessionLogs);
 
   const [patients, versions, items, pending, sessionLogs] = await Promise.all([
     db.patient.count(),

@@ -3,6 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/server/auth/get-actor';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
+import { createStaffUser } from '@/lib/server/users/create-staff-user';
+import { inviteStaffUser } from '@/lib/server/users/invite-staff-user';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 
 export async function setUserActiveAction(_previous: ActionResult<unknown> | null, form: FormData) {
@@ -12,4 +14,22 @@ export async function setUserActiveAction(_previous: ActionResult<unknown> | nul
   });
   if (result.ok) revalidatePath('/admin');
   return result;
+}
+
+type InvitationResult = { name: string; path: string; expiresAt: string };
+
+function shaped(result: { user: { name: string }; invitation: { path: string; expiresAt: Date } }): InvitationResult {
+  return { name: result.user.name, path: result.invitation.path, expiresAt: result.invitation.expiresAt.toISOString() };
+}
+
+export async function createStaffUserAction(_previous: ActionResult<InvitationResult> | null, form: FormData) {
+  const result = await runAction(async () =>
+    shaped(await createStaffUser({ actor: await requireActor(), input: { name: form.get('name'), email: form.get('email'), role: form.get('role') } })),
+  );
+  if (result.ok) revalidatePath('/admin');
+  return result;
+}
+
+export async function inviteStaffUserAction(_previous: ActionResult<InvitationResult> | null, form: FormData) {
+  return runAction(async () => shaped(await inviteStaffUser({ actor: await requireActor(), input: { userId: form.get('userId') } })));
 }

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { listUsers } from '@/lib/server/users/list-users';
+import { AddStaffForm, InviteStaffForm } from './_components/staff-forms';
 import { UserActiveForm } from './_components/user-active-form';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -13,6 +14,11 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Clinic users</h1>
+      <section className="card" aria-labelledby="add-heading">
+        <h2 id="add-heading">Add a therapist, surgeon or admin</h2>
+        <p>Patients are added by their therapist, with their surgery. New staff set their own password from a one-time link.</p>
+        <AddStaffForm />
+      </section>
       <table>
         <caption className="sr-only">Users of this clinic</caption>
         <thead>
@@ -33,7 +39,10 @@ export default async function AdminPage() {
               <td>{user.email}</td>
               <td>{ROLE_LABELS[user.role]}</td>
               <td>{user.isActive ? 'Active' : 'Deactivated'}</td>
-              <td>{user.id === actor.userId ? null : <UserActiveForm userId={user.id} userName={user.name} isActive={user.isActive} />}</td>
+              <td>
+                {user.id === actor.userId ? null : <UserActiveForm userId={user.id} userName={user.name} isActive={user.isActive} />}
+                {user.role !== 'PATIENT' && user.isActive && user.id !== actor.userId ? <InviteStaffForm userId={user.id} userName={user.name} /> : null}
+              </td>
             </tr>
           ))}
         </tbody>

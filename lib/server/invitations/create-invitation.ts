@@ -1,16 +1,12 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { AppError, notFound } from '../errors';
-import { hashInvitationToken } from './hash-invitation-token';
+import { issueInvitation, type CreatedInvitation } from './issue-invitation';
 
-export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
-
-export type CreatedInvitation = { path: string; expiresAt: Date };
+export { INVITATION_LIFETIME_MS, type CreatedInvitation } from './issue-invitation';
 
 /**
  * Makes a one-time link for a patient to set their password. The token is returned once and never stored:
@@ -24,28 +20,5 @@ export async function createInvitation({ actor, patientId }: { actor: Actor; pat
   const { userId } = patient;
   if (!userId) throw new AppError('INVALID_INPUT', 'This patient has no portal account yet, so there is nothing to invite them to.');
 
-  const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  await db.$transaction(async (tx) => {
-    // Two therapists clicking at once: the second waits here, then sees and replaces the first link.
-    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
-    const replaced = await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
-    const invitation = await tx.invitation.create({
-      data: { userId, tokenHash: hashInvitationToken(token), expiresAt, createdById: actor.userId },
-      select: { id: true, expiresAt: true },
-    });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'invitation.create',
-      entityType: 'Invitation',
-      entityId: invitation.id,
-      patientId: patient.id,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      after: { userId, expiresAt: invitation.expiresAt, replacedCount: replaced.count },
-    });
-  });
-  return { path: `/invite/${token}`, expiresAt };
+  return issueInvitation({ actor, userId, patientId: patient.id });
 }

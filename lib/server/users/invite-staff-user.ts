@@ -1,0 +1,20 @@
+import 'server-only';
+import { z } from 'zod';
+import { idSchema } from '@/lib/schemas/exercise';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { notFound, parseInput } from '../errors';
+import { issueInvitation } from '../invitations/issue-invitation';
+
+const schema = z.strictObject({ userId: idSchema });
+
+/** A new one-time link for a staff member of the admin's clinic (a forgotten password, a lost link). */
+export async function inviteStaffUser({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, 'user.manage', 'FORBIDDEN');
+  const { userId } = parseInput(schema, input);
+  const user = await db.user.findFirst({ where: { id: userId, clinicId: actor.clinicId, role: { not: 'PATIENT' }, isActive: true }, select: { id: true, name: true } });
+  if (!user) throw notFound('That person');
+  const invitation = await issueInvitation({ actor, userId: user.id, patientId: null });
+  return { user, invitation };
+}

@@ -1,0 +1,237 @@
+// `npm run bench`: how fast the pages patients, therapists and surgeons open most often are under load,
+// against a large clinic, compared with the cheapest signed-in request the app can answer (the floor).
+//
+//   1. a fresh database (DATABASE_URL's server, else an embedded PGlite), migrations, a large clinic
+//      seeded in bulk (scripts/bench/seed-large-clinic.ts);
+//   2. a production build in .next-bench (never .next), served by `next start` on 127.0.0.1;
+//   3. 50 sessions per audience signed in over HTTP, then 50 connections per route, each with its own
+//      session, for BENCH_SECONDS (default 10) after a warm-up;
+//   4. SQL statements per request, counted by the server, for each route and for a small and a large
+//      plan / caseload / queue;
+//   5. first-load JavaScript of the portal and of the sign-in page.
+// It always exits 0 once it has measured (a benchmark, not a test) and prints PASS/MISS per target.
+// Ctrl-C stops the server and the database it started.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { firstLoadJs } from './bench/first-load-js.mjs';
+import { getPage } from './bench/http.mjs';
+import { loadAutocannon, runLoad, stopLoad } from './bench/load.mjs';
+import { runQuietly, stopAll } from './bench/processes.mjs';
+import { queriesPerRequest, waitForQuiet } from './bench/query-count.mjs';
+import { firstLoadTable, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
+import { buildForProduction, freePort, startServer } from './bench/server.mjs';
+import { signInAll } from './bench/sign-in.mjs';
+import { bin, createFreshDatabase, dropDatabase, prepareDatabase, startEmbeddedPostgres } from './lib/database.mjs';
+
+const CONNECTIONS = 50;
+const SECONDS = Math.min(60, Math.max(1, Number(process.env.BENCH_SECONDS ?? 10) || 10));
+const WARM_UP_SECONDS = 3;
+const COUNTED_REQUESTS = 10;
+
+const cleanups = [];
+let isStopping = false;
+
+async function cleanUp() {
+  stopLoad();
+  await stopAll();
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  cleanups.length = 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`\n${signal}: stopping the server and the database...`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const step = (text) => console.log(`\n> ${text}`);
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
+
+function machine() {
+  const [one, five, fifteen] = os.loadavg().map((load) => load.toFixed(2));
+  return {
+    cores: os.availableParallelism(),
+    model: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+    load: `${one} / ${five} / ${fifteen}`,
+  };
+}
+
+/** A fresh database on DATABASE_URL's server (dropped afterwards), else an in-memory PGlite. */
+async function openDatabase() {
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    const name = `regimen_bench_${process.pid}`;
+    const url = await createFreshDatabase(baseUrl, name);
+    cleanups.push(() => dropDatabase(baseUrl, name));
+    const { hostname, port } = new URL(baseUrl);
+    return { url, poolMax: '10', description: `PostgreSQL server at ${hostname}:${port || 5432}, fresh database "${name}" (dropped afterwards); app pool of 10 connections` };
+  }
+  const embedded = await startEmbeddedPostgres();
+  cleanups.push(() => embedded.stop());
+  return {
+    url: embedded.url,
+    poolMax: embedded.poolMax,
+    description: 'embedded PGlite (no DATABASE_URL), in the bench process: one backend, app pool of 1 connection. Set DATABASE_URL for realistic numbers.',
+  };
+}
+
+/** n sessions for the given accounts, round-robin (a therapist signed in on two computers has two). */
+function sessionsFor(emails, n) {
+  return Array.from({ length: n }, (_, index) => emails[index % emails.length]);
+}
+
+async function distinctPortalReaders(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(DISTINCT "actorId")::int AS readers FROM "AuditEvent" WHERE action = 'portal.read'`);
+    return rows[0].readers;
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureRoutes({ baseUrl, routes }) {
+  const results = [];
+  for (const route of routes) {
+    const started = Date.now();
+    await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
+    await waitForQuiet(baseUrl);
+    const result = await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: SECONDS });
+    await waitForQuiet(baseUrl);
+    results.push({ ...route, ...result });
+    console.log(`  ${route.label}: ${result.requestsPerSecond.toFixed(1)} req/s, ${result.errors} errors (${seconds(started)} with warm-up)`);
+    if (route.afterRun) await route.afterRun();
+  }
+  return results;
+}
+
+async function main() {
+  const startedAt = Date.now();
+  loadAutocannon();
+  const before = machine();
+  console.log(`Regimen benchmark. Machine: ${before.cores} cores, ${before.model}, ${before.memoryGiB} GiB; load average ${before.load} (1/5/15 min).`);
+
+  step('Database');
+  const database = await openDatabase();
+  console.log(`  ${database.description}`);
+  await prepareDatabase(database.url);
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: database.poolMax,
+    NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    REGIMEN_QUIET_LOGS: '1',
+    // Exposes /api/health/query-count; the app counts its SQL statements (one listener call each).
+    REGIMEN_COUNT_QUERIES: '1',
+  };
+
+  step('Seeding a large clinic');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'regimen-bench-'));
+  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const manifestPath = path.join(scratch, 'manifest.json');
+  const seedOutput = await runQuietly(bin('tsx'), ['--conditions=react-server', 'scripts/bench/seed-large-clinic.ts', manifestPath], { env });
+  console.log(`  ${seedOutput.trim().split('\n').pop()}`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+
+  step('Building for production into .next-bench (a minute or more)');
+  let since = Date.now();
+  await buildForProduction(env);
+  console.log(`  built in ${seconds(since)}`);
+
+  step('Starting next start on a free loopback port');
+  const { baseUrl } = await startServer({ env, port: await freePort() });
+  console.log(`  ${baseUrl}`);
+
+  step(`Signing in ${CONNECTIONS} sessions per audience over HTTP`);
+  since = Date.now();
+  const { portal, caseload, signOffQueue } = manifest.sizePairs;
+  const [patients, therapists, surgeons, sizeAccounts] = [
+    await signInAll(baseUrl, sessionsFor(manifest.portalPatients, CONNECTIONS), manifest.password),
+    await signInAll(baseUrl, sessionsFor(manifest.therapists, CONNECTIONS), manifest.password),
+    await signInAll(baseUrl, sessionsFor(manifest.surgeons, CONNECTIONS), manifest.password),
+    await signInAll(baseUrl, [portal.small, portal.large, caseload.small, caseload.large, signOffQueue.small, signOffQueue.large].map((account) => account.email), manifest.password),
+  ];
+  console.log(`  ${patients.length + therapists.length + surgeons.length + sizeAccounts.length} sign-ins in ${seconds(since)}`);
+  for (const [pagePath, cookie] of [['/api/health/floor', patients[0]], ['/portal', patients[0]], ['/caseload', therapists[0]], ['/sign-offs', surgeons[0]]]) await getPage(baseUrl, pagePath, cookie);
+
+  step(`Load: ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per route`);
+  let portalReaders = null;
+  const floorRoute = { path: '/api/health/floor', cookies: patients, countWith: patients[0] };
+  const routes = [
+    { key: 'floor', label: 'floor: GET /api/health/floor', ...floorRoute },
+    { key: 'portal', label: 'GET /portal (50 patients)', path: '/portal', cookies: patients, countWith: patients[0], afterRun: async () => (portalReaders = await distinctPortalReaders(database.url)) },
+    { key: 'caseload', label: `GET /caseload (${manifest.therapists.length} therapists)`, path: '/caseload', cookies: therapists, countWith: therapists[0] },
+    { key: 'signOffs', label: `GET /sign-offs (${manifest.surgeons.length} surgeons)`, path: '/sign-offs', cookies: surgeons, countWith: surgeons[0] },
+    // The floor again at the end: the difference between the two shows how noisy the machine was.
+    { key: 'floorAgain', label: 'floor again, last', ...floorRoute },
+  ];
+  const results = await measureRoutes({ baseUrl, routes });
+  const floors = results.filter((result) => result.path === floorRoute.path);
+  const floorRate = floors.reduce((sum, result) => sum + result.requestsPerSecond, 0) / floors.length;
+
+  step(`Queries per request (${COUNTED_REQUESTS} sequential requests each, counted by the server)`);
+  for (const result of results) result.queriesPerRequest = await queriesPerRequest(baseUrl, result.path, result.countWith, COUNTED_REQUESTS);
+  const [portalSmall, portalLarge, caseloadSmall, caseloadLarge, queueSmall, queueLarge] = sizeAccounts;
+  const sizePairs = [
+    { label: 'GET /portal', path: '/portal', small: { ...portal.small, cookie: portalSmall }, large: { ...portal.large, cookie: portalLarge } },
+    { label: 'GET /caseload', path: '/caseload', small: { ...caseload.small, cookie: caseloadSmall }, large: { ...caseload.large, cookie: caseloadLarge } },
+    { label: 'GET /sign-offs', path: '/sign-offs', small: { ...signOffQueue.small, cookie: queueSmall }, large: { ...signOffQueue.large, cookie: queueLarge } },
+  ];
+  for (const pair of sizePairs) {
+    for (const side of [pair.small, pair.large]) side.queries = await queriesPerRequest(baseUrl, pair.path, side.cookie, COUNTED_REQUESTS);
+  }
+
+  step('First-load JavaScript');
+  const pages = [await firstLoadJs(baseUrl, '/login'), await firstLoadJs(baseUrl, '/portal', patients[0])];
+
+  const after = machine();
+  console.log(`
+== Results ==
+Machine: ${after.cores} cores, ${after.model}, ${after.memoryGiB} GiB. Load average ${before.load} at start, ${after.load} at the end (1/5/15 min).
+Database: ${database.description}.
+Load: autocannon in the bench's own process, ${CONNECTIONS} keep-alive connections on 127.0.0.1, each with its own signed-in session
+(50 patients; 50 sessions over ${manifest.therapists.length} therapists; 50 over ${manifest.surgeons.length} surgeons), ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up.
+Errors: non-2xx answers (a redirect to /login counts) + socket errors and timeouts. x floor: against the mean of the two floor runs (${floorRate.toFixed(1)} req/s).
+Queries/req: SQL statements Prisma sent per request, counted by the server over ${COUNTED_REQUESTS} sequential requests.
+
+${throughputTable(results, floorRate)}
+${portalReaders === null ? '' : `(GET /portal served ${portalReaders} distinct patients, per the audit trail.)\n`}
+Queries per request by size of the data (must not grow):
+${sizeTable(sizePairs)}
+
+First-load JavaScript (every <script src="/_next/static/..."> of the page):
+${firstLoadTable(pages)}
+
+Targets:
+${targetLines({ results, floorRate, sizePairs }).join('\n')}
+
+Total time: ${seconds(startedAt)}.`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  if (!isStopping) {
+    console.error(`\nThe benchmark could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  }
+} finally {
+  if (!isStopping) await cleanUp();
+}
+process.exit(exitCode);

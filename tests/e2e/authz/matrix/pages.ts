@@ -1,0 +1,389 @@
+import { ACTOR_KEYS, type ActorKey } from '../support/actors';
+import type { World } from '../support/world';
+
+// The page and route-handler half of the authorization matrix: for every page and route handler, what
+// each actor gets. Who may see what follows lib/domain/permissions.ts (the role table), the care team
+// (lib/server/authz/patient-visible-to.ts) and the clinic. A page the actor may not use, or a record they
+// may not see, answers 404 without the record; signed out, every page sends you to /login.
+
+export type Resource =
+  | 'patient'
+  | 'episode'
+  | 'plan'
+  | 'planVersion'
+  | 'planItem'
+  | 'signOff'
+  | 'sessionLog'
+  | 'protocol'
+  | 'exercise'
+  | 'user'
+  | 'auditLog'
+  | 'invitation';
+
+export type Verb = 'list' | 'read' | 'create' | 'update' | 'approve' | 'sign' | 'delete' | 'export';
+
+type Texts = (world: World) => string[];
+
+export type PageExpect =
+  /** 200, carrying these texts and none of `lacks` (on top of the viewer's leak rules, checked everywhere). */
+  | { kind: 'shown'; contains?: Texts; lacks?: Texts; contentType?: string }
+  | { kind: 'notFound' }
+  | { kind: 'signIn' }
+  | { kind: 'redirect'; to: string }
+  /** A route handler's plain status, e.g. 401 or 405. */
+  | { kind: 'status'; status: number };
+
+export type PageRow = {
+  title: string;
+  resources: Resource[];
+  verb: Verb;
+  method?: 'GET' | 'DELETE';
+  path: (world: World) => string;
+  /** The app route this row exercises, as in app-paths-manifest.json. */
+  route: string;
+  /** What identifies the record: an answer that refuses the viewer must not carry it. */
+  record?: Texts;
+  /** The audit trail legitimately repeats ids that this clinic's own users asked for (see findLeaks). */
+  echoesOwnAuditTrail?: boolean;
+  expect: Record<ActorKey, PageExpect>;
+};
+
+export const NOT_FOUND: PageExpect = { kind: 'notFound' };
+export const SIGN_IN: PageExpect = { kind: 'signIn' };
+export const shown = (contains?: Texts, lacks?: Texts): PageExpect => ({ kind: 'shown', contains, lacks });
+const status = (code: number): PageExpect => ({ kind: 'status', status: code });
+
+/** Every actor gets `others` (404) unless listed; signed out goes to the sign-in page unless listed. */
+function only(allowed: Partial<Record<ActorKey, PageExpect>>, others: PageExpect = NOT_FOUND): Record<ActorKey, PageExpect> {
+  return Object.fromEntries(ACTOR_KEYS.map((key) => [key, allowed[key] ?? (key === 'signedOut' ? SIGN_IN : others)])) as Record<ActorKey, PageExpect>;
+}
+
+const SAM = ['Rivera', 'Lumbar microdiscectomy (L4-L5)'];
+const CLINICIAN_EDITING = ['Create invitation link', 'Open draft', 'Change plan', 'Advance to phase'];
+
+export const PAGE_ROWS: PageRow[] = [
+  {
+    title: 'caseload: a therapist lists the patients of their care team',
+    resources: ['patient', 'plan', 'sessionLog'],
+    verb: 'list',
+    path: () => '/caseload',
+    route: '/(clinic)/caseload/page',
+    expect: only({
+      harborTherapist: shown(() => ['Rivera']),
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName]),
+      summitTherapist: shown(() => ['Hale']),
+    }),
+  },
+  {
+    title: "Sam's record (patient, surgery, current plan)",
+    resources: ['patient', 'episode', 'plan'],
+    verb: 'read',
+    path: (w) => `/patients/${w.sam.patientId}`,
+    route: '/(clinic)/patients/[patientId]/page',
+    record: () => SAM,
+    expect: only({
+      harborAdmin: shown(() => [...SAM, '555-0142', 'Hamstring stretch'], () => CLINICIAN_EDITING),
+      harborTherapist: shown(() => [...SAM, 'Create invitation link', 'Open draft']),
+      harborSurgeon: shown(() => [...SAM, 'Hamstring stretch'], () => CLINICIAN_EDITING),
+    }),
+  },
+  {
+    title: "another clinic's patient: Robin's record",
+    resources: ['patient', 'episode', 'plan'],
+    verb: 'read',
+    path: (w) => `/patients/${w.robin.patientId}`,
+    route: '/(clinic)/patients/[patientId]/page',
+    record: () => ['Hale', 'Lumbar laminectomy'],
+    expect: only({
+      summitAdmin: shown(() => ['Hale', 'Lumbar laminectomy (L3-L4)']),
+      summitTherapist: shown(() => ['Hale', 'Lumbar laminectomy (L3-L4)']),
+      summitSurgeon: shown(() => ['Hale', 'Lumbar laminectomy (L3-L4)']),
+    }),
+  },
+  {
+    title: "a Harbor patient outside Jordan's and Dr. Shah's care team",
+    resources: ['patient', 'episode', 'plan'],
+    verb: 'read',
+    path: (w) => `/patients/${w.offTeamApproved.patientId}`,
+    route: '/(clinic)/patients/[patientId]/page',
+    record: (w) => [w.offTeamApproved.lastName],
+    expect: only({
+      harborAdmin: shown((w) => [w.offTeamApproved.lastName]),
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link']),
+      harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName]),
+    }),
+  },
+  {
+    title: "Sam's approved plan version 2",
+    resources: ['planVersion', 'planItem', 'signOff'],
+    verb: 'read',
+    path: (w) => `/patients/${w.sam.patientId}/versions/2`,
+    route: '/(clinic)/patients/[patientId]/versions/[number]/page',
+    record: () => SAM,
+    expect: only({
+      harborAdmin: shown(() => ['Hamstring stretch', 'Signature hash']),
+      harborTherapist: shown(() => ['Hamstring stretch', 'Signature hash']),
+      harborSurgeon: shown(() => ['Hamstring stretch', 'Signature hash']),
+    }),
+  },
+  {
+    title: "Sam's draft version 3 (read-only view)",
+    resources: ['planVersion', 'planItem'],
+    verb: 'read',
+    path: (w) => `/patients/${w.sam.patientId}/versions/3`,
+    route: '/(clinic)/patients/[patientId]/versions/[number]/page',
+    record: () => [...SAM, 'Bridging'],
+    expect: only({
+      harborAdmin: shown(() => ['Bridging']),
+      harborTherapist: shown(() => ['Bridging']),
+      harborSurgeon: shown(() => ['Bridging']),
+    }),
+  },
+  {
+    title: "Sam's versions 2 and 3 compared",
+    resources: ['planVersion', 'planItem'],
+    verb: 'read',
+    path: (w) => `/patients/${w.sam.patientId}/compare?from=2&to=3`,
+    route: '/(clinic)/patients/[patientId]/compare/page',
+    record: () => [...SAM, 'Bridging'],
+    expect: only({
+      harborAdmin: shown(() => ['Bridging']),
+      harborTherapist: shown(() => ['Bridging']),
+      harborSurgeon: shown(() => ['Bridging']),
+    }),
+  },
+  {
+    title: "Sam's draft editor (only a therapist of the care team edits)",
+    resources: ['planVersion', 'planItem'],
+    verb: 'update',
+    path: (w) => `/patients/${w.sam.patientId}/draft`,
+    route: '/(clinic)/patients/[patientId]/draft/page',
+    record: () => [...SAM, 'Bridging'],
+    expect: only({ harborTherapist: shown(() => ['Bridging', 'Approve version 3', 'Discard draft']) }),
+  },
+  {
+    title: 'the draft editor of a patient outside the care team',
+    resources: ['planVersion', 'planItem'],
+    verb: 'update',
+    path: (w) => `/patients/${w.offTeamDraft.patientId}/draft`,
+    route: '/(clinic)/patients/[patientId]/draft/page',
+    record: (w) => [w.offTeamDraft.lastName],
+    expect: only({ harborOtherTherapist: shown((w) => [w.offTeamDraft.lastName, 'Approve version 1']) }),
+  },
+  {
+    title: 'the new-patient form (its surgeons and protocols are the clinic’s own)',
+    resources: ['patient'],
+    verb: 'create',
+    path: () => '/patients/new',
+    route: '/(clinic)/patients/new/page',
+    expect: only({
+      harborTherapist: shown(() => ['Dr. Priya Shah', 'Lumbar post-op']),
+      harborOtherTherapist: shown(() => ['Dr. Priya Shah', 'Dr. Zoe Park']),
+      summitTherapist: shown(() => ['Dr. Lena Ortiz', 'Lumbar post-op']),
+    }),
+  },
+  {
+    title: "the sign-off queue (a surgeon's own requests only)",
+    resources: ['signOff'],
+    verb: 'list',
+    path: () => '/sign-offs',
+    route: '/(clinic)/sign-offs/page',
+    expect: only({
+      harborSurgeon: shown(() => ['Sign-offs']),
+      harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName, 'Walking'], () => ['Rivera']),
+      summitSurgeon: shown(() => ['Sign-offs']),
+    }),
+  },
+  {
+    title: 'the exercise catalog',
+    resources: ['exercise'],
+    verb: 'list',
+    path: () => '/catalog',
+    route: '/(clinic)/catalog/page',
+    expect: only({
+      harborAdmin: shown(() => ['Bridging', 'Add exercise']),
+      harborTherapist: shown(() => ['Bridging'], () => ['Add exercise']),
+      harborOtherTherapist: shown(() => ['Bridging'], () => ['Add exercise']),
+      summitAdmin: shown(() => ['Bridging', 'Add exercise']),
+      summitTherapist: shown(() => ['Bridging'], () => ['Add exercise']),
+    }),
+  },
+  {
+    title: "Harbor's Bridging (catalog entry with therapist notes)",
+    resources: ['exercise'],
+    verb: 'read',
+    path: (w) => `/catalog/${w.exercise.harbor.Bridging}`,
+    route: '/(clinic)/catalog/[exerciseId]/page',
+    record: (w) => [w.bridgingNotes.harbor],
+    expect: only({
+      harborAdmin: shown((w) => ['Bridging', w.bridgingNotes.harbor, 'Edit exercise']),
+      harborTherapist: shown((w) => ['Bridging', w.bridgingNotes.harbor], () => ['Edit exercise', 'Retire exercise']),
+      harborOtherTherapist: shown((w) => ['Bridging', w.bridgingNotes.harbor], () => ['Edit exercise', 'Retire exercise']),
+    }),
+  },
+  {
+    title: "Summit's Bridging",
+    resources: ['exercise'],
+    verb: 'read',
+    path: (w) => `/catalog/${w.exercise.summit.Bridging}`,
+    route: '/(clinic)/catalog/[exerciseId]/page',
+    record: (w) => [w.bridgingNotes.summit],
+    expect: only({
+      summitAdmin: shown((w) => ['Bridging', w.bridgingNotes.summit, 'Edit exercise']),
+      summitTherapist: shown((w) => ['Bridging', w.bridgingNotes.summit], () => ['Edit exercise']),
+    }),
+  },
+  {
+    title: "the edit form of Harbor's Bridging (admins change the catalog)",
+    resources: ['exercise'],
+    verb: 'update',
+    path: (w) => `/catalog/${w.exercise.harbor.Bridging}/edit`,
+    route: '/(clinic)/catalog/[exerciseId]/edit/page',
+    record: (w) => [w.bridgingNotes.harbor],
+    expect: only({ harborAdmin: shown((w) => ['Save changes', w.bridgingNotes.harbor]) }),
+  },
+  {
+    title: 'the new-exercise form',
+    resources: ['exercise'],
+    verb: 'create',
+    path: () => '/catalog/new',
+    route: '/(clinic)/catalog/new/page',
+    expect: only({ harborAdmin: shown(() => ['Save exercise']), summitAdmin: shown(() => ['Save exercise']) }),
+  },
+  {
+    title: 'the protocol list',
+    resources: ['protocol'],
+    verb: 'list',
+    path: () => '/protocols',
+    route: '/(clinic)/protocols/page',
+    expect: only({
+      harborAdmin: shown(() => ['Lumbar post-op', 'New protocol']),
+      harborTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
+      harborOtherTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
+      summitAdmin: shown(() => ['Lumbar post-op', 'New protocol']),
+      summitTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
+    }),
+  },
+  {
+    title: "Harbor's Lumbar post-op protocol",
+    resources: ['protocol'],
+    verb: 'read',
+    path: (w) => `/protocols/${w.protocol.harbor.id}`,
+    route: '/(clinic)/protocols/[protocolId]/page',
+    record: () => ['Protect and walk'],
+    expect: only({
+      harborAdmin: shown(() => ['Protect and walk', 'Add a phase']),
+      harborTherapist: shown(() => ['Protect and walk', 'Add a phase']),
+      harborOtherTherapist: shown(() => ['Protect and walk', 'Add a phase']),
+    }),
+  },
+  {
+    title: "Summit's Lumbar post-op protocol",
+    resources: ['protocol'],
+    verb: 'read',
+    path: (w) => `/protocols/${w.protocol.summit.id}`,
+    route: '/(clinic)/protocols/[protocolId]/page',
+    record: () => ['Protect and walk'],
+    expect: only({
+      summitAdmin: shown(() => ['Protect and walk']),
+      summitTherapist: shown(() => ['Protect and walk']),
+    }),
+  },
+  {
+    title: "the clinic's users",
+    resources: ['user'],
+    verb: 'list',
+    path: () => '/admin',
+    route: '/(clinic)/admin/page',
+    expect: only({
+      harborAdmin: shown(() => ['therapist@harbor.test', 'target.authz@harbor.test']),
+      summitAdmin: shown(() => ['therapist@summit.test', 'target.authz@summit.test']),
+    }),
+  },
+  {
+    title: "the patient portal (a patient's cleared exercises and own sessions)",
+    resources: ['plan', 'planItem', 'sessionLog'],
+    verb: 'read',
+    path: () => '/portal',
+    route: '/portal/page',
+    expect: only({
+      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Stop and call us if']),
+      summitPatient: shown(() => ['Walking', 'Stop and call us if']),
+    }),
+  },
+  {
+    title: 'the audit trail (admins, their own clinic)',
+    resources: ['auditLog'],
+    verb: 'list',
+    path: () => '/admin/audit',
+    route: '/(clinic)/admin/audit/page',
+    echoesOwnAuditTrail: true,
+    expect: only({
+      harborAdmin: shown(() => ['Audit trail', 'auth.sign_in']),
+      summitAdmin: shown(() => ['Audit trail', 'auth.sign_in']),
+    }),
+  },
+  {
+    title: 'the audit trail as CSV (route handler)',
+    resources: ['auditLog'],
+    verb: 'export',
+    path: () => '/api/audit/export',
+    route: '/api/audit/export/route',
+    echoesOwnAuditTrail: true,
+    expect: only(
+      {
+        signedOut: status(401),
+        harborAdmin: { kind: 'shown', contains: () => ['auth.sign_in', 'prevHash'], contentType: 'text/csv' },
+        summitAdmin: { kind: 'shown', contains: () => ['auth.sign_in', 'prevHash'], contentType: 'text/csv' },
+      },
+      status(404),
+    ),
+  },
+  {
+    title: 'deleting the audit trail: no such endpoint (DELETE on the export answers 405; the table itself refuses UPDATE/DELETE, see tests/integration/audit.test.ts)',
+    resources: ['auditLog'],
+    verb: 'delete',
+    method: 'DELETE',
+    path: () => '/api/audit/export',
+    route: '/api/audit/export/route',
+    expect: only({ signedOut: status(405) }, status(405)),
+  },
+  {
+    title: 'the session endpoint tells a browser only who it is',
+    resources: ['user'],
+    verb: 'read',
+    path: () => '/api/auth/session',
+    route: '/api/auth/[...nextauth]/route',
+    expect: Object.fromEntries(
+      ACTOR_KEYS.map((key) => [key, key === 'signedOut' ? shown(() => [], () => ['"uid"']) : shown(() => ['"uid"', '"sid"'], () => ['"role"', '"clinicId"'])]),
+    ) as Record<ActorKey, PageExpect>,
+  },
+  {
+    title: 'the home page sends each role to its own home',
+    resources: ['user'],
+    verb: 'read',
+    path: () => '/',
+    route: '/page',
+    expect: {
+      signedOut: { kind: 'redirect', to: '/login' },
+      harborAdmin: { kind: 'redirect', to: '/admin' },
+      harborTherapist: { kind: 'redirect', to: '/caseload' },
+      harborSurgeon: { kind: 'redirect', to: '/sign-offs' },
+      harborPatient: { kind: 'redirect', to: '/portal' },
+      harborOtherTherapist: { kind: 'redirect', to: '/caseload' },
+      harborOtherSurgeon: { kind: 'redirect', to: '/sign-offs' },
+      summitAdmin: { kind: 'redirect', to: '/admin' },
+      summitTherapist: { kind: 'redirect', to: '/caseload' },
+      summitSurgeon: { kind: 'redirect', to: '/sign-offs' },
+      summitPatient: { kind: 'redirect', to: '/portal' },
+    },
+  },
+];
+
+/** Routes anyone may open, so they have no row: they show no record. */
+export const PUBLIC_ROUTES: Record<string, string> = {
+  '/login/page': 'the sign-in form',
+  '/invite/[token]/page': 'the invitation link: the token is the credential (tests/e2e/patient/invitation.spec.ts); its action is in the action matrix',
+  '/_not-found/page': 'the 404 page itself',
+  '/_global-error/page': 'the error page itself',
+};

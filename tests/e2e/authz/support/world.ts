@@ -1,0 +1,389 @@
+import { expect, type APIRequest, type APIRequestContext } from '@playwright/test';
+import {
+  ACTOR_KEYS,
+  ACTORS,
+  DEMO_PASSWORD,
+  TARGET_USERS,
+  ensureFixtureUsers,
+  newAnonymousContext,
+  nextIp,
+  signInOverHttp,
+  userIdOf,
+  type ActorKey,
+  type Clinic,
+  type SignedInKey,
+} from './actors';
+import { one, rows } from './database';
+import { describeAnswer, loadActions, postAction, type ActionAnswer, type ActionName, type ActionRef, type Fields } from './server-actions';
+import { noteSnippet, type Viewer } from './payload';
+
+/** Surgery ten days ago: phase 2 of "Lumbar post-op" (day 7) is reached, phase 3 (day 28) is not. */
+export function isoDaysAgo(days: number): string {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days)).toISOString().slice(0, 10);
+}
+
+let stampCounter = 0;
+/** A short token unique to this process and call, for names and emails of records the suite creates. */
+export function uniqueStamp(): string {
+  stampCounter += 1;
+  return `${Date.now().toString(36)}${process.pid.toString(36)}${stampCounter.toString(36)}`;
+}
+
+/** Only letters: last names are matched as whole words in the leak checks. */
+export function uniqueLastName(prefix: string): string {
+  const letters = uniqueStamp().replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x');
+  return `${prefix}${letters}`;
+}
+
+export type PatientRef = { patientId: string; userId: string | null; lastName: string; clinic: Clinic };
+
+export type World = {
+  baseURL: string;
+  origin: string;
+  clinicId: Record<Clinic, string>;
+  userId: Record<SignedInKey, string>;
+  targetUserId: Record<Clinic, string>;
+  /** The demo surgeon of each clinic, and Harbor's second surgeon (a fixture). */
+  surgeonId: { harbor: string; summit: string; harborOther: string };
+  sam: PatientRef;
+  robin: PatientRef;
+  /** Harbor patients of the second therapist and surgeon, made through the product in setup: nobody else's care team. */
+  offTeamApproved: PatientRef;
+  offTeamDraft: PatientRef;
+  protocol: Record<Clinic, { id: string; phaseIds: string[] }>;
+  exercise: Record<Clinic, Record<string, string>>;
+  /** A stretch of each clinic's Bridging therapist notes: clinician-only text. */
+  bridgingNotes: Record<Clinic, string>;
+};
+
+export type Session = {
+  world: World;
+  actions: Record<ActionName, ActionRef>;
+  context: (actor: ActorKey) => APIRequestContext;
+  viewer: (actor: ActorKey) => Viewer;
+  /** Posts a server action as an actor (or with a context of its own), from a fresh client address. */
+  act: (as: ActorKey | APIRequestContext, action: ActionName, page: string, fields: Fields, options?: { origin?: string; ip?: string }) => Promise<ActionAnswer>;
+  /** Extra signed-in contexts made during the run (fresh patients), disposed with the session. */
+  signIn: (email: string, password: string) => Promise<APIRequestContext>;
+  anonymous: () => Promise<APIRequestContext>;
+  dispose: () => Promise<void>;
+};
+
+async function patientByEmail(email: string, clinic: Clinic): Promise<PatientRef> {
+  const row = await one<{ id: string; userId: string | null; lastName: string }>('SELECT "id", "userId", "lastName" FROM "Patient" WHERE "email" = $1', [email]);
+  return { patientId: row.id, userId: row.userId, lastName: row.lastName, clinic };
+}
+
+async function loadProtocol(clinicId: string) {
+  const phases = await rows<{ protocolId: string; phaseId: string }>(
+    `SELECT r."id" AS "protocolId", ph."id" AS "phaseId" FROM "Protocol" r JOIN "ProtocolPhase" ph ON ph."protocolId" = r."id"
+     WHERE r."clinicId" = $1 AND r."name" = 'Lumbar post-op' ORDER BY ph."position"`,
+    [clinicId],
+  );
+  const [first] = phases;
+  if (!first) throw new Error('Lumbar post-op protocol missing');
+  return { id: first.protocolId, phaseIds: phases.map((phase) => phase.phaseId) };
+}
+
+async function loadExercises(clinicId: string): Promise<Record<string, string>> {
+  const found = await rows<{ id: string; name: string }>('SELECT "id", "name" FROM "Exercise" WHERE "clinicId" = $1', [clinicId]);
+  return Object.fromEntries(found.map((exercise) => [exercise.name, exercise.id]));
+}
+
+async function bridgingNotes(clinicId: string): Promise<string> {
+  const row = await one<{ therapistNotes: string }>(`SELECT "therapistNotes" FROM "Exercise" WHERE "clinicId" = $1 AND "name" = 'Bridging'`, [clinicId]);
+  const snippet = noteSnippet(row.therapistNotes);
+  if (!snippet) throw new Error('Bridging has no therapist notes to look for');
+  return snippet;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Product operations used to prepare records. Each goes through the same server action a person would use,
+// and stops the test with a clear message if the product refuses it.
+
+export function expectRedirect(answer: ActionAnswer, what: string): string {
+  expect(answer.kind, `${what}: ${describeAnswer(answer)}`).toBe('redirect');
+  return answer.kind === 'redirect' ? answer.location : '';
+}
+
+export function expectOk(answer: ActionAnswer, what: string): unknown {
+  expect(answer.kind === 'result' && answer.result.ok, `${what}: ${describeAnswer(answer)}`).toBe(true);
+  return answer.kind === 'result' ? answer.result.data : undefined;
+}
+
+export async function draftOf(patientId: string) {
+  const version = await one<{ id: string; lockVersion: number; number: number }>(
+    `SELECT v."id", v."lockVersion", v."number" FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId" JOIN "Episode" e ON e."id" = pl."episodeId"
+     WHERE e."patientId" = $1 AND v."status" = 'DRAFT'`,
+    [patientId],
+  );
+  const items = await rows<{ id: string; exerciseId: string; exerciseName: string; mode: string }>(
+    'SELECT "id", "exerciseId", "exerciseName", "mode" FROM "PlanItem" WHERE "versionId" = $1 ORDER BY "position"',
+    [version.id],
+  );
+  return { ...version, items };
+}
+
+export async function pendingSignOffs(patientId: string) {
+  return rows<{ id: string; contentHash: string; exerciseName: string; surgeonId: string }>(
+    `SELECT s."id", s."contentHash", i."exerciseName", s."surgeonId" FROM "SignOff" s JOIN "PlanItem" i ON i."id" = s."itemId"
+     WHERE s."patientId" = $1 AND s."status" = 'PENDING' ORDER BY i."position"`,
+    [patientId],
+  );
+}
+
+export function therapistClinic(actor: SignedInKey): Clinic {
+  const clinic = ACTORS[actor].clinic;
+  if (!clinic) throw new Error(`${actor} has no clinic`);
+  return clinic;
+}
+
+export type Ops = ReturnType<typeof productOps>;
+
+export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | 'anonymous'>) {
+  const { act, world } = session;
+  return {
+    /** Registers a patient as a therapist; the patient's first draft comes from the protocol's first phase. */
+    async createPatient(therapist: SignedInKey, { surgeonId, prefix = 'Authzown' }: { surgeonId?: string; prefix?: string } = {}): Promise<PatientRef> {
+      const clinic = therapistClinic(therapist);
+      const lastName = uniqueLastName(prefix);
+      const email = `${lastName.toLowerCase()}@example.test`;
+      const answer = await act(therapist, 'createPatientAction', '/patients/new', {
+        firstName: 'Avery',
+        lastName,
+        dateOfBirth: '1970-05-06',
+        phone: '',
+        email,
+        procedure: 'Lumbar microdiscectomy (L5-S1)',
+        surgeryDate: isoDaysAgo(10),
+        surgeonId: surgeonId ?? (therapist === 'harborOtherTherapist' ? world.surgeonId.harborOther : world.surgeonId[clinic]),
+        protocolId: world.protocol[clinic].id,
+      });
+      const location = expectRedirect(answer, `${therapist} registers a patient`);
+      const patientId = /^\/patients\/([a-z0-9]+)\/draft$/.exec(location)?.[1];
+      if (!patientId) throw new Error(`unexpected redirect ${location}`);
+      const user = await one<{ userId: string | null }>('SELECT "userId" FROM "Patient" WHERE "id" = $1', [patientId]);
+      return { patientId, userId: user.userId, lastName, clinic };
+    },
+    async approve(therapist: SignedInKey, patient: PatientRef) {
+      const draft = await draftOf(patient.patientId);
+      const answer = await act(therapist, 'approveVersionAction', `/patients/${patient.patientId}/draft`, {
+        patientId: patient.patientId,
+        versionId: draft.id,
+        lockVersion: String(draft.lockVersion),
+        password: DEMO_PASSWORD,
+      });
+      expectRedirect(answer, `${therapist} approves version ${draft.number}`);
+    },
+    async discard(therapist: SignedInKey, patient: PatientRef) {
+      const draft = await draftOf(patient.patientId);
+      const answer = await act(therapist, 'discardDraftAction', `/patients/${patient.patientId}/draft`, {
+        patientId: patient.patientId,
+        versionId: draft.id,
+        lockVersion: String(draft.lockVersion),
+      });
+      expectRedirect(answer, `${therapist} discards version ${draft.number}`);
+    },
+    async signAll(surgeon: SignedInKey, patient: PatientRef) {
+      for (const signOff of await pendingSignOffs(patient.patientId)) {
+        const answer = await act(surgeon, 'decideSignOffAction', '/sign-offs', {
+          signOffId: signOff.id,
+          contentHash: signOff.contentHash,
+          decision: 'SIGN',
+          reason: '',
+          password: DEMO_PASSWORD,
+        });
+        expectOk(answer, `${surgeon} signs off ${signOff.exerciseName}`);
+      }
+    },
+    async invite(therapist: SignedInKey, patient: PatientRef): Promise<string> {
+      const answer = await act(therapist, 'createInvitationAction', `/patients/${patient.patientId}`, { patientId: patient.patientId });
+      const data = expectOk(answer, `${therapist} creates an invitation`) as { path?: string };
+      const token = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(data.path ?? '')?.[1];
+      if (!token) throw new Error(`unexpected invitation path ${String(data.path)}`);
+      return token;
+    },
+    async setPassword(token: string, password: string) {
+      const anonymous = await session.anonymous();
+      const answer = await act(anonymous, 'setPasswordAction', `/invite/${token}`, { token, password, repeatPassword: password });
+      expectOk(answer, 'the patient sets a password from the invitation');
+    },
+    /** A patient of the clinic with a portal account, Walking approved and signed off, signed in. */
+    async portalPatient(clinic: Clinic): Promise<{ patient: PatientRef; context: APIRequestContext }> {
+      const therapist = clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist';
+      const surgeon = clinic === 'harbor' ? 'harborSurgeon' : 'summitSurgeon';
+      const patient = await this.createPatient(therapist);
+      await this.approve(therapist, patient);
+      await this.signAll(surgeon, patient);
+      const token = await this.invite(therapist, patient);
+      const password = `authz portal ${uniqueStamp()}`;
+      await this.setPassword(token, password);
+      const email = (await one<{ email: string }>('SELECT "email" FROM "User" WHERE "id" = $1', [patient.userId])).email;
+      return { patient, context: await session.signIn(email, password) };
+    },
+    async createProtocol(actor: SignedInKey): Promise<string> {
+      const answer = await act(actor, 'createProtocolAction', '/protocols', { name: `Authz protocol ${uniqueStamp()}`, description: 'Made by the authorization suite.' });
+      const location = expectRedirect(answer, `${actor} creates a protocol`);
+      const protocolId = /^\/protocols\/([a-z0-9]+)$/.exec(location)?.[1];
+      if (!protocolId) throw new Error(`unexpected redirect ${location}`);
+      return protocolId;
+    },
+    async addPhase(actor: SignedInKey, protocolId: string): Promise<string> {
+      const { lockVersion } = await protocolLock(protocolId);
+      const answer = await act(actor, 'addProtocolPhaseAction', `/protocols/${protocolId}`, {
+        protocolId,
+        lockVersion: String(lockVersion),
+        name: 'First weeks',
+        earliestDay: '0',
+        criteria: '',
+        precautions: '',
+      });
+      expectOk(answer, `${actor} adds a phase`);
+      return (await one<{ id: string }>('SELECT "id" FROM "ProtocolPhase" WHERE "protocolId" = $1 ORDER BY "position" DESC LIMIT 1', [protocolId])).id;
+    },
+    async setPhaseExercise(actor: SignedInKey, protocolId: string, phaseId: string, exerciseId: string) {
+      const { lockVersion } = await protocolLock(protocolId);
+      const answer = await act(actor, 'setPhaseExerciseAction', `/protocols/${protocolId}`, {
+        phaseId,
+        lockVersion: String(lockVersion),
+        exerciseId,
+        mode: 'SELF_DIRECTED',
+        ...dosage({ minutes: '10', timesPerDay: '2' }),
+      });
+      expectOk(answer, `${actor} adds an exercise to a phase`);
+    },
+    async createExercise(admin: SignedInKey): Promise<string> {
+      const answer = await act(admin, 'createExerciseAction', '/catalog/new', exerciseFields(`Authz exercise ${uniqueStamp()}`));
+      const location = expectRedirect(answer, `${admin} creates an exercise`);
+      const exerciseId = /^\/catalog\/([a-z0-9]+)$/.exec(location)?.[1];
+      if (!exerciseId) throw new Error(`unexpected redirect ${location}`);
+      return exerciseId;
+    },
+  };
+}
+
+export async function protocolLock(protocolId: string) {
+  return one<{ lockVersion: number }>('SELECT "lockVersion" FROM "Protocol" WHERE "id" = $1', [protocolId]);
+}
+
+export function dosage(values: Partial<Record<'sets' | 'reps' | 'holdSeconds' | 'timesPerDay' | 'daysPerWeek' | 'minutes' | 'side', string>>): Fields {
+  return { sets: '', reps: '', holdSeconds: '', timesPerDay: '', daysPerWeek: '', minutes: '', side: 'NONE', ...values };
+}
+
+export function exerciseFields(name: string, instructions = 'Stand tall near a counter.\nMarch gently in place for the time given.'): Fields {
+  return {
+    name,
+    instructions,
+    therapistNotes: 'Authorization suite record: clinician-only note.',
+    category: 'MOBILITY',
+    bodyRegion: 'Legs',
+    position: 'Standing',
+    equipment: '',
+    ...dosage({ minutes: '5', timesPerDay: '1' }),
+  };
+}
+
+/** Finds or makes the two off-care-team Harbor patients (both are only read or refused afterwards). */
+async function ensureOffTeamPatients(ops: Ops): Promise<{ approved: PatientRef; draft: PatientRef }> {
+  const existing = await rows<{ id: string; userId: string | null; lastName: string; hasDraft: boolean; pending: number }>(
+    `SELECT p."id", p."userId", p."lastName",
+       EXISTS (SELECT 1 FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId" JOIN "Episode" e ON e."id" = pl."episodeId" WHERE e."patientId" = p."id" AND v."status" = 'DRAFT') AS "hasDraft",
+       (SELECT count(*)::int FROM "SignOff" s WHERE s."patientId" = p."id" AND s."status" = 'PENDING') AS "pending"
+     FROM "Patient" p WHERE p."lastName" LIKE 'Authzoffteam%' ORDER BY p."createdAt"`,
+  );
+  const approvedRow = existing.find((row) => !row.hasDraft && row.pending > 0);
+  const draftRow = existing.find((row) => row.hasDraft);
+  const approved = approvedRow
+    ? { patientId: approvedRow.id, userId: approvedRow.userId, lastName: approvedRow.lastName, clinic: 'harbor' as const }
+    : await (async () => {
+        const created = await ops.createPatient('harborOtherTherapist', { prefix: 'Authzoffteam' });
+        await ops.approve('harborOtherTherapist', created);
+        return created;
+      })();
+  const draft = draftRow
+    ? { patientId: draftRow.id, userId: draftRow.userId, lastName: draftRow.lastName, clinic: 'harbor' as const }
+    : await ops.createPatient('harborOtherTherapist', { prefix: 'Authzoffteam' });
+  return { approved, draft };
+}
+
+/**
+ * Signs everyone in (once per worker) and finds the records the matrix names. Nothing of the demo data is
+ * changed: the fixture users are new, and the off-care-team patients are the suite's own.
+ */
+export async function openSession(request: APIRequest, baseURL: string, projectRoot: string): Promise<Session> {
+  await ensureFixtureUsers();
+  const actions = loadActions(projectRoot);
+  const contexts = new Map<ActorKey, APIRequestContext>();
+  const extra: APIRequestContext[] = [];
+  contexts.set('signedOut', await newAnonymousContext(request, baseURL));
+  for (const key of ACTOR_KEYS) {
+    const { email } = ACTORS[key];
+    if (email) contexts.set(key, await signInOverHttp(request, baseURL, email));
+  }
+  const context = (actor: ActorKey) => {
+    const found = contexts.get(actor);
+    if (!found) throw new Error(`no context for ${actor}`);
+    return found;
+  };
+  const origin = new URL(baseURL).origin;
+  const act: Session['act'] = (as, action, page, fields, options = {}) =>
+    postAction(typeof as === 'string' ? context(as) : as, actions[action], page, fields, { ip: options.ip ?? nextIp(), origin: options.origin ?? origin });
+
+  const clinicRows = await rows<{ id: string; name: string }>('SELECT "id", "name" FROM "Clinic"');
+  const clinicId = {
+    harbor: clinicRows.find((clinic) => clinic.name === 'Harbor Spine & Rehab')?.id ?? '',
+    summit: clinicRows.find((clinic) => clinic.name === 'Summit Physio')?.id ?? '',
+  };
+  const userId = {} as Record<SignedInKey, string>;
+  for (const key of ACTOR_KEYS) {
+    const { email } = ACTORS[key];
+    if (key !== 'signedOut' && email) userId[key] = await userIdOf(email);
+  }
+  const partial = {
+    baseURL,
+    origin,
+    clinicId,
+    userId,
+    targetUserId: { harbor: await userIdOf(TARGET_USERS.harbor.email), summit: await userIdOf(TARGET_USERS.summit.email) },
+    surgeonId: { harbor: userId.harborSurgeon, summit: userId.summitSurgeon, harborOther: userId.harborOtherSurgeon },
+    sam: await patientByEmail('patient@harbor.test', 'harbor'),
+    robin: await patientByEmail('patient@summit.test', 'summit'),
+    protocol: { harbor: await loadProtocol(clinicId.harbor), summit: await loadProtocol(clinicId.summit) },
+    exercise: { harbor: await loadExercises(clinicId.harbor), summit: await loadExercises(clinicId.summit) },
+    bridgingNotes: { harbor: await bridgingNotes(clinicId.harbor), summit: await bridgingNotes(clinicId.summit) },
+  };
+  const signIn = async (email: string, password: string) => {
+    const signedIn = await signInOverHttp(request, baseURL, email, password);
+    extra.push(signedIn);
+    return signedIn;
+  };
+  const anonymous = async () => {
+    const fresh = await newAnonymousContext(request, baseURL);
+    extra.push(fresh);
+    return fresh;
+  };
+  // The off-team patients are made through the product, as the second Harbor therapist.
+  const bootstrap = { act, signIn, anonymous, world: { ...partial, offTeamApproved: partial.sam, offTeamDraft: partial.sam } as World };
+  const offTeam = await ensureOffTeamPatients(productOps(bootstrap));
+  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft };
+
+  const viewer = (actor: ActorKey): Viewer => {
+    const spec = ACTORS[actor];
+    if (actor === 'signedOut') return { clinic: null, role: null, userId: null, patientId: null };
+    const patientId = actor === 'harborPatient' ? world.sam.patientId : actor === 'summitPatient' ? world.robin.patientId : null;
+    return { clinic: spec.clinic, role: spec.role, userId: userId[actor], patientId };
+  };
+  return {
+    world,
+    actions,
+    context,
+    viewer,
+    act,
+    signIn,
+    anonymous,
+    dispose: async () => {
+      for (const open of [...contexts.values(), ...extra]) await open.dispose();
+    },
+  };
+}

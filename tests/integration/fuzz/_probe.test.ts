@@ -1,0 +1,41 @@
+import { it } from 'vitest';
+import { z } from 'zod';
+import fc from 'fast-check';
+import { auditFilterSchema } from '@/lib/schemas/audit';
+import { lockVersionSchema, logSessionSchema } from '@/lib/schemas/plan';
+import { parseInput, toAppError } from '@/lib/server/errors';
+import { createExercise } from '@/lib/server/exercises/create-exercise';
+import { startDraft } from '@/lib/server/plans/start-draft';
+import { addDraftItem } from '@/lib/server/plans/add-draft-item';
+import { setUserActive } from '@/lib/server/users/set-user-active';
+import { createWorld } from '../support/world';
+import { registerPatient } from '../support/plan-flow';
+
+const msg = async (p: () => unknown) => { try { const v = await p(); return ['OK', v]; } catch (e) { const a = toAppError(e); return [a.code, a.message, e instanceof Error ? e.constructor.name + ': ' + e.message.slice(0, 300) : e]; } };
+
+it('probe', async () => {
+  console.log(await msg(() => parseInput(auditFilterSchema, { page: 'abc' })));
+  console.log(await msg(() => parseInput(auditFilterSchema, { page: ['1'] })));
+  console.log(await msg(() => parseInput(auditFilterSchema, { foo: 'x' })));
+  console.log(await msg(() => parseInput(auditFilterSchema, 'str')));
+  console.log(await msg(() => parseInput(auditFilterSchema, null)));
+  console.log(await msg(() => parseInput(lockVersionSchema, 2 ** 53 - 1)));
+  console.log(await msg(() => parseInput(lockVersionSchema, '1.5')));
+  console.log(await msg(() => parseInput(lockVersionSchema, '-1')));
+  console.log(await msg(() => parseInput(lockVersionSchema, '1e400')));
+  console.log(await msg(() => parseInput(z.strictObject({ userId: z.string().min(1).max(64), isActive: z.boolean() }), { userId: null, isActive: true })));
+  console.log(await msg(() => parseInput(z.strictObject({ userId: z.string().min(1).max(64), isActive: z.boolean() }), { userId: new File(['x'], 'a.txt'), isActive: true })));
+  console.log(await msg(() => parseInput(logSessionSchema, { exerciseId: 'abc', performedOn: null, completed: null, setsCompleted: null, pain: null })));
+  console.log(fc.sample(fc.string({ unit: 'binary', maxLength: 5 }), 10).map((s) => [...s].map((c) => c.codePointAt(0)!.toString(16))));
+  const world = await createWorld();
+  const base = { name: 'Probe \uD800 name', instructions: 'Do the thing slowly.', category: 'MOBILITY', bodyRegion: 'Back', position: 'Standing', isSafeUnsupervised: true, reps: 5 };
+  console.log(await msg(() => createExercise({ actor: world.a.actors.admin, input: base })));
+  console.log(await msg(() => createExercise({ actor: world.a.actors.admin, input: { ...base, name: 'x'.repeat(119) + '\uD83D' } })));
+  const p = await registerPatient(world.a);
+  const ex = world.a.exerciseIds.get('Bridging') ?? [...world.a.exerciseIds.values()][5];
+  console.log(await msg(() => addDraftItem({ actor: world.a.actors.therapist, input: { versionId: p.draftVersionId, lockVersion: 2 ** 53 - 1, exerciseId: ex } })));
+  console.log(await msg(() => addDraftItem({ actor: world.a.actors.therapist, input: { versionId: p.draftVersionId, lockVersion: 2 ** 31, exerciseId: ex } })));
+  console.log(await msg(() => startDraft({ actor: world.a.actors.therapist, input: { patientId: p.patientId, extra: 1 } })));
+  console.log(await msg(() => setUserActive({ actor: world.a.actors.admin, input: { userId: 'x'.repeat(64), isActive: true } })));
+  console.log(await msg(() => setUserActive({ actor: world.a.actors.admin, input: { userId: 'é\u0001', isActive: true } })));
+});
