@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
+import { listPatients } from '@/lib/server/patients/list-patients';
 import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';
 import { DecisionForm } from './_components/decision-form';
 
@@ -8,7 +10,7 @@ export const metadata: Metadata = { title: 'Sign-offs' };
 
 export default async function SignOffsPage() {
   const actor = await requirePageActor();
-  const queue = await orNotFound(listSignOffQueue({ actor }));
+  const [queue, patients] = await orNotFound(Promise.all([listSignOffQueue({ actor }), listPatients({ actor })]));
   return (
     <>
       <h1>Sign-offs</h1>
@@ -44,6 +46,18 @@ export default async function SignOffsPage() {
           <DecisionForm signOffId={request.signOffId} contentHash={request.contentHash} exerciseName={request.exerciseName} patientName={request.patient.name} />
         </article>
       ))}
+      <section aria-labelledby="patients-heading">
+        <h2 id="patients-heading">Your patients</h2>
+        <ul>
+          {patients.map((patient) => (
+            <li key={patient.id}>
+              <Link href={`/patients/${patient.id}`}>
+                {patient.firstName} {patient.lastName}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

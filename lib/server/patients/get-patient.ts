@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { db } from '../db';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 
 const patientSelect = {
   id: true,
@@ -12,6 +12,7 @@ const patientSelect = {
   dateOfBirth: true,
   phone: true,
   email: true,
+  userId: true,
   careTeam: { select: { user: { select: { id: true, name: true, role: true } } } },
   episodes: {
     select: { id: true, procedure: true, surgeryDate: true, surgeon: { select: { id: true, name: true } }, protocol: { select: { id: true, name: true } } },
@@ -38,8 +39,8 @@ export async function getPatient({ actor, patientId }: { actor: Actor; patientId
     }),
   );
   if (!patient) throw notFound('That patient', { isAudited: true });
-  if (actor.role === 'PATIENT' && patient.id !== actor.patientId) throw new AppError('NOT_FOUND', 'That patient was not found.');
-  return patient;
+  const { userId, ...record } = patient;
+  return { ...record, hasPortalAccount: userId !== null };
 }
 
 export type PatientRecord = Awaited<ReturnType<typeof getPatient>>;

@@ -3,11 +3,10 @@ import { describeDosage } from '@/lib/domain/dosage';
 import { daysSinceSurgery, phaseGate } from '@/lib/domain/phase-gate';
 import { clearanceOf, decisionsByContentHash, dosageOf } from '@/lib/domain/prescription';
 import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
-import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { notFound } from '../errors';
+import { getPatient } from '../patients/get-patient';
 
 const itemSelect = {
   id: true,
@@ -33,15 +32,16 @@ const itemSelect = {
  */
 export async function getPlanOverview({ actor, patientId, today = new Date() }: { actor: Actor; patientId: string; today?: Date }) {
   requirePermission(actor, 'patient.read');
+  // The one scoping and audit point for a patient's record: not visible means not found, and recorded.
+  const patient = await getPatient({ actor, patientId });
   const episode = await db.episode.findFirst({
-    where: { patientId, patient: patientVisibleTo(actor) },
+    where: { patientId },
     orderBy: { surgeryDate: 'desc' },
     select: {
       id: true,
       procedure: true,
       surgeryDate: true,
       surgeon: { select: { id: true, name: true } },
-      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, phone: true, email: true, userId: true } },
       protocol: {
         select: {
           id: true,
@@ -74,11 +74,7 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
       },
     },
   });
-  const outcome = episode ? 'SUCCESS' : 'DENIED';
-  await db.$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.read', entityType: 'Patient', entityId: patientId, patientId: episode ? patientId : null, outcome, ip: actor.ip }),
-  );
-  if (!episode) throw notFound('That patient', { isAudited: true });
+  if (!episode) throw notFound('That patient');
 
   const versions = episode.plan?.versions ?? [];
   const [signOffs, people] = await Promise.all([
@@ -135,8 +131,8 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
   );
 
   return {
-    patient: episode.patient,
-    hasPortalAccount: episode.patient.userId !== null,
+    patient,
+    hasPortalAccount: patient.hasPortalAccount,
     episode: { id: episode.id, procedure: episode.procedure, surgeryDate: episode.surgeryDate, surgeon: episode.surgeon, protocolName: episode.protocol.name },
     daysSinceSurgery: daysSinceSurgery(episode.surgeryDate, today),
     phases,

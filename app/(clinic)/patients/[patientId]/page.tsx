@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { can } from '@/lib/domain/permissions';
+import { can, ROLE_LABELS } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
@@ -33,6 +33,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           </dd>
           <dt>Surgeon</dt>
           <dd>{episode.surgeon.name}</dd>
+          <dt>Care team</dt>
+          <dd>{patient.careTeam.map((member) => `${member.user.name} (${ROLE_LABELS[member.user.role]})`).join(', ')}</dd>
           <dt>Protocol</dt>
           <dd>{episode.protocolName}</dd>
           <dt>Current phase</dt>

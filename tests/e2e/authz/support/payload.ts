@@ -167,8 +167,8 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * What of `rules` a response carries. Ids that the request itself named (in its URL or form) are not a
- * leak when echoed back: a 404 page's router state repeats the URL it was asked for.
+ * What of `rules` a response carries. What the request itself named (in its URL or form) is not a leak
+ * when echoed back: a 404 page's router state repeats the URL it was asked for.
  */
 export function findLeaks(body: string, rules: LeakRules, requested: string): string[] {
   const text = sentText(body);
@@ -178,10 +178,11 @@ export function findLeaks(body: string, rules: LeakRules, requested: string): st
     if (why && !requested.includes(token)) leaks.push(`${why}: ${token}`);
   }
   for (const [word, why] of rules.words) {
+    if (requested.includes(word)) continue;
     if (new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(word)}(?![A-Za-z0-9])`).test(text)) leaks.push(`${why}: "${word}"`);
   }
   for (const [snippet, why] of rules.texts) {
-    if (text.includes(snippet)) leaks.push(`${why}: "${snippet}"`);
+    if (!requested.includes(snippet) && text.includes(snippet)) leaks.push(`${why}: "${snippet}"`);
   }
   return leaks;
 }

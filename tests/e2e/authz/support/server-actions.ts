@@ -9,11 +9,12 @@ import type { APIRequestContext } from '@playwright/test';
  *   POST <the page's own URL>
  *   Next-Action: <action id>                  (from <distDir>/server/server-reference-manifest.json)
  *   Accept: text/x-component
- *   Content-Type: multipart/form-data
+ *   Content-Type: multipart/form-data, in this order:
+ *     "_1_<name>" = <value>                   each entry of the form's FormData, prefixed with its number
  *     "0"         = [null,"$K1"]              the argument list React's encodeReply builds for
  *                                             useActionState's (previousState, formData): null, then a
- *                                             reference to FormData number 1
- *     "_1_<name>" = <value>                   each entry of that FormData, prefixed with its number
+ *                                             reference to FormData number 1. It must come last: the
+ *                                             server resolves the arguments when it reads "0"
  *
  * The browser also sends Next-Router-State-Tree; the server does not need it to run the action. The answer
  * is a React Server Components stream, `text/x-component`, one row per line:
@@ -178,10 +179,12 @@ export async function postAction(
   { ip, origin }: { ip: string; origin?: string },
 ): Promise<ActionAnswer> {
   const form = new FormData();
-  form.append('0', '[null,"$K1"]');
   for (const [name, value] of Object.entries(fields)) {
     for (const single of typeof value === 'string' ? [value] : value) form.append(`_1_${name}`, single);
   }
+  // Last, as the browser sends it: the server resolves the arguments as soon as it reads "0", so the
+  // FormData it points at must have arrived before it (sent first, its entries would be missing).
+  form.append('0', '[null,"$K1"]');
   const headers: Record<string, string> = { 'Next-Action': action.id, Accept: 'text/x-component', 'x-forwarded-for': ip };
   if (origin) headers.Origin = origin;
   const response = await context.post(page, { headers, multipart: form, maxRedirects: 0 });

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { ROLE_PERMISSIONS } from '../../../lib/domain/permissions';
+import { ACTOR_KEYS } from './support/actors';
+import { closeDatabase } from './support/database';
+import { baseUrlOf, checkAllowedCell, checkRefusedCell, inPool, projectRoot } from './support/checks';
+import { allActionNames, coveredActionNames } from './support/server-actions';
+import { openSession, type Session } from './support/world';
+import { ACTION_ROWS, ALLOWED_CELLS, type ActionExpect } from './matrix/actions';
+
+// Issue "Trust", item 1, server actions: every action posted directly (Next-Action header, multipart body;
+// the wire format is in support/server-actions.ts) by every actor. Refused cells run against the demo data
+// and the suite's own off-care-team patients, and must change nothing. Allowed cells run on records each
+// actor makes for itself first, so the demo plan other specs rely on is never approved, signed or discarded.
+
+let session: Session | undefined;
+
+function open(): Session {
+  if (!session) throw new Error('no session: beforeAll failed');
+  return session;
+}
+
+test.beforeAll(async ({ playwright }, testInfo) => {
+  testInfo.setTimeout(300_000);
+  session = await openSession(playwright.request, baseUrlOf(testInfo), projectRoot(testInfo));
+});
+
+test.afterAll(async () => {
+  await session?.dispose();
+  await closeDatabase();
+});
+
+function outcomeOf(expected: ActionExpect): string {
+  return expected.kind === 'refused' ? expected.code : 'allowed';
+}
+
+function summarize(outcomes: string[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  return [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+}
+
+test.describe('refused: every actor the rules turn away', () => {
+  for (const row of ACTION_ROWS) {
+    test(`${row.action}: ${row.title}`, async ({}, testInfo) => {
+      testInfo.setTimeout(240_000);
+      const refused = ACTOR_KEYS.filter((actor) => row.expect[actor].kind === 'refused');
+      await inPool(3, refused, (actor) => checkRefusedCell(open(), row, actor));
+      testInfo.annotations.push({ type: 'cells', description: `${refused.length} refused here: ${summarize(refused.map((actor) => outcomeOf(row.expect[actor])))}` });
+    });
+  }
+});
+
+test.describe('allowed: on records the actor owns', () => {
+  for (const cell of ALLOWED_CELLS) {
+    test(`${cell.action}: ${cell.title}`, async ({}, testInfo) => {
+      testInfo.setTimeout(180_000);
+      await checkAllowedCell(open(), cell);
+    });
+  }
+});
+
+test.describe('the matrix itself', () => {
+  test('every allowed cell of a row is proven on the actor’s own records', () => {
+    const missing = ACTION_ROWS.flatMap((row) =>
+      ACTOR_KEYS.filter((actor) => row.expect[actor].kind === 'allowed')
+        .filter((actor) => !ALLOWED_CELLS.some((cell) => cell.action === row.action && cell.actor === actor && cell.expect.outcome !== 'refused' && cell.expect.outcome !== 'error'))
+        .map((actor) => `${row.action} by ${actor}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test('every server action of the build has rows', ({}, testInfo) => {
+    const inMatrix = new Set(ACTION_ROWS.map((row) => row.action));
+    expect(allActionNames(projectRoot(testInfo)), 'server actions in the build vs the matrix').toEqual(coveredActionNames());
+    for (const name of coveredActionNames()) expect(inMatrix.has(name.split('#')[1] as never), `${name} has a row`).toBe(true);
+  });
+
+  test('the permission table is the one this matrix was written for', () => {
+    // If this fails, the role table changed: update the expectations in matrix/*.ts to the new rules first.
+    expect(ROLE_PERMISSIONS).toEqual({
+      ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage'],
+      THERAPIST: ['catalog.read', 'protocol.read', 'protocol.write', 'patient.read', 'patient.create', 'plan.edit', 'plan.approve'],
+      SURGEON: ['patient.read', 'signoff.sign'],
+      PATIENT: ['portal.view', 'session.log'],
+    });
+  });
+
+  test('action matrix size', ({}, testInfo) => {
+    const rowOutcomes = ACTION_ROWS.flatMap((row) => ACTOR_KEYS.map((actor) => outcomeOf(row.expect[actor])));
+    const allowedOutcomes = ALLOWED_CELLS.map((cell) => (cell.expect.outcome === 'refused' ? cell.expect.code : cell.expect.outcome === 'error' ? 'refused by Next.js' : 'allowed, own record'));
+    const description =
+      `${rowOutcomes.length} action cells (${ACTION_ROWS.length} rows x ${ACTOR_KEYS.length} actors): ${summarize(rowOutcomes)}; ` +
+      `${ALLOWED_CELLS.length} cells run on the actor's own records: ${summarize(allowedOutcomes)}`;
+    testInfo.annotations.push({ type: 'cells', description });
+    console.log(`authorization matrix: ${description}`);
+    expect(rowOutcomes.length).toBe(ACTION_ROWS.length * ACTOR_KEYS.length);
+  });
+});

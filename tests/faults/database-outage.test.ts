@@ -1,0 +1,231 @@
+// Fault injection: the database goes away under a running production server (`next start`). While it is
+// unreachable every route answers a plain 503 "temporarily unavailable" page, with no stack trace, no file
+// path and no patient data; once PostgreSQL is back the app recovers by itself, without a restart.
+// Runs against a private PostgreSQL in a temporary folder and an existing build (REGIMEN_DIST_DIR).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNextServer, Visitor, type Answer, type NextServer } from './support/next-server';
+import { migrate, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
+import { bin, runCommand, sleep, waitFor } from './support/processes';
+
+const DEMO_PASSWORD = 'demo-password';
+/** How long the app may take to notice the database is gone (the health check runs at most once a second). */
+const NOTICE_DOWN_MS = 10_000;
+/** How long the app may take to recover once the database accepts connections again. */
+const RECOVER_MS = 30_000;
+
+let server: PrivatePostgres | undefined;
+let next: NextServer | undefined;
+let visitors: Record<'anonymous' | 'patient' | 'therapist' | 'surgeon' | 'admin', Visitor>;
+let samPatientId: string;
+/** Every patient's and user's name in the database: none may appear on the 503 page. */
+let namesInDatabase: string[] = [];
+
+type RouteCheck = {
+  label: string;
+  visitor: () => Visitor;
+  path: () => string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** What the route answers while the database is up; undefined: only checked during the outage. */
+  whenUp?: (answer: Answer) => void;
+};
+
+const includesAll = (answer: Answer, texts: string[]) => {
+  for (const text of texts) expect(answer.body, `expected "${text}"`).toContain(text);
+};
+/** A page (or route) that answers `status` and shows every one of `texts`. */
+const shows =
+  (status: number, texts: string[], contentType?: string) =>
+  (answer: Answer): void => {
+    expect(answer.status).toBe(status);
+    if (contentType) expect(answer.contentType).toContain(contentType);
+    includesAll(answer, texts);
+  };
+const redirectsTo =
+  (target: string) =>
+  (answer: Answer): void => {
+    expect(answer.status).toBe(307);
+    expect(new URL(answer.location ?? '', 'http://x').pathname).toBe(target);
+  };
+
+const ROUTES: RouteCheck[] = [
+  { label: 'anonymous GET /login', visitor: () => visitors.anonymous, path: () => '/login', whenUp: shows(200, ['Sign in to Regimen']) },
+  { label: 'anonymous GET /', visitor: () => visitors.anonymous, path: () => '/', whenUp: redirectsTo('/login') },
+  { label: 'anonymous GET /api/auth/session', visitor: () => visitors.anonymous, path: () => '/api/auth/session', whenUp: shows(200, ['{}']) },
+  {
+    label: 'anonymous POST /api/auth/callback/credentials (sign-in)',
+    visitor: () => visitors.anonymous,
+    path: () => '/api/auth/callback/credentials',
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'email=patient%40harbor.test&password=demo-password&csrfToken=x&json=true',
+  },
+  { label: 'patient GET /', visitor: () => visitors.patient, path: () => '/', whenUp: redirectsTo('/portal') },
+  { label: 'patient GET /portal', visitor: () => visitors.patient, path: () => '/portal', whenUp: shows(200, ['Sam Rivera', 'Walking', 'Pelvic tilt']) },
+  { label: 'patient GET /portal (RSC: 1)', visitor: () => visitors.patient, path: () => '/portal', headers: { RSC: '1' }, whenUp: shows(200, ['Walking'], 'text/x-component') },
+  {
+    label: 'patient POST /portal (server action)',
+    visitor: () => visitors.patient,
+    path: () => '/portal',
+    method: 'POST',
+    headers: { 'Next-Action': '0000000000000000000000000000000000000000', 'content-type': 'text/plain;charset=UTF-8' },
+    body: '[]',
+  },
+  { label: 'patient GET /api/auth/session', visitor: () => visitors.patient, path: () => '/api/auth/session', whenUp: shows(200, ['patient@harbor.test']) },
+  { label: 'therapist GET /caseload', visitor: () => visitors.therapist, path: () => '/caseload', whenUp: shows(200, ['Your caseload', 'Rivera']) },
+  { label: 'therapist GET /caseload (RSC: 1)', visitor: () => visitors.therapist, path: () => '/caseload', headers: { RSC: '1' }, whenUp: shows(200, ['Rivera'], 'text/x-component') },
+  { label: 'therapist GET /catalog', visitor: () => visitors.therapist, path: () => '/catalog', whenUp: shows(200, ['Walking', 'Hamstring stretch']) },
+  { label: 'therapist GET /patients/<Sam>', visitor: () => visitors.therapist, path: () => `/patients/${samPatientId}`, whenUp: shows(200, ['Rivera', 'Walking']) },
+  { label: 'surgeon GET /sign-offs', visitor: () => visitors.surgeon, path: () => '/sign-offs', whenUp: shows(200, ['Sign-offs', 'Knee flexion']) },
+  { label: 'admin GET /admin', visitor: () => visitors.admin, path: () => '/admin', whenUp: shows(200, ['Clinic users', 'Jordan Lee']) },
+  { label: 'admin GET /api/audit/export', visitor: () => visitors.admin, path: () => '/api/audit/export', whenUp: shows(200, ['session.log'], 'text/csv') },
+];
+
+async function ask(route: RouteCheck): Promise<Answer> {
+  const options = { method: route.method, headers: route.headers, body: route.body };
+  const answer = await route.visitor().request(route.path(), options);
+  // Next.js sends an RSC request without its cache-busting `_rsc` parameter to the URL with one, as the
+  // router's own requests carry it: follow that once.
+  if (route.headers?.RSC && answer.status === 307 && answer.location?.includes('_rsc')) return route.visitor().request(answer.location, options);
+  return answer;
+}
+
+/** Things no answer may show while something is broken: stack traces, source paths, database details. */
+function technicalLeaks(body: string): string[] {
+  const patterns: Array<[string, RegExp]> = [
+    ['"Error:"', /\b\w*Error: /],
+    ['a stack frame', /\n\s*at\s+\S+.*(\(|:\d+:\d+)/],
+    ['a file path', /\/work\/|\/tmp\/|\/usr\/|node_modules\/|webpack-internal:|\[project\]|\[turbopack\]|\w\.(tsx?|mjs|cjs):\d+/],
+    ['a database detail', /prisma|ECONNREFUSED|ECONNRESET|P1001|P1017|57P01|postgres|\bSELECT\b|Connection terminated/i],
+    ['the database address', new RegExp(`:${server?.port ?? 5432}\\b`)],
+  ];
+  return patterns.flatMap(([what, pattern]) => {
+    const match = pattern.exec(body);
+    return match ? [`${what}: …${body.slice(Math.max(0, match.index - 40), match.index + 60)}…`] : [];
+  });
+}
+
+function dataLeaks(body: string): string[] {
+  const leaks = namesInDatabase.filter((name) => body.includes(name));
+  if (/@(harbor|summit|example)\.test/.test(body)) leaks.push('an email address');
+  for (const exercise of ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Knee flexion']) if (body.includes(exercise)) leaks.push(exercise);
+  return leaks;
+}
+
+function expectUnavailable(route: RouteCheck, answer: Answer) {
+  const where = `${route.label} while the database is down`;
+  expect(answer.status, where).toBe(503);
+  expect(answer.body.toLowerCase(), where).toContain('temporarily unavailable');
+  expect(answer.headers.get('cache-control'), where).toContain('no-store');
+  expect(technicalLeaks(answer.body), where).toEqual([]);
+  expect(dataLeaks(answer.body), where).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startPrivatePostgres();
+  await migrate(server.url);
+  const env = { DATABASE_URL: server.url, NEXTAUTH_SECRET: 'faults-only-secret-not-for-production' };
+  await runCommand(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env: { ...process.env, ...env, REGIMEN_QUIET_LOGS: '1' }, timeoutMs: 180_000 });
+  const sam = await server.query<{ id: string }>(`SELECT id FROM "Patient" WHERE "firstName" = 'Sam' AND "lastName" = 'Rivera'`);
+  samPatientId = sam.rows[0]?.id ?? '';
+  expect(samPatientId).not.toBe('');
+  const names = await server.query<{ name: string }>(`SELECT "firstName" AS name FROM "Patient" UNION SELECT "lastName" FROM "Patient" UNION SELECT name FROM "User"`);
+  namesInDatabase = names.rows.map((row) => row.name).filter((name) => name.length >= 3);
+
+  next = await startNextServer(env);
+  const visitor = (label: string) => new Visitor(next!.baseUrl, label);
+  visitors = { anonymous: visitor('anonymous'), patient: visitor('patient'), therapist: visitor('therapist'), surgeon: visitor('surgeon'), admin: visitor('admin') };
+  await visitors.patient.signIn('patient@harbor.test', DEMO_PASSWORD);
+  await visitors.therapist.signIn('therapist@harbor.test', DEMO_PASSWORD);
+  await visitors.surgeon.signIn('surgeon@harbor.test', DEMO_PASSWORD);
+  await visitors.admin.signIn('admin@harbor.test', DEMO_PASSWORD);
+}, 240_000);
+
+afterAll(async () => {
+  await next?.stop();
+  await server?.destroy();
+}, 60_000);
+
+let pagesChecked = 0;
+
+async function expectAllUp(when: string) {
+  for (const route of ROUTES) {
+    if (!route.whenUp) continue;
+    const answer = await ask(route);
+    try {
+      route.whenUp(answer);
+    } catch (error) {
+      throw new Error(`${route.label} ${when}: ${error instanceof Error ? error.message : String(error)}\n${answer.status} ${answer.location ?? ''} ${answer.body.slice(0, 300)}`);
+    }
+    pagesChecked += 1;
+  }
+}
+
+describe('the database becomes unreachable under a running app', () => {
+  it('every page answers while the database is up', async () => {
+    await expectAllUp('before the outage');
+  });
+
+  it.each([
+    ['pg_ctl stop -m immediate'],
+    ['kill -9 of the postmaster'],
+  ] as const)('%s: every route answers a plain 503 without data, then recovers by itself', async (fault) => {
+    const pg = server!;
+    const nextPid = next!.pid;
+    // A round that failed earlier may have left the server down.
+    if (!pg.postmasterPid()) await pg.start();
+    const stoppedAt = Date.now();
+    if (fault === 'pg_ctl stop -m immediate') await pg.stopImmediate();
+    else await pg.kill9();
+
+    // The moment right after: the health check has not noticed yet. Pages may fail here, but never
+    // with a stack trace, a source path or a database detail.
+    const window = await Promise.all(ROUTES.map(async (route) => ({ route, answer: await ask(route) })));
+    for (const { route, answer } of window) {
+      expect(technicalLeaks(answer.body), `${route.label} right after the database went away (${answer.status})`).toEqual([]);
+      pagesChecked += 1;
+    }
+    const windowStatuses = window.map(({ route, answer }) => `${answer.status} ${route.label}`);
+
+    await waitFor('the app to notice the database is gone', NOTICE_DOWN_MS, async () => ((await visitors.anonymous.request('/login')).status === 503 ? true : undefined), 200);
+    const noticedAfterMs = Date.now() - stoppedAt;
+
+    // Twice over a few seconds: the answer holds while the database stays down.
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const route of ROUTES) {
+        expectUnavailable(route, await ask(route));
+        pagesChecked += 1;
+      }
+      if (pass === 0) await sleep(1_500);
+    }
+
+    const restartedAt = Date.now();
+    await pg.start();
+    await waitFor('the app to recover without a restart', RECOVER_MS, async () => {
+      const answer = await visitors.patient.request('/portal');
+      return answer.status === 200 && answer.body.includes('Walking') ? true : undefined;
+    }, 250);
+    const recoveredAfterMs = Date.now() - restartedAt;
+    await expectAllUp(`after the database came back (${fault})`);
+
+    // Sign-in writes a session row and an audit row: writes work again too.
+    const fresh = new Visitor(next!.baseUrl, 'fresh patient');
+    await fresh.signIn('patient@harbor.test', DEMO_PASSWORD);
+    expect((await fresh.request('/portal')).body).toContain('Walking');
+
+    expect(next!.pid).toBe(nextPid);
+    expect(next!.isAlive(), 'next start is still the same running process').toBe(true);
+    console.log(
+      `[faults] ${fault}: 503 after ${noticedAfterMs} ms, recovered ${recoveredAfterMs} ms after the restart, pages checked so far ${pagesChecked}\n` +
+        `    right after the outage began: ${windowStatuses.join('; ')}`,
+    );
+  }, 120_000);
+
+  it('the server log shows no crash and no leaked listeners', () => {
+    const output = next!.output();
+    console.log(`[faults] pages checked in total: ${pagesChecked}`);
+    expect(output).not.toMatch(/uncaughtException|unhandledRejection|FATAL/i);
+    expect(output, 'a listener added on every health check (lib/server/health/database-health.ts)').not.toContain('MaxListenersExceededWarning');
+  });
+});

@@ -1,0 +1,121 @@
+// The world every fuzz property runs in: two clinics with every role (support/world.ts), and in each clinic
+// patients registered through the data layer at different points of their regimen, so that every id a
+// form can carry has a counterpart the actor may use, one of another care team, and one of the other clinic.
+import type { Actor } from '@/lib/server/auth/actor';
+import { db } from '@/lib/server/db';
+import { startDraft } from '@/lib/server/plans/start-draft';
+import { createExercise as seedExercise, createProtocol as seedProtocol, createUser, unique } from '@/prisma/factories';
+import { advance, approveDraft, decide, registerPatient, type RegisteredPatient } from '../../support/plan-flow';
+import { actorFor, createWorld, type ClinicWorld, type World } from '../../support/world';
+import type { FuzzScope } from './harness';
+
+export type FuzzClinic = {
+  world: ClinicWorld;
+  otherTherapist: Actor;
+  /** Registered by the therapist; a first draft, never approved. */
+  drafting: RegisteredPatient;
+  /**
+   * Registered by the therapist, 10 days after surgery: phase 1 approved and Walking signed off, then
+   * phase 2 approved with its home exercises waiting for the surgeon. Logs sessions; advances (early) to phase 3.
+   */
+  treated: RegisteredPatient;
+  /** Registered by the other therapist: the therapist is not on the care team (the surgeon is). */
+  otherTeam: RegisteredPatient;
+  /** A second surgeon of the clinic and an approved patient of theirs, whose sign-off the first surgeon may not see. */
+  otherSurgeon: Actor;
+  otherSurgeonsPatient: RegisteredPatient;
+  /** A protocol of this clinic with no phase, and one only the protocol fuzzing changes. */
+  emptyProtocolId: string;
+  fuzzProtocol: { id: string; phaseIds: string[] };
+  /** Catalog entries only the catalog fuzzing changes, and one that is retired. */
+  fuzzExerciseIds: string[];
+  retiredExerciseId: string;
+};
+
+export type FuzzWorld = { a: FuzzClinic; b: FuzzClinic; scope: FuzzScope };
+
+async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
+  const clinicId = world.clinic.id;
+  const therapist = world.actors.therapist;
+  const otherTherapist = actorFor(world.users.otherTherapist);
+  const otherSurgeonUser = await createUser({ clinicId, role: 'SURGEON' });
+  const otherSurgeon = actorFor(otherSurgeonUser);
+
+  const [drafting, treated, otherTeam, otherSurgeonsPatient] = await Promise.all([
+    registerPatient(world),
+    registerPatient(world),
+    registerPatient(world, { therapist: otherTherapist }),
+    registerPatient(world, { surgeonId: otherSurgeonUser.id }),
+  ]);
+  await approveDraft(therapist, treated.patientId);
+  await decide(world.actors.surgeon, treated.patientId, 'Walking');
+  await advance(therapist, treated.patientId);
+  await approveDraft(therapist, treated.patientId);
+  await approveDraft(therapist, otherSurgeonsPatient.patientId);
+  // The other team's patient gets a draft of their own therapist's.
+  await startDraft({ actor: otherTherapist, input: { patientId: otherTeam.patientId } });
+
+  const emptyProtocol = await db.protocol.create({ data: { clinicId, name: `Empty ${unique()}` }, select: { id: true } });
+  const fuzzProtocol = await seedProtocol(clinicId, world.exerciseIds, {
+    name: `Fuzz protocol ${unique()}`,
+    description: 'Changed only by the protocol fuzzing.',
+    phases: [
+      { name: 'First', earliestDay: 0, criteria: [], precautions: '', exercises: [{ name: 'Walking', mode: 'SELF_DIRECTED', dosage: { sets: null, reps: null, holdSeconds: null, timesPerDay: 2, daysPerWeek: 7, minutes: 10, side: 'NONE' } }] },
+      { name: 'Second', earliestDay: 14, criteria: ['Walks 20 minutes'], precautions: 'No lifting.', exercises: [] },
+    ],
+  });
+  const fuzzExercise = (name: string, isRetired = false) =>
+    seedExercise(clinicId, {
+      name: `${name} ${unique()}`,
+      instructions: 'Lie on your back.\nBreathe slowly.',
+      therapistNotes: '',
+      category: 'MOBILITY',
+      bodyRegion: 'Lumbar spine',
+      position: 'Lying',
+      equipment: '',
+      isSafeUnsupervised: true,
+      dosage: { sets: 1, reps: 10, holdSeconds: null, timesPerDay: 1, daysPerWeek: 5, minutes: null, side: 'NONE' },
+    }).then(async (exercise) => {
+      if (isRetired) await db.exercise.update({ where: { id: exercise.id }, data: { retiredAt: new Date() } });
+      return exercise.id;
+    });
+  // Names with LIKE wildcards, a backslash and non-ASCII letters, for the catalog search.
+  const fuzzExerciseIds = await Promise.all([fuzzExercise('Fuzz 100% _under\\score'), fuzzExercise('Fuzz ÅÄÖ straße'), fuzzExercise('Fuzz plain')]);
+  const retiredExerciseId = await fuzzExercise('Fuzz retired', true);
+
+  return {
+    world,
+    otherTherapist,
+    drafting,
+    treated,
+    otherTeam,
+    otherSurgeon,
+    otherSurgeonsPatient,
+    emptyProtocolId: emptyProtocol.id,
+    fuzzProtocol: { id: fuzzProtocol.id, phaseIds: fuzzProtocol.phases.map((phase) => phase.id) },
+    fuzzExerciseIds,
+    retiredExerciseId,
+  };
+}
+
+export async function createFuzzWorld(): Promise<FuzzWorld> {
+  const { a, b }: World = await createWorld();
+  const [fuzzA, fuzzB] = await Promise.all([fuzzClinic(a), fuzzClinic(b)]);
+  return { a: fuzzA, b: fuzzB, scope: { clinicIds: [a.clinic.id, b.clinic.id] } };
+}
+
+/** An id in the shape of a real one (a cuid) that names no record. */
+export const MISSING_ID = 'cm0nosuchrecord0000000000';
+
+/** The current draft of a patient, opened by their own therapist when there is none (set-up, not fuzzed). */
+export async function currentDraft(patientId: string, owner: Actor): Promise<{ id: string; lockVersion: number }> {
+  const draft = await db.planVersion.findFirst({ where: { status: 'DRAFT', plan: { episode: { patientId } } }, select: { id: true, lockVersion: true } });
+  if (draft) return draft;
+  const opened = await startDraft({ actor: owner, input: { patientId } });
+  return { id: opened.versionId, lockVersion: opened.lockVersion };
+}
+
+/** The newest approved version of a patient. */
+export async function approvedVersion(patientId: string): Promise<{ id: string; lockVersion: number }> {
+  return db.planVersion.findFirstOrThrow({ where: { status: 'APPROVED', plan: { episode: { patientId } } }, orderBy: { number: 'desc' }, select: { id: true, lockVersion: true } });
+}

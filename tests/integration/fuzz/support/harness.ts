@@ -1,0 +1,229 @@
+// The three properties every fuzzed data-access function must keep, checked on every input:
+//   1. it answers or refuses with an AppError whose code is an ordinary refusal (never a TypeError, a raw
+//      Prisma error, or anything toAppError would turn into UNAVAILABLE, i.e. a 5xx);
+//   2. a refusal writes nothing: the rows of the fuzz world's clinics are the same before and after;
+//   3. the refusal's message is a plain sentence a clinician or patient can read.
+import fc from 'fast-check';
+import { db } from '@/lib/server/db';
+import { AppError, toAppError, type AppErrorCode } from '@/lib/server/errors';
+
+/** Fixed by default so a failure reproduces; FUZZ_SEED explores other inputs, FUZZ_SCALE=10 runs ten times as many. */
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_124);
+const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+
+export const REFUSAL_CODES: readonly AppErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
+
+// ---------------------------------------------------------------------------------------------------
+// Inputs tried, per function: printed once at the end for the report.
+
+const inputsTried = new Map<string, number>();
+
+function countInput(fn: string): void {
+  inputsTried.set(fn, (inputsTried.get(fn) ?? 0) + 1);
+}
+
+export function inputCountReport(): string {
+  const rows = [...inputsTried.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const width = Math.max(...rows.map(([fn]) => fn.length), 'total'.length);
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  return [
+    `Fuzz inputs tried (seed ${FUZZ_SEED}, scale ${FUZZ_SCALE}):`,
+    ...rows.map(([fn, count]) => `  ${fn.padEnd(width)}  ${String(count).padStart(6)}`),
+    `  ${'total'.padEnd(width)}  ${String(total).padStart(6)}`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Property 3: what a refusal may say.
+
+// Words and shapes that only appear when an internal error, a stack or a library's default text leaks out.
+const LEAKS: readonly [RegExp, string][] = [
+  [/prisma/i, 'names Prisma'],
+  [/PrismaClient|TypeError|RangeError|ReferenceError|ZodError|SyntaxError/, 'names an internal error class'],
+  [/\b(invalid_type|invalid_union|invalid_value|invalid_format|invalid_key|invalid_element|too_small|too_big|unrecognized_keys|not_multiple_of)\b/, 'contains a zod issue code'],
+  [/Invalid input: expected|expected \w+, received \w+|Too (small|big): expected|Unrecognized keys?:|Invalid (string|option|input)\b(?!\.)/, "is zod's default wording, not written for the user"],
+  [/(^|\n)\s*at\s+\S+.*(\(|:\d+:\d+)/, 'contains a stack trace line'],
+  [/\.(ts|tsx|js|mjs):\d+|node_modules|\/work\//, 'contains a source path'],
+  [/\bundefined\b/, "says 'undefined'"],
+  [/\bNaN\b/, "says 'NaN'"],
+  [/\[object \w+\]/, "says '[object …]'"],
+  [/\b(select|insert|update|delete)\b[^.]*\b(from|into|set|where)\b/i, 'contains SQL'],
+  [/violates|constraint|duplicate key|relation "|column "|out of range for type|invalid byte sequence|syntax error at|\bP\d{4}\b|\b\d{5}\b.*SQLSTATE/i, 'contains a database error'],
+  // eslint-disable-next-line no-control-regex
+  [/[\u0000-\u001f\u007f-\u009f]/, 'contains a control character'],
+  [/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, 'contains a broken (lone surrogate) character'],
+];
+
+const MAX_MESSAGE_LENGTH = 600;
+
+/** Why a refusal message is not fit to show, or [] when it is. */
+export function messageProblems(message: unknown): string[] {
+  if (typeof message !== 'string') return [`the message is a ${typeof message}, not text`];
+  const problems: string[] = [];
+  if (message.trim().length < 5) problems.push('the message is empty');
+  if (message.length > MAX_MESSAGE_LENGTH) problems.push(`the message is ${message.length} characters long (a sentence is at most ${MAX_MESSAGE_LENGTH})`);
+  if (!/[A-Za-z]{2,}/.test(message)) problems.push('the message has no words');
+  if (!/[.!?]["”')]?$/.test(message.trim())) problems.push('the message does not end like a sentence');
+  for (const [pattern, problem] of LEAKS) if (pattern.test(message)) problems.push(`the message ${problem}`);
+  return problems;
+}
+
+function clip(text: string, max = 400): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return `${error.constructor.name}: ${clip(error.message)}`;
+  return `${typeof error}: ${clip(String(error))}`;
+}
+
+/** Properties 1 and 3 for one thrown value. */
+export function expectCleanRefusal(error: unknown, allowed: readonly AppErrorCode[] = REFUSAL_CODES): asserts error is AppError {
+  if (!(error instanceof AppError)) {
+    // What the user would have seen: toAppError's UNAVAILABLE, i.e. a 5xx.
+    throw new Error(`threw ${describeThrown(error)} instead of an AppError (the user would get ${toAppError(error).code})`);
+  }
+  if (!allowed.includes(error.code)) throw new Error(`refused with ${error.code} (${clip(error.message)}); expected one of ${allowed.join(', ')}`);
+  const problems = messageProblems(error.message);
+  if (problems.length > 0) throw new Error(`refused with ${error.code}, but ${problems.join('; ')}: ${JSON.stringify(clip(error.message, 300))}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Property 2: what "nothing was written" means.
+
+/**
+ * Every row a data-access function could write, restricted to the fuzz world's clinics (other test files
+ * share the database): per table, the row count and an md5 of the rows' full text, so an update that
+ * changes any column (updatedAt included) shows. The audit trail is append-only (a trigger refuses
+ * changes), so for it the count and newest id of its rows suffice. Audit rows with outcome FAILURE or
+ * DENIED are left out on purpose: they are how a refusal is recorded (a wrong signature password, a
+ * failed sign-in, a refused read), and recording a refusal is not a write the refusal should have avoided.
+ */
+const SNAPSHOT_SQL = `
+WITH clinic AS (SELECT unnest($1::text[]) AS id),
+  u AS (SELECT * FROM "User" WHERE "clinicId" IN (SELECT id FROM clinic)),
+  pr AS (SELECT * FROM "Protocol" WHERE "clinicId" IN (SELECT id FROM clinic)),
+  ph AS (SELECT * FROM "ProtocolPhase" WHERE "protocolId" IN (SELECT id FROM pr)),
+  pa AS (SELECT * FROM "Patient" WHERE "clinicId" IN (SELECT id FROM clinic)),
+  ep AS (SELECT * FROM "Episode" WHERE "patientId" IN (SELECT id FROM pa)),
+  pl AS (SELECT * FROM "Plan" WHERE "episodeId" IN (SELECT id FROM ep)),
+  pv AS (SELECT * FROM "PlanVersion" WHERE "planId" IN (SELECT id FROM pl))
+SELECT json_build_object(
+  'Clinic', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Clinic" t WHERE id IN (SELECT id FROM clinic)),
+  'User', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM u t),
+  'UserSession', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "UserSession" t WHERE "userId" IN (SELECT id FROM u)),
+  'Invitation', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Invitation" t WHERE "userId" IN (SELECT id FROM u)),
+  'Exercise', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Exercise" t WHERE "clinicId" IN (SELECT id FROM clinic)),
+  'Protocol', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pr t),
+  'ProtocolPhase', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM ph t),
+  'ProtocolPhaseExercise', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "ProtocolPhaseExercise" t WHERE "phaseId" IN (SELECT id FROM ph)),
+  'Patient', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pa t),
+  'CareTeamMember', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "CareTeamMember" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'Episode', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM ep t),
+  'Plan', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pl t),
+  'PlanVersion', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pv t),
+  'PlanItem', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "PlanItem" t WHERE "versionId" IN (SELECT id FROM pv)),
+  'SignOff', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SignOff" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'SessionLog', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SessionLog" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'AuditEvent', (SELECT count(*) || ':' || coalesce(max(id)::text, '') FROM "AuditEvent" WHERE "clinicId" IN (SELECT id FROM clinic) AND outcome NOT IN ('FAILURE', 'DENIED'))
+) AS snapshot`;
+
+export type Snapshot = Record<string, string>;
+
+export async function snapshotOf(clinicIds: readonly string[]): Promise<Snapshot> {
+  const [row] = await db.$queryRawUnsafe<{ snapshot: Snapshot }[]>(SNAPSHOT_SQL, clinicIds);
+  if (!row) throw new Error('snapshot query returned no row');
+  return row.snapshot;
+}
+
+/** The tables whose rows differ between two snapshots. */
+function changedTables(before: Snapshot, after: Snapshot): string[] {
+  return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values printed briefly in a counterexample and made only when the input is used: a 100,000-character
+// string, or the current lock number of a draft (which changes as the fuzzing saves).
+
+export class Deferred {
+  constructor(
+    readonly label: string,
+    readonly make: () => unknown,
+  ) {}
+  [fc.toStringMethod](): string {
+    return `«${this.label}»`;
+  }
+}
+
+export const deferred = (label: string, make: () => unknown) => new Deferred(label, make);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** The input with every Deferred in it made, in plain objects and arrays (a few levels deep). */
+export async function materialize(value: unknown, depth = 0): Promise<unknown> {
+  if (value instanceof Deferred) return value.make();
+  if (depth > 3) return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) items.push(await materialize(item, depth + 1));
+    return items;
+  }
+  if (!isPlainObject(value)) return value;
+  const made: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    // defineProperty keeps a key such as "__proto__" an ordinary own field, as JSON.parse would.
+    Object.defineProperty(made, key, { value: await materialize(value[key], depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return made;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Running one input.
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export type FuzzScope = { clinicIds: readonly string[] };
+
+/**
+ * One fuzz input: counts it, calls the function, and checks properties 1 to 3. Returns what happened so
+ * the caller can check what an accepted input stored.
+ */
+export async function probe<T>(
+  fn: string,
+  scope: FuzzScope,
+  call: () => Promise<T>,
+  { allowed = REFUSAL_CODES }: { allowed?: readonly AppErrorCode[] } = {},
+): Promise<Outcome<T>> {
+  countInput(fn);
+  const before = await snapshotOf(scope.clinicIds);
+  let value: T;
+  try {
+    value = await call();
+  } catch (error) {
+    expectCleanRefusal(error, allowed);
+    const after = await snapshotOf(scope.clinicIds);
+    const changed = changedTables(before, after);
+    if (changed.length > 0) throw new Error(`${fn} refused (${error.code}: ${clip(error.message, 200)}) but changed ${changed.join(', ')}`);
+    return { ok: false, error };
+  }
+  return { ok: true, value };
+}
+
+/** A stable number for a property's name, so each property has its own fixed seed. */
+function seedFor(name: string): number {
+  let hash = FUZZ_SEED;
+  for (const character of name) hash = (Math.imul(hash, 31) + character.charCodeAt(0)) | 0;
+  return hash;
+}
+
+/** fc.assert for one property, with its own fixed seed and FUZZ_SCALE applied to the number of runs. */
+export async function fuzz<T>(name: string, runs: number, arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => {
+      await check(value);
+    }),
+    { numRuns: Math.max(1, Math.round(runs * FUZZ_SCALE)), seed: seedFor(name) },
+  );
+}
