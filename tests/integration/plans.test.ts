@@ -671,7 +671,7 @@ describe('who may touch a plan', () => {
     expect(await regimenState(fixture.patientId)).toEqual(before);
     const rows = await auditRowsSince(cursor, { actorId: actor.userId });
     // Only the refused read is recorded, and it does not link the actor to the patient.
-    expect(rows.map((row) => [row.action, row.outcome, row.patientId])).toEqual(name === 'getPlanOverview' ? [['plan.read', 'DENIED', null]] : []);
+    expect(rows.map((row) => [row.action, row.outcome, row.patientId])).toEqual(name === 'getPlanOverview' ? [['patient.read', 'DENIED', null]] : []);
   });
 
   const roles = (['surgeon', 'admin', 'patient'] as const).flatMap((role) => calls.filter(([name]) => name !== 'getPlanOverview').map(([name, call]) => [name, role, call] as const));

@@ -157,8 +157,12 @@ export class Deferred {
 
 export const deferred = (label: string, make: () => unknown) => new Deferred(label, make);
 
+// fc.record builds objects with a null prototype; they are made into ordinary objects here, as any caller
+// of the data layer would have them.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The input with every Deferred in it made, in plain objects and arrays (a few levels deep). */
