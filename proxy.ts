@@ -10,7 +10,8 @@ function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     // Next.js loads its chunks from scripts it creates at run time: the nonce plus 'strict-dynamic'.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // React's development build needs eval for its debugging tools; production never gets it.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
     // React style attributes and the printable invitation's <style> need inline styles; no scripts can.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

@@ -84,7 +84,7 @@ async function openDatabase() {
   return {
     url: embedded.url,
     poolMax: embedded.poolMax,
-    description: 'embedded PGlite (no DATABASE_URL), in the bench process: one backend, app pool of 1 connection. Set DATABASE_URL for realistic numbers.',
+    description: 'embedded PGlite (no DATABASE_URL), in the bench process: one backend, app pool of 1 connection (set DATABASE_URL for realistic numbers)',
   };
 }
 
@@ -109,7 +109,8 @@ async function measureRoutes({ baseUrl, routes }) {
   for (const route of routes) {
     const started = Date.now();
     await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
-    await waitForQuiet(baseUrl);
+    // Requests the warm-up left in flight would otherwise eat into the measured run.
+    if (!(await waitForQuiet(baseUrl))) console.warn('  (the server was still busy after the warm-up)');
     const result = await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: SECONDS });
     await waitForQuiet(baseUrl);
     results.push({ ...route, ...result });
@@ -186,7 +187,10 @@ async function main() {
   const floorRate = floors.reduce((sum, result) => sum + result.requestsPerSecond, 0) / floors.length;
 
   step(`Queries per request (${COUNTED_REQUESTS} sequential requests each, counted by the server)`);
-  for (const result of results) result.queriesPerRequest = await queriesPerRequest(baseUrl, result.path, result.countWith, COUNTED_REQUESTS);
+  for (const result of results) {
+    const counted = await queriesPerRequest(baseUrl, result.path, result.countWith, COUNTED_REQUESTS);
+    Object.assign(result, { queriesPerRequest: counted.queries, aloneMs: counted.medianMs });
+  }
   const [portalSmall, portalLarge, caseloadSmall, caseloadLarge, queueSmall, queueLarge] = sizeAccounts;
   const sizePairs = [
     { label: 'GET /portal', path: '/portal', small: { ...portal.small, cookie: portalSmall }, large: { ...portal.large, cookie: portalLarge } },
@@ -194,7 +198,7 @@ async function main() {
     { label: 'GET /sign-offs', path: '/sign-offs', small: { ...signOffQueue.small, cookie: queueSmall }, large: { ...signOffQueue.large, cookie: queueLarge } },
   ];
   for (const pair of sizePairs) {
-    for (const side of [pair.small, pair.large]) side.queries = await queriesPerRequest(baseUrl, pair.path, side.cookie, COUNTED_REQUESTS);
+    for (const side of [pair.small, pair.large]) side.queries = (await queriesPerRequest(baseUrl, pair.path, side.cookie, COUNTED_REQUESTS)).queries;
   }
 
   step('First-load JavaScript');
@@ -208,7 +212,8 @@ Database: ${database.description}.
 Load: autocannon in the bench's own process, ${CONNECTIONS} keep-alive connections on 127.0.0.1, each with its own signed-in session
 (50 patients; 50 sessions over ${manifest.therapists.length} therapists; 50 over ${manifest.surgeons.length} surgeons), ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up.
 Errors: non-2xx answers (a redirect to /login counts) + socket errors and timeouts. x floor: against the mean of the two floor runs (${floorRate.toFixed(1)} req/s).
-Queries/req: SQL statements Prisma sent per request, counted by the server over ${COUNTED_REQUESTS} sequential requests.
+Queries/req: SQL statements Prisma sent per request (Prisma reports COMMIT but not BEGIN), counted by the server over
+${COUNTED_REQUESTS} sequential requests; alone ms: the median of those requests, one at a time with no other load from the bench.
 
 ${throughputTable(results, floorRate)}
 ${portalReaders === null ? '' : `(GET /portal served ${portalReaders} distinct patients, per the audit trail.)\n`}

@@ -116,12 +116,14 @@ export function hashApproval(args: {
   versionId: string;
   number: number;
   items: Array<{ position: number; contentHash: string }>;
+  /** The precautions the patient will read with this version. */
+  precautions?: string;
 }): string {
   // Sorting makes the hash independent of the order rows came back from the database.
   const items = args.items
     .map((item) => ({ position: item.position, contentHash: item.contentHash }))
     .sort((a, b) => a.position - b.position || (a.contentHash < b.contentHash ? -1 : a.contentHash > b.contentHash ? 1 : 0));
-  return sha256Hex(canonicalJson({ versionId: args.versionId, number: args.number, items }));
+  return sha256Hex(canonicalJson({ versionId: args.versionId, number: args.number, items, precautions: args.precautions ?? '' }));
 }
 
 /** The signature record: who decided what about which content, and when. */

@@ -83,9 +83,9 @@ export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors = fieldErrorsOf(result.error);
+  // Our schemas' messages name the field in the user's words ("Days a week can be at most 7.").
   const first = result.error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new AppError('INVALID_INPUT', `Please check the form. ${where}${first?.message ?? 'Invalid input.'}`, fieldErrors);
+  throw new AppError('INVALID_INPUT', `Please check the form. ${first?.message ?? 'Something in it is not right.'}`, fieldErrors);
 }
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017']);

@@ -43,6 +43,8 @@ export function runLoad({ baseUrl, path, cookies, connections, seconds }) {
         url: `${baseUrl}${path}`,
         connections,
         duration: seconds,
+        // A request still unanswered after 10 s counts as an error (a timeout).
+        timeout: 10,
         headers: { accept: 'text/html' },
         setupClient(client) {
           const cookie = cookies[nextConnection++ % cookies.length];

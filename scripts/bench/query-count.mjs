@@ -13,25 +13,38 @@ async function readCount(baseUrl) {
   return queries;
 }
 
-/** Waits until requests still in flight after a load run (autocannon stops mid-request) have finished. */
-export async function waitForQuiet(baseUrl, timeoutMs = 15_000) {
+/**
+ * Waits until requests still in flight after a load run (autocannon stops mid-request) have finished,
+ * i.e. the count stops moving. False if it never settled (the next numbers would be polluted).
+ */
+export async function waitForQuiet(baseUrl, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let previous = await readCount(baseUrl);
   while (Date.now() < deadline) {
     await sleep(500);
     const count = await readCount(baseUrl);
-    if (count === previous) return;
+    if (count === previous) return true;
     previous = count;
   }
-  throw new Error('The server kept sending queries with no request in flight.');
+  return false;
 }
 
+/**
+ * SQL statements per request, and the median time of those requests: a single user's latency with no
+ * other load from the bench, which tells a slow page from a busy machine.
+ */
 export async function queriesPerRequest(baseUrl, path, cookie, requests = 10) {
   // The first request also pays for anything done once (a session's once-a-minute lastSeenAt touch).
   await getPage(baseUrl, path, cookie);
-  await waitForQuiet(baseUrl);
+  if (!(await waitForQuiet(baseUrl))) throw new Error('The server kept sending queries with no request in flight; cannot count.');
   const before = await readCount(baseUrl);
-  for (let i = 0; i < requests; i += 1) await getPage(baseUrl, path, cookie);
+  const times = [];
+  for (let i = 0; i < requests; i += 1) {
+    const started = performance.now();
+    await getPage(baseUrl, path, cookie);
+    times.push(performance.now() - started);
+  }
   const after = await readCount(baseUrl);
-  return (after - before) / requests;
+  times.sort((a, b) => a - b);
+  return { queries: (after - before) / requests, medianMs: times[Math.floor(times.length / 2)] };
 }

@@ -20,8 +20,9 @@ export function throughputTable(results, floorRate) {
     result.errors === 0 ? '0' : `${result.errors} (${result.non2xx} non-2xx, ${result.socketErrors} socket)`,
     fixed(result.requestsPerSecond / floorRate, 2),
     fixed(result.queriesPerRequest, 1),
+    ms(result.aloneMs ?? null),
   ]);
-  return formatTable(['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x floor', 'queries/req'], rows);
+  return formatTable(['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x floor', 'queries/req', 'alone ms'], rows);
 }
 
 export function sizeTable(pairs) {

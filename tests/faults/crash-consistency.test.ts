@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/domain/audit-chain';
 import type { Actor } from '@/lib/server/auth/actor';
+import type { db as Db } from '@/lib/server/db';
+import type { isDatabaseUnavailable as IsDatabaseUnavailable } from '@/lib/server/errors';
+import type { logSession as LogSession } from '@/lib/server/portal/log-session';
 import { migrate, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { TimeoutError, sleep, withTimeout } from './support/processes';
 
@@ -17,11 +20,8 @@ const WRITE_WHILE_DOWN_MS = 2_000;
 /** No single call may take longer than this, up or down. */
 const CALL_LIMIT_MS = 20_000;
 
-type DataLayer = {
-  db: typeof import('@/lib/server/db').db;
-  logSession: typeof import('@/lib/server/portal/log-session').logSession;
-  isDatabaseUnavailable: typeof import('@/lib/server/errors').isDatabaseUnavailable;
-};
+// Types only: the modules themselves are imported in beforeAll, once DATABASE_URL points at the private server.
+type DataLayer = { db: typeof Db; logSession: typeof LogSession; isDatabaseUnavailable: typeof IsDatabaseUnavailable };
 
 let server: PrivatePostgres | undefined;
 let layer: DataLayer;

@@ -345,7 +345,7 @@ describe('approvePlanVersion', () => {
 
     const [version] = await versionsOf(patientId);
     const stored = await db.planVersion.findUniqueOrThrow({ where: { id: draftVersionId } });
-    const expectedHash = hashApproval({ versionId: draftVersionId, number: 1, items: version!.items });
+    const expectedHash = hashApproval({ versionId: draftVersionId, number: 1, items: version!.items, precautions: stored.precautions });
     expect(result).toEqual({ versionId: draftVersionId, number: 1, approvedHash: expectedHash, sentToSurgeon: ['Walking'] });
     expect(stored).toMatchObject({ status: 'APPROVED', approvedById: therapist.userId, approvedHash: expectedHash, lockVersion: 2 });
     expect(stored.approvedAt).toBeInstanceOf(Date);

@@ -49,6 +49,7 @@ export async function advancePhase({ actor, input, today = new Date() }: { actor
         planId: plan.plan.id,
         number: current.number + 1,
         phaseId: nextPhase.id,
+        precautions: nextPhase.precautions,
         createdById: actor.userId,
         criteriaMet,
         advanceReason: gate.isEarly ? reason : reason || null,

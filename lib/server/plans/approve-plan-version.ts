@@ -34,6 +34,7 @@ export async function approvePlanVersion({ actor, input }: { actor: Actor; input
         number: true,
         status: true,
         lockVersion: true,
+        precautions: true,
         plan: { select: { episode: { select: { surgeonId: true, patientId: true } } } },
         items: { select: { id: true, exerciseId: true, exerciseName: true, position: true, mode: true, contentHash: true } },
       },
@@ -44,7 +45,7 @@ export async function approvePlanVersion({ actor, input }: { actor: Actor; input
     if (draft.items.length === 0) throw new AppError('INVALID_INPUT', 'Add at least one exercise before approving.');
 
     const approvedAt = new Date();
-    const approvedHash = hashApproval({ versionId: draft.id, number: draft.number, items: draft.items });
+    const approvedHash = hashApproval({ versionId: draft.id, number: draft.number, items: draft.items, precautions: draft.precautions });
     // Conditional on status and lock: of two approvals racing, exactly one changes the row.
     const approved = await tx.planVersion.updateMany({
       where: { id: versionId, status: 'DRAFT', lockVersion },

@@ -25,6 +25,7 @@ export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
               name: true,
               earliestDay: true,
               criteria: true,
+              precautions: true,
               exercises: {
                 orderBy: { position: 'asc' },
                 select: {

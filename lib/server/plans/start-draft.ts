@@ -33,7 +33,7 @@ export async function openDraft(tx: Tx, actor: Actor, patientId: string) {
   const current = await tx.planVersion.findFirst({
     where: { planId: plan.plan.id, status: 'APPROVED' },
     orderBy: { number: 'desc' },
-    select: { phaseId: true, items: { orderBy: { position: 'asc' } } },
+    select: { phaseId: true, precautions: true, items: { orderBy: { position: 'asc' } } },
   });
   const firstPhase = plan.protocol.phases[0];
   const phaseId = current?.phaseId ?? firstPhase?.id;
@@ -44,7 +44,14 @@ export async function openDraft(tx: Tx, actor: Actor, patientId: string) {
         .filter((entry) => !entry.exercise.retiredAt)
         .map((entry, index) => planItemData({ exercise: entry.exercise, mode: entry.mode, dosage: dosageOf(entry), patientNotes: '', position: index + 1 }));
   const draft = await tx.planVersion.create({
-    data: { planId: plan.plan.id, number: (newest?.number ?? 0) + 1, phaseId, createdById: actor.userId, items: { create: items } },
+    data: {
+      planId: plan.plan.id,
+      number: (newest?.number ?? 0) + 1,
+      phaseId,
+      precautions: current?.precautions ?? firstPhase?.precautions ?? '',
+      createdById: actor.userId,
+      items: { create: items },
+    },
     select: { id: true, number: true, lockVersion: true },
   });
   await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.start_draft', entityType: 'PlanVersion', entityId: draft.id, patientId, outcome: 'SUCCESS', ip: actor.ip, after: { number: draft.number, phaseId, items: items.map((item) => item.contentHash) } });

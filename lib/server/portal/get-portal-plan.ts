@@ -30,7 +30,7 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
   requirePermission(actor, 'portal.view');
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
-  const { plan, currentPhase, surgeryDate } = await loadClearedPrescriptions(patientId);
+  const { plan, precautions, surgeryDate } = await loadClearedPrescriptions(patientId);
   const since = addDays(toDateOnly(today), -6);
   const sessions = await db.sessionLog.findMany({
     where: { patientId, performedOn: { gte: since } },
@@ -48,7 +48,7 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
   return {
     home: plan.home.map(toPortalExercise),
     withTherapist: plan.withTherapist.map(toPortalExercise),
-    precautions: currentPhase?.precautions ?? '',
+    precautions,
     daysSinceSurgery: surgeryDate ? daysSinceSurgery(surgeryDate, today) : null,
     week,
     recentSessions: sessions.slice(0, 10).map((session) => ({

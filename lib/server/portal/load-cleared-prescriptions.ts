@@ -36,7 +36,7 @@ export async function loadClearedPrescriptions(patientId: string) {
           versions: {
             where: { status: 'APPROVED' },
             orderBy: { number: 'desc' },
-            select: { number: true, phase: { select: { position: true, name: true, precautions: true } }, items: { select: itemSelect, orderBy: { position: 'asc' } } },
+            select: { number: true, precautions: true, items: { select: itemSelect, orderBy: { position: 'asc' } } },
           },
         },
       },
@@ -48,5 +48,5 @@ export async function loadClearedPrescriptions(patientId: string) {
     versions.map((version) => ({ number: version.number, items: version.items.map((item) => ({ ...item, itemId: item.id })) })),
     new Set(signed.map((signOff) => signOff.contentHash)),
   );
-  return { plan, currentPhase: versions[0]?.phase ?? null, surgeryDate: episode?.surgeryDate ?? null };
+  return { plan, precautions: versions[0]?.precautions ?? '', surgeryDate: episode?.surgeryDate ?? null };
 }

@@ -1122,3 +1122,123 @@ export const ALLOWED_CELLS: AllowedCell[] = [
   ...userCells(),
   ...crossReferenceCells(),
 ];
+
+// -------------------------------------------------------------------------------------------------------
+// "Not found, never forbidden: its existence is not confirmed." For each action that names a record, the
+// answer to someone who may not see that record must be exactly the answer for an id that does not exist.
+
+export type ExistenceCase = {
+  action: ActionName;
+  page: (world: World) => string;
+  /** The request, naming the given record id. */
+  fields: (world: World, id: string) => Promise<Fields>;
+  realId: (world: World) => Promise<string>;
+  actors: ActorKey[];
+  /** Reported and not fixed yet: the test is expected to fail until it is (see the report in the comment). */
+  knownBug?: string;
+};
+
+export const UNKNOWN_ID = 'cauthzunknown000000000000';
+const OUTSIDERS: ActorKey[] = ['harborOtherTherapist', 'harborSurgeon', 'summitAdmin', 'summitTherapist'];
+const samDraft = (w: World) => draftOf(w.sam.patientId);
+const samBridging = async (w: World) => {
+  const draft = await samDraft(w);
+  const item = draft.items.find((candidate) => candidate.exerciseName === 'Bridging');
+  if (!item) throw new Error("Sam's draft has no Bridging");
+  return { draft, item };
+};
+const ITEM_ORACLE =
+  'lib/server/plans/update-draft-item.ts and remove-draft-item.ts read the item with findUnique before lockDraft checks plan.edit and the care team: ' +
+  'an existing item of another care team or clinic answers "That plan was not found." (or "That page or record was not found." for a role without plan.edit), an unknown id "That plan item was not found."';
+
+export const EXISTENCE_CASES: ExistenceCase[] = [
+  { action: 'startDraftAction', page: (w) => `/patients/${w.sam.patientId}`, fields: async (_w, id) => ({ patientId: id }), realId: async (w) => w.sam.patientId, actors: OUTSIDERS },
+  {
+    action: 'advancePhaseAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (_w, id) => ({ patientId: id, reason: 'Authorization probe: advancing on purpose.' }),
+    realId: async (w) => w.sam.patientId,
+    actors: OUTSIDERS,
+  },
+  { action: 'createInvitationAction', page: (w) => `/patients/${w.sam.patientId}`, fields: async (_w, id) => ({ patientId: id }), realId: async (w) => w.sam.patientId, actors: OUTSIDERS },
+  {
+    action: 'addDraftItemAction',
+    page: (w) => `/patients/${w.sam.patientId}/draft`,
+    fields: async (w, id) => ({ versionId: id, lockVersion: String((await samDraft(w)).lockVersion), exerciseId: w.exercise.harbor['Side-lying clam'] ?? '' }),
+    realId: async (w) => (await samDraft(w)).id,
+    actors: OUTSIDERS,
+  },
+  {
+    action: 'updateDraftItemAction',
+    page: (w) => `/patients/${w.sam.patientId}/draft`,
+    fields: async (w, id) => ({ itemId: id, lockVersion: String((await samDraft(w)).lockVersion), mode: 'SUPERVISED', patientNotes: '', ...dosage({ reps: '5' }) }),
+    realId: async (w) => (await samBridging(w)).item.id,
+    actors: OUTSIDERS,
+    knownBug: ITEM_ORACLE,
+  },
+  {
+    action: 'removeDraftItemAction',
+    page: (w) => `/patients/${w.sam.patientId}/draft`,
+    fields: async (w, id) => ({ itemId: id, lockVersion: String((await samDraft(w)).lockVersion) }),
+    realId: async (w) => (await samBridging(w)).item.id,
+    actors: OUTSIDERS,
+    knownBug: ITEM_ORACLE,
+  },
+  {
+    action: 'discardDraftAction',
+    page: (w) => `/patients/${w.sam.patientId}/draft`,
+    fields: async (w, id) => ({ versionId: id, lockVersion: String((await samDraft(w)).lockVersion) }),
+    realId: async (w) => (await samDraft(w)).id,
+    actors: OUTSIDERS,
+  },
+  {
+    action: 'approveVersionAction',
+    page: (w) => `/patients/${w.sam.patientId}/draft`,
+    fields: async (w, id) => ({ versionId: id, lockVersion: String((await samDraft(w)).lockVersion), password: DEMO_PASSWORD }),
+    realId: async (w) => (await samDraft(w)).id,
+    actors: OUTSIDERS,
+  },
+  {
+    action: 'decideSignOffAction',
+    page: () => '/sign-offs',
+    fields: async (w, id) => ({ signOffId: id, contentHash: (await kneeFlexionSignOff(w)).contentHash, decision: 'DECLINE', reason: `Authorization probe ${uniqueStamp()}`, password: DEMO_PASSWORD }),
+    realId: async (w) => (await kneeFlexionSignOff(w)).id,
+    actors: ['harborOtherSurgeon', 'summitSurgeon'],
+  },
+  {
+    action: 'updateExerciseAction',
+    page: (w) => `/catalog/${w.exercise.harbor.Bridging}/edit`,
+    fields: async (_w, id) => ({ exerciseId: id, ...exerciseFields('Bridging', 'Authorization probe: these are not the real steps.') }),
+    realId: async (w) => w.exercise.harbor.Bridging ?? '',
+    actors: ['summitAdmin'],
+  },
+  {
+    action: 'setExerciseRetiredAction',
+    page: (w) => `/catalog/${w.exercise.harbor.Bridging}`,
+    fields: async (_w, id) => ({ exerciseId: id, retire: 'true' }),
+    realId: async (w) => w.exercise.harbor.Bridging ?? '',
+    actors: ['summitAdmin'],
+  },
+  {
+    action: 'addProtocolPhaseAction',
+    page: (w) => `/protocols/${w.protocol.harbor.id}`,
+    fields: async (w, id) => ({ protocolId: id, lockVersion: String((await protocolLock(w.protocol.harbor.id)).lockVersion), name: 'Authorization probe phase', earliestDay: '90', criteria: '', precautions: '' }),
+    realId: async (w) => w.protocol.harbor.id,
+    actors: ['summitAdmin', 'summitTherapist'],
+  },
+  {
+    action: 'updateProtocolPhaseAction',
+    page: (w) => `/protocols/${w.protocol.harbor.id}`,
+    fields: async (w, id) => ({ phaseId: id, lockVersion: String((await protocolLock(w.protocol.harbor.id)).lockVersion), name: 'Authorization probe rename', earliestDay: '0', criteria: '', precautions: '' }),
+    realId: async (w) => w.protocol.harbor.phaseIds[0] ?? '',
+    actors: ['summitAdmin', 'summitTherapist'],
+  },
+  {
+    action: 'setUserActiveAction',
+    page: () => '/admin',
+    fields: async (_w, id) => ({ userId: id, isActive: 'false' }),
+    realId: async (w) => w.targetUserId.harbor,
+    actors: ['summitAdmin'],
+  },
+];
+

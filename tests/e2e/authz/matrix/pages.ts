@@ -159,7 +159,7 @@ export const PAGE_ROWS: PageRow[] = [
     path: (w) => `/patients/${w.sam.patientId}/draft`,
     route: '/(clinic)/patients/[patientId]/draft/page',
     record: () => [...SAM, 'Bridging'],
-    expect: only({ harborTherapist: shown(() => ['Bridging', 'Approve version 3', 'Discard draft']) }),
+    expect: only({ harborTherapist: shown(() => ['Bridging', 'Approve version', 'Discard draft']) }),
   },
   {
     title: 'the draft editor of a patient outside the care team',
@@ -168,7 +168,7 @@ export const PAGE_ROWS: PageRow[] = [
     path: (w) => `/patients/${w.offTeamDraft.patientId}/draft`,
     route: '/(clinic)/patients/[patientId]/draft/page',
     record: (w) => [w.offTeamDraft.lastName],
-    expect: only({ harborOtherTherapist: shown((w) => [w.offTeamDraft.lastName, 'Approve version 1']) }),
+    expect: only({ harborOtherTherapist: shown((w) => [w.offTeamDraft.lastName, 'Approve version']) }),
   },
   {
     title: 'the new-patient form (its surgeons and protocols are the clinic’s own)',
@@ -335,6 +335,34 @@ export const PAGE_ROWS: PageRow[] = [
         signedOut: status(401),
         harborAdmin: { kind: 'shown', contains: () => ['auth.sign_in', 'prevHash'], contentType: 'text/csv' },
         summitAdmin: { kind: 'shown', contains: () => ['auth.sign_in', 'prevHash'], contentType: 'text/csv' },
+      },
+      status(404),
+    ),
+  },
+  {
+    title: "the audit trail filtered to a Harbor patient (the filter cannot reach past the admin's clinic)",
+    resources: ['auditLog', 'patient'],
+    verb: 'list',
+    path: (w) => `/admin/audit?patientId=${w.sam.patientId}`,
+    route: '/(clinic)/admin/audit/page',
+    echoesOwnAuditTrail: true,
+    expect: only({
+      harborAdmin: shown(() => ['Audit trail', 'plan.read', 'Rivera']),
+      summitAdmin: shown(() => ['Audit trail']),
+    }),
+  },
+  {
+    title: 'the CSV export filtered to a Harbor patient',
+    resources: ['auditLog', 'patient'],
+    verb: 'export',
+    path: (w) => `/api/audit/export?patientId=${w.sam.patientId}`,
+    route: '/api/audit/export/route',
+    echoesOwnAuditTrail: true,
+    expect: only(
+      {
+        signedOut: status(401),
+        harborAdmin: { kind: 'shown', contains: (w) => ['plan.read', w.sam.patientId], contentType: 'text/csv' },
+        summitAdmin: { kind: 'shown', contains: () => ['prevHash'], lacks: () => ['plan.read', 'session.log'], contentType: 'text/csv' },
       },
       status(404),
     ),

@@ -121,18 +121,26 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
     rules.words.set(patient.lastName, `the name of ${why}`);
     if (patient.email) rules.texts.set(patient.email, `the email of ${why}`);
   }
+  // A content hash covers the prescription, not the patient: two patients' identical Walking share one. A
+  // value is hidden only when no record the viewer may see carries it.
+  const visibleValues = new Set<string>();
+  const hiddenValues = new Map<string, string>();
   for (const record of records) {
     const isOtherClinic = record.clinicId !== viewerClinicId;
     const isHiddenPatient = record.patientId !== null && hiddenPatients.has(record.patientId);
     if (isOtherClinic || isHiddenPatient) {
-      rules.ids.set(record.id, `${record.kind} of ${isOtherClinic ? 'another clinic' : 'a patient this viewer may not see'}`);
+      hiddenValues.set(record.id, `${record.kind} of ${isOtherClinic ? 'another clinic' : 'a patient this viewer may not see'}`);
       continue;
     }
+    visibleValues.add(record.id);
     if (viewer.role !== 'PATIENT') continue;
     const isHash = record.kind === 'contentHash' || record.kind === 'approvedHash' || record.kind === 'signatureHash';
     const isPlanInternal = record.kind === 'version' || record.kind === 'item' || record.kind === 'signOff' || record.kind === 'invitation';
     const isOtherUser = record.kind === 'user' && record.id !== viewer.userId;
     if (isHash || isPlanInternal || isOtherUser) rules.ids.set(record.id, `${record.kind} (never sent to a patient)`);
+  }
+  for (const [value, why] of hiddenValues) {
+    if (!visibleValues.has(value)) rules.ids.set(value, why);
   }
   for (const user of users) {
     if (user.clinicId === viewerClinicId) continue;

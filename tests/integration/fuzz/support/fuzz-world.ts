@@ -108,14 +108,26 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
 export const MISSING_ID = 'cm0nosuchrecord0000000000';
 
 /** The current draft of a patient, opened by their own therapist when there is none (set-up, not fuzzed). */
-export async function currentDraft(patientId: string, owner: Actor): Promise<{ id: string; lockVersion: number }> {
+export async function currentDraft(patientId: string, owner: Actor, wrote: () => void = () => {}): Promise<{ id: string; lockVersion: number }> {
   const draft = await db.planVersion.findFirst({ where: { status: 'DRAFT', plan: { episode: { patientId } } }, select: { id: true, lockVersion: true } });
   if (draft) return draft;
   const opened = await startDraft({ actor: owner, input: { patientId } });
+  wrote();
   return { id: opened.versionId, lockVersion: opened.lockVersion };
 }
 
 /** The newest approved version of a patient. */
 export async function approvedVersion(patientId: string): Promise<{ id: string; lockVersion: number }> {
   return db.planVersion.findFirstOrThrow({ where: { status: 'APPROVED', plan: { episode: { patientId } } }, orderBy: { number: 'desc' }, select: { id: true, lockVersion: true } });
+}
+
+/** The id an accepted input named (the actions' idSchema trims), for looking its record up afterwards. */
+export function idOf(value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-z0-9]+$/i.test(value.trim())) throw new Error(`not an id: ${String(value)}`);
+  return value.trim();
+}
+
+/** The id an input names if it is shaped like one, else null: hostile values never reach a test's own queries. */
+export function idOrNull(value: unknown): string | null {
+  return typeof value === 'string' && /^[a-z0-9]{1,64}$/i.test(value.trim()) ? value.trim() : null;
 }

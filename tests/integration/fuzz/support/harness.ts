@@ -4,6 +4,7 @@
 //   2. a refusal writes nothing: the rows of the fuzz world's clinics are the same before and after;
 //   3. the refusal's message is a plain sentence a clinician or patient can read.
 import fc from 'fast-check';
+import { queryCount } from '@/lib/server/bench/query-counter';
 import { db } from '@/lib/server/db';
 import { AppError, toAppError, type AppErrorCode } from '@/lib/server/errors';
 
@@ -77,15 +78,33 @@ function describeThrown(error: unknown): string {
   return `${typeof error}: ${clip(String(error))}`;
 }
 
+// A broken property throws, so fast-check shrinks the input and reports it. (A local survey of every
+// distinct problem can swap this for a collector; the committed tests never do.)
+let reportProblem: (fn: string, problem: string) => void = (_fn, problem) => {
+  throw new Error(problem);
+};
+
+let currentInput: unknown;
+
+/** The generated input being tried, for a problem reporter. */
+export function currentFuzzInput(): unknown {
+  return currentInput;
+}
+
+export function setProblemReporter(reporter: (fn: string, problem: string) => void): void {
+  reportProblem = reporter;
+}
+
 /** Properties 1 and 3 for one thrown value. */
-export function expectCleanRefusal(error: unknown, allowed: readonly AppErrorCode[] = REFUSAL_CODES): asserts error is AppError {
+export function cleanRefusalProblem(error: unknown, allowed: readonly AppErrorCode[] = REFUSAL_CODES): string | null {
   if (!(error instanceof AppError)) {
     // What the user would have seen: toAppError's UNAVAILABLE, i.e. a 5xx.
-    throw new Error(`threw ${describeThrown(error)} instead of an AppError (the user would get ${toAppError(error).code})`);
+    return `threw ${describeThrown(error)} instead of an AppError (the user would get ${toAppError(error).code})`;
   }
-  if (!allowed.includes(error.code)) throw new Error(`refused with ${error.code} (${clip(error.message)}); expected one of ${allowed.join(', ')}`);
+  if (!allowed.includes(error.code)) return `refused with ${error.code} (${clip(error.message)}); expected one of ${allowed.join(', ')}`;
   const problems = messageProblems(error.message);
-  if (problems.length > 0) throw new Error(`refused with ${error.code}, but ${problems.join('; ')}: ${JSON.stringify(clip(error.message, 300))}`);
+  if (problems.length > 0) return `refused with ${error.code}, but ${problems.join('; ')}: ${JSON.stringify(clip(error.message, 300))}`;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -148,14 +167,15 @@ function changedTables(before: Snapshot, after: Snapshot): string[] {
 export class Deferred {
   constructor(
     readonly label: string,
-    readonly make: () => unknown,
+    /** Makes the value; calls wrote() when doing so wrote to the database (set-up such as reopening a draft). */
+    readonly make: (wrote: () => void) => unknown,
   ) {}
   [fc.toStringMethod](): string {
     return `«${this.label}»`;
   }
 }
 
-export const deferred = (label: string, make: () => unknown) => new Deferred(label, make);
+export const deferred = (label: string, make: (wrote: () => void) => unknown) => new Deferred(label, make);
 
 // fc.record builds objects with a null prototype; they are made into ordinary objects here, as any caller
 // of the data layer would have them.
@@ -166,19 +186,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The input with every Deferred in it made, in plain objects and arrays (a few levels deep). */
-export async function materialize(value: unknown, depth = 0): Promise<unknown> {
-  if (value instanceof Deferred) return value.make();
+export async function materialize(value: unknown, scope: FuzzScope, depth = 0): Promise<unknown> {
+  if (value instanceof Deferred) return value.make(() => invalidate(scope));
   if (depth > 3) return value;
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const item of value) items.push(await materialize(item, depth + 1));
+    for (const item of value) items.push(await materialize(item, scope, depth + 1));
     return items;
   }
   if (!isPlainObject(value)) return value;
   const made: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     // defineProperty keeps a key such as "__proto__" an ordinary own field, as JSON.parse would.
-    Object.defineProperty(made, key, { value: await materialize(value[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(made, key, { value: await materialize(value[key], scope, depth + 1), enumerable: true, writable: true, configurable: true });
   }
   return made;
 }
@@ -186,33 +206,83 @@ export async function materialize(value: unknown, depth = 0): Promise<unknown> {
 // ---------------------------------------------------------------------------------------------------
 // Running one input.
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export type FuzzScope = { clinicIds: readonly string[] };
+/**
+ * The clinics whose rows property 2 watches, and the last snapshot of them while it is known to be current.
+ * It stops being current when a call succeeds, when a property starts (set-up ran in between), and when an
+ * input's set-up writes (invalidate()). A missed invalidation can only make a refusal look like a write
+ * (a false alarm), never hide one.
+ */
+export type FuzzScope = { clinicIds: readonly string[]; known?: Snapshot | null };
+
+export function invalidate(scope: FuzzScope): void {
+  scope.known = null;
+}
 
 /**
  * One fuzz input: counts it, calls the function, and checks properties 1 to 3. Returns what happened so
  * the caller can check what an accepted input stored.
+ *
+ * A refusal that sent no SQL statement at all (most malformed input is refused by zod first) cannot have
+ * written anything, so the rows are compared only when the call reached the database. Statements are
+ * counted by the query counter the benchmark uses (REGIMEN_COUNT_QUERIES=1, set by fuzz.test.ts);
+ * expectQueriesCounted() proves it counts before any property relies on it.
  */
 export async function probe<T>(
   fn: string,
   scope: FuzzScope,
   call: () => Promise<T>,
-  { allowed = REFUSAL_CODES }: { allowed?: readonly AppErrorCode[] } = {},
+  {
+    allowed = REFUSAL_CODES,
+    isReadOnly = false,
+    isRefusal = () => false,
+  }: {
+    allowed?: readonly AppErrorCode[];
+    /** A read: it must write nothing even when it answers. */
+    isReadOnly?: boolean;
+    /** For a function that refuses by returning (sign-in answers null): such an answer must write nothing. */
+    isRefusal?: (value: T) => boolean;
+  } = {},
 ): Promise<Outcome<T>> {
   countInput(fn);
-  const before = await snapshotOf(scope.clinicIds);
+  scope.known ??= await snapshotOf(scope.clinicIds);
+  const before = scope.known;
+  const queriesBefore = queryCount();
   let value: T;
   try {
     value = await call();
   } catch (error) {
-    expectCleanRefusal(error, allowed);
+    const problem = cleanRefusalProblem(error, allowed);
+    if (problem) reportProblem(fn, problem);
+    if (queryCount() === queriesBefore) return { ok: false, error };
     const after = await snapshotOf(scope.clinicIds);
+    scope.known = after;
     const changed = changedTables(before, after);
-    if (changed.length > 0) throw new Error(`${fn} refused (${error.code}: ${clip(error.message, 200)}) but changed ${changed.join(', ')}`);
+    if (changed.length > 0) {
+      const code = error instanceof AppError ? error.code : 'an error';
+      reportProblem(fn, `${fn} refused (${code}: ${clip(error instanceof Error ? error.message : String(error), 200)}) but changed ${changed.join(', ')}`);
+    }
     return { ok: false, error };
   }
+  const isRefused = isRefusal(value);
+  if (!isReadOnly && !isRefused) {
+    invalidate(scope);
+    return { ok: true, value };
+  }
+  const after = await snapshotOf(scope.clinicIds);
+  scope.known = after;
+  const changed = changedTables(before, after);
+  if (changed.length > 0) reportProblem(fn, `${fn} ${isRefused ? 'refused' : 'only reads'}, but changed ${changed.join(', ')}`);
   return { ok: true, value };
+}
+
+/** Fails unless every SQL statement is counted: property 2 skips the row comparison when none was sent. */
+export async function expectQueriesCounted(): Promise<void> {
+  const before = queryCount();
+  await db.clinic.findFirst({ select: { id: true } });
+  await db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`);
+  if (queryCount() - before < 2) throw new Error('SQL statements are not being counted: set REGIMEN_COUNT_QUERIES=1 before lib/server/db is imported');
 }
 
 /** A stable number for a property's name, so each property has its own fixed seed. */
@@ -223,9 +293,11 @@ function seedFor(name: string): number {
 }
 
 /** fc.assert for one property, with its own fixed seed and FUZZ_SCALE applied to the number of runs. */
-export async function fuzz<T>(name: string, runs: number, arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>): Promise<void> {
+export async function fuzz<T>(name: string, scope: FuzzScope, runs: number, arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>): Promise<void> {
+  invalidate(scope);
   await fc.assert(
     fc.asyncProperty(arbitrary, async (value) => {
+      currentInput = value;
       await check(value);
     }),
     { numRuns: Math.max(1, Math.round(runs * FUZZ_SCALE)), seed: seedFor(name) },

@@ -43,6 +43,8 @@ export default async function VersionPage({ params }: { params: Promise<{ patien
               </dd>
             </>
           ) : null}
+          <dt>Precautions the patient reads</dt>
+          <dd>{version.precautions || '—'}</dd>
           {version.criteriaMet.length > 0 ? (
             <>
               <dt>Criteria met</dt>

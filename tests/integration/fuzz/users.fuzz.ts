@@ -1,0 +1,74 @@
+// The admin's activate/deactivate action (app/(clinic)/admin/actions.ts: { userId: form.get('userId'),
+// isActive: form.get('isActive') === 'true' }) and the account page's change of password
+// (app/account/actions.ts: the three password fields from the form).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/server/auth/actor';
+import { verifyPassword } from '@/lib/server/auth/password';
+import { db } from '@/lib/server/db';
+import { changePassword } from '@/lib/server/users/change-password';
+import { setUserActive } from '@/lib/server/users/set-user-active';
+import { createUser } from '@/prisma/factories';
+import { actorFor } from '../support/world';
+import { hostileInput, mostly, typedText } from './support/arbitraries';
+import { deferred, fuzz, materialize, probe } from './support/harness';
+import { idOf, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
+
+type Input = Record<string, unknown>;
+
+export function describeUserFuzz(getWorld: () => FuzzWorld) {
+  describe('users', () => {
+    it('setUserActive: refuses cleanly, and changes only a user of the admin’s clinic, ending their sessions when deactivated', async () => {
+      const { a, b, scope } = getWorld();
+      // Users only this property switches off and on, each signed in once.
+      const [first, second] = await Promise.all([createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST' }), createUser({ clinicId: a.world.clinic.id, role: 'SURGEON' })]);
+      await db.userSession.createMany({ data: [{ userId: first.id }, { userId: second.id }] });
+      const admin = a.world.actors.admin;
+      const valid = fc.record({
+        userId: mostly(
+          { 'a.spare therapist': first.id, 'a.spare surgeon': second.id, 'a.admin (themself)': admin.userId },
+          { 'b.therapist': b.world.users.therapist.id, 'missing id': MISSING_ID, 'a.treated patient id (not a user id)': a.treated.patientId },
+        ),
+        isActive: fc.boolean(),
+      });
+      const arbitrary = fc.record({
+        actor: mostly({ 'a.admin': admin }, { 'a.therapist': a.world.actors.therapist, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
+        input: hostileInput(valid, ['userId', 'isActive']),
+      });
+      await fuzz('setUserActive', scope, 150, arbitrary, async (generated) => {
+        const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
+        const outcome = await probe('setUserActive', scope, () => setUserActive({ actor, input }));
+        if (!outcome.ok) return;
+        const user = await db.user.findUniqueOrThrow({ where: { id: idOf(input.userId) }, select: { clinicId: true, isActive: true } });
+        expect(user).toEqual({ clinicId: actor.clinicId, isActive: input.isActive });
+        if (!input.isActive) expect(await db.userSession.count({ where: { userId: idOf(input.userId), endedAt: null } })).toBe(0);
+      });
+    });
+
+    // Every input that reaches the password check costs one to three Argon2 runs: few runs.
+    it('changePassword: refuses cleanly, and sets exactly the new password when the current one is right', async () => {
+      const { a, scope } = getWorld();
+      const user = await createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST', password: 'first fuzz password' });
+      const actor = actorFor(user);
+      let current = 'first fuzz password';
+      const newPassword = typedText({ minLength: 12, maxLength: 40 }).filter((text) => text.length >= 12);
+      const valid = fc
+        .record({
+          currentPassword: fc.oneof({ weight: 3, arbitrary: fc.constant(deferred('the current password', () => current)) }, { weight: 1, arbitrary: fc.constant('not the password') }),
+          newPassword,
+          repeat: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: newPassword }),
+        })
+        .map(({ currentPassword, newPassword: chosen, repeat }) => ({ currentPassword, newPassword: chosen, repeatPassword: repeat ?? chosen }));
+      const arbitrary = hostileInput(valid, ['currentPassword', 'newPassword', 'repeatPassword']);
+      await fuzz('changePassword', scope, 30, arbitrary, async (generated) => {
+        const input = (await materialize(generated, scope)) as Input;
+        const outcome = await probe('changePassword', scope, () => changePassword({ actor, input }));
+        if (!outcome.ok) return;
+        expect(input.currentPassword).toBe(current);
+        current = String(input.newPassword);
+        const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, sessionVersion: true } });
+        expect(await verifyPassword(stored.passwordHash, current)).toBe(true);
+      });
+    });
+  });
+}
