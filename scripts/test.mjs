@@ -1,12 +1,14 @@
 // `npm test`: every check the project has, in order: types, lint, unit, integration (real PostgreSQL),
-// end-to-end (Chromium against a production build). `node scripts/test.mjs <stage>` runs one stage.
+// end-to-end (Chromium against a production build), faults (the app against a PostgreSQL the tests stop and
+// kill). `node scripts/test.mjs <stage>` runs one stage.
 // PostgreSQL: the server in DATABASE_URL when set (each run gets fresh databases on it), else an
 // embedded PGlite started here.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { bin, createFreshDatabase, dropDatabase, prepareDatabase, run, startEmbeddedPostgres } from './lib/database.mjs';
+import path from 'node:path';
+import { bin, createFreshDatabase, dropDatabase, prepareDatabase, root, run, startEmbeddedPostgres } from './lib/database.mjs';
 
-const STAGES = ['static', 'unit', 'integration', 'e2e'];
+const STAGES = ['static', 'unit', 'integration', 'e2e', 'faults'];
 const only = process.argv[2];
 if (only && !STAGES.includes(only)) {
   console.error(`Unknown stage "${only}". Stages: ${STAGES.join(', ')}`);
@@ -80,6 +82,17 @@ async function main() {
           await run(bin('next'), ['build'], { env, quiet: true });
           await run(bin('playwright'), ['test'], { env });
         });
+        break;
+      }
+      case 'faults': {
+        // The fault tests start their own PostgreSQL in a temporary folder and the production build
+        // against it; they need no database from here, only a build.
+        const distDir = process.env.REGIMEN_DIST_DIR ?? '.next';
+        if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+          console.log('Building for production...');
+          await run(bin('next'), ['build'], { env: { ...baseEnv, DATABASE_URL: 'postgresql://localhost/unused' }, quiet: true });
+        }
+        await run(bin('vitest'), ['run', '--config', 'tests/faults/vitest.config.ts'], { env: { ...baseEnv, REGIMEN_DIST_DIR: distDir } });
         break;
       }
       default:

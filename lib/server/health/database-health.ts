@@ -19,9 +19,11 @@ const state: HealthState = ((globalThis as unknown as { regimenDbHealth?: Health
 function poolFor(): pg.Pool | null {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) return null;
-  state.pool ??= new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: CHECK_TIMEOUT_MS, idleTimeoutMillis: 10_000 });
-  // A pool error (the server went away) must not crash the process.
-  state.pool.on('error', () => undefined);
+  if (!state.pool) {
+    state.pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: CHECK_TIMEOUT_MS, idleTimeoutMillis: 10_000 });
+    // A pool error (the server went away) must not crash the process.
+    state.pool.on('error', () => undefined);
+  }
   return state.pool;
 }
 
@@ -37,6 +39,15 @@ async function check(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Called when the app's own connections fail: answer 503 from now on, without waiting for the next
+ * scheduled check, until a check finds the database again.
+ */
+export function markDatabaseUnreachable(): void {
+  state.isReachable = false;
+  state.checkedAt = Date.now();
 }
 
 export async function isDatabaseReachable(): Promise<boolean> {

@@ -1,14 +1,18 @@
-// The admin's activate/deactivate action (app/(clinic)/admin/actions.ts: { userId: form.get('userId'),
-// isActive: form.get('isActive') === 'true' }) and the account page's change of password
+// The admin's actions (app/(clinic)/admin/actions.ts): activate/deactivate ({ userId: form.get('userId'),
+// isActive: form.get('isActive') === 'true' }), add a staff member (name, email, role from the form) and
+// send them a new link (userId from the form); and the account page's change of password
 // (app/account/actions.ts: the three password fields from the form).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/auth/actor';
 import { verifyPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
+import { hashInvitationToken } from '@/lib/server/invitations/hash-invitation-token';
 import { changePassword } from '@/lib/server/users/change-password';
+import { createStaffUser } from '@/lib/server/users/create-staff-user';
+import { inviteStaffUser } from '@/lib/server/users/invite-staff-user';
 import { setUserActive } from '@/lib/server/users/set-user-active';
-import { createUser } from '@/prisma/factories';
+import { createUser, unique } from '@/prisma/factories';
 import { actorFor } from '../support/world';
 import { hostileInput, mostly, typedText } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
@@ -18,6 +22,8 @@ type Input = Record<string, unknown>;
 
 export function describeUserFuzz(getWorld: () => FuzzWorld) {
   describe('users', () => {
+    const admins = ({ a, b }: FuzzWorld) => mostly({ 'a.admin': a.world.actors.admin }, { 'a.therapist': a.world.actors.therapist, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin });
+
     it('setUserActive: refuses cleanly, and changes only a user of the admin’s clinic, ending their sessions when deactivated', async () => {
       const { a, b, scope } = getWorld();
       // Users only this property switches off and on, each signed in once.
@@ -31,10 +37,7 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
         ),
         isActive: fc.boolean(),
       });
-      const arbitrary = fc.record({
-        actor: mostly({ 'a.admin': admin }, { 'a.therapist': a.world.actors.therapist, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
-        input: hostileInput(valid, ['userId', 'isActive']),
-      });
+      const arbitrary = fc.record({ actor: admins(getWorld()), input: hostileInput(valid, ['userId', 'isActive']) });
       await fuzz('setUserActive', scope, 150, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('setUserActive', scope, () => setUserActive({ actor, input }));
@@ -42,6 +45,57 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
         const user = await db.user.findUniqueOrThrow({ where: { id: idOf(input.userId) }, select: { clinicId: true, isActive: true } });
         expect(user).toEqual({ clinicId: actor.clinicId, isActive: input.isActive });
         if (!input.isActive) expect(await db.userSession.count({ where: { userId: idOf(input.userId), endedAt: null } })).toBe(0);
+      });
+    });
+
+    /** The link just issued is the user's only working one. */
+    async function expectOnlyLink(userId: string, path: string) {
+      const invitation = await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashInvitationToken(path.slice('/invite/'.length)) }, select: { userId: true, usedAt: true } });
+      expect(invitation).toEqual({ userId, usedAt: null });
+      expect(await db.invitation.count({ where: { userId, usedAt: null } })).toBe(1);
+    }
+
+    it('createStaffUser: refuses cleanly, and adds exactly the staff member it accepts to the admin’s clinic, with a link', async () => {
+      const world = getWorld();
+      const valid = fc.record({
+        name: typedText({ minLength: 2, maxLength: 120 }),
+        email: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(deferred('a new email, in mixed case with spaces', () => ` Staff.${unique()}@Example.TEST `)) },
+          { weight: 1, arbitrary: fc.constant(world.a.world.users.therapist.email) },
+        ),
+        role: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('THERAPIST', 'SURGEON', 'ADMIN') }, { weight: 1, arbitrary: fc.constantFrom('PATIENT', 'admin', 'ROOT') }),
+      });
+      const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['name', 'email', 'role']) });
+      await fuzz('createStaffUser', world.scope, 100, arbitrary, async (generated) => {
+        const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
+        const outcome = await probe('createStaffUser', world.scope, () => createStaffUser({ actor, input }));
+        if (!outcome.ok) return;
+        const user = await db.user.findUniqueOrThrow({ where: { id: outcome.value.user.id }, select: { clinicId: true, name: true, email: true, role: true, isActive: true, passwordHash: true } });
+        expect(user).toEqual({ clinicId: actor.clinicId, name: String(input.name).trim(), email: String(input.email).trim().toLowerCase(), role: input.role, isActive: true, passwordHash: null });
+        await expectOnlyLink(outcome.value.user.id, outcome.value.invitation.path);
+      });
+    });
+
+    it('inviteStaffUser: refuses cleanly, and issues a link only for an active staff member of the admin’s clinic', async () => {
+      const world = getWorld();
+      const { a, b } = world;
+      const inactive = await createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST', isActive: false });
+      const valid = fc.record({
+        userId: mostly(
+          { 'a.therapist': a.world.users.therapist.id, 'a.surgeon': a.world.users.surgeon.id },
+          { 'a.patient (not staff)': a.world.users.patient.id, 'a.deactivated therapist': inactive.id, 'b.therapist': b.world.users.therapist.id, 'missing id': MISSING_ID, 'a.treated patient id (not a user id)': a.treated.patientId },
+        ),
+      });
+      const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['userId']) });
+      await fuzz('inviteStaffUser', world.scope, 80, arbitrary, async (generated) => {
+        const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
+        const outcome = await probe('inviteStaffUser', world.scope, () => inviteStaffUser({ actor, input }));
+        if (!outcome.ok) return;
+        const user = await db.user.findUniqueOrThrow({ where: { id: idOf(input.userId) }, select: { clinicId: true, role: true, isActive: true } });
+        expect(user.clinicId).toBe(actor.clinicId);
+        expect(user.role).not.toBe('PATIENT');
+        expect(user.isActive).toBe(true);
+        await expectOnlyLink(idOf(input.userId), outcome.value.invitation.path);
       });
     });
 

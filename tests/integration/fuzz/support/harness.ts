@@ -50,7 +50,6 @@ const LEAKS: readonly [RegExp, string][] = [
   [/\[object \w+\]/, "says '[object …]'"],
   [/\b(select|insert|update|delete)\b[^.]*\b(from|into|set|where)\b/i, 'contains SQL'],
   [/violates|constraint|duplicate key|relation "|column "|out of range for type|invalid byte sequence|syntax error at|\bP\d{4}\b|\b\d{5}\b.*SQLSTATE/i, 'contains a database error'],
-  // eslint-disable-next-line no-control-regex
   [/[\u0000-\u001f\u007f-\u009f]/, 'contains a control character'],
   [/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, 'contains a broken (lone surrogate) character'],
 ];
