@@ -37,12 +37,21 @@ export default async function PortalPage() {
 
       <aside className="notice" aria-labelledby="stop-heading">
         <h2 id="stop-heading">{STOP_AND_CALL_NOTICE.heading}</h2>
-        <p>{STOP_AND_CALL_NOTICE.body}</p>
+        {/* The most urgent signs stay in view; the rest are one tap away, so the exercises are not pushed off the screen. */}
         <ul>
-          {STOP_AND_CALL_NOTICE.signs.map((sign) => (
+          {STOP_AND_CALL_NOTICE.signs.slice(0, 3).map((sign) => (
             <li key={sign}>{sign}</li>
           ))}
         </ul>
+        <details>
+          <summary>More signs to call us about</summary>
+          <p>{STOP_AND_CALL_NOTICE.body}</p>
+          <ul>
+            {STOP_AND_CALL_NOTICE.signs.slice(3).map((sign) => (
+              <li key={sign}>{sign}</li>
+            ))}
+          </ul>
+        </details>
       </aside>
 
       {portal.precautions ? (
