@@ -104,20 +104,116 @@ async function distinctPortalReaders(databaseUrl) {
   }
 }
 
-async function measureRoutes({ baseUrl, routes }) {
+async function measureRoutes({ baseUrl, serverPid, routes }) {
   const results = [];
   for (const route of routes) {
     const started = Date.now();
-    await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
+    const load = { baseUrl, serverPid, path: route.path, cookies: route.cookies, connections: CONNECTIONS };
+    await runLoad({ ...load, seconds: WARM_UP_SECONDS });
     // Requests the warm-up left in flight would otherwise eat into the measured run.
     if (!(await waitForQuiet(baseUrl))) console.warn('  (the server was still busy after the warm-up)');
-    const result = await runLoad({ baseUrl, path: route.path, cookies: route.cookies, connections: CONNECTIONS, seconds: SECONDS });
+    const result = await runLoad({ ...load, seconds: SECONDS });
     await waitForQuiet(baseUrl);
     results.push({ ...route, ...result });
     console.log(`  ${route.label}: ${result.requestsPerSecond.toFixed(1)} req/s, ${result.errors} errors (${seconds(started)} with warm-up)`);
     if (route.afterRun) await route.afterRun();
   }
   return results;
+}
+
+async function seedClinic(env) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'regimen-bench-'));
+  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const manifestPath = path.join(scratch, 'manifest.json');
+  const output = await runQuietly(bin('tsx'), ['--conditions=react-server', 'scripts/bench/seed-large-clinic.ts', manifestPath], { env });
+  console.log(`  ${output.trim().split('\n').pop()}`);
+  return JSON.parse(readFileSync(manifestPath, 'utf8'));
+}
+
+/** CONNECTIONS sessions per audience, plus one for each account of the small/large pairs. */
+async function signInAudiences(baseUrl, manifest) {
+  const signIn = (emails) => signInAll(baseUrl, emails, manifest.password);
+  const { portal, caseload, signOffQueue } = manifest.sizePairs;
+  const patients = await signIn(sessionsFor(manifest.portalPatients, CONNECTIONS));
+  const therapists = await signIn(sessionsFor(manifest.therapists, CONNECTIONS));
+  const surgeons = await signIn(sessionsFor(manifest.surgeons, CONNECTIONS));
+  const pairs = [portal, caseload, signOffQueue];
+  const pairCookies = await signIn(pairs.flatMap((pair) => [pair.small.email, pair.large.email]));
+  const withCookies = (pair, index) => ({ small: { ...pair.small, cookie: pairCookies[2 * index] }, large: { ...pair.large, cookie: pairCookies[2 * index + 1] } });
+  return {
+    patients,
+    therapists,
+    surgeons,
+    sizePairs: [
+      { label: 'GET /portal', path: '/portal', ...withCookies(portal, 0) },
+      { label: 'GET /caseload', path: '/caseload', ...withCookies(caseload, 1) },
+      { label: 'GET /sign-offs', path: '/sign-offs', ...withCookies(signOffQueue, 2) },
+    ],
+  };
+}
+
+function routesToMeasure({ manifest, sessions, databaseUrl }) {
+  const floor = { path: '/api/health/floor', cookies: sessions.patients };
+  const track = { portalReaders: null };
+  const routes = [
+    { key: 'floor', label: 'floor: GET /api/health/floor', ...floor },
+    // The audit trail records every portal read: proof that each connection was a different patient.
+    { key: 'portal', label: 'GET /portal (50 patients)', path: '/portal', cookies: sessions.patients, afterRun: async () => (track.portalReaders = await distinctPortalReaders(databaseUrl)) },
+    { key: 'caseload', label: `GET /caseload (${manifest.therapists.length} therapists)`, path: '/caseload', cookies: sessions.therapists },
+    { key: 'signOffs', label: `GET /sign-offs (${manifest.surgeons.length} surgeons)`, path: '/sign-offs', cookies: sessions.surgeons },
+    // The floor again at the end: the difference between the two shows how noisy the machine was.
+    { key: 'floorAgain', label: 'floor again, last', ...floor },
+  ];
+  return { routes, track };
+}
+
+const mean = (values) => (values.includes(null) ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+/** Both floor runs averaged: the reference every route is compared with. */
+function floorOf(results) {
+  const floors = results.filter((result) => result.key === 'floor' || result.key === 'floorAgain');
+  return { rate: mean(floors.map((result) => result.requestsPerSecond)), cpuMsPerRequest: mean(floors.map((result) => result.serverCpuMsPerRequest)) };
+}
+
+async function countQueries(baseUrl, results, sizePairs) {
+  for (const result of results) {
+    // Counted with the first session of the run's own audience.
+    const counted = await queriesPerRequest(baseUrl, result.path, result.cookies[0], COUNTED_REQUESTS);
+    Object.assign(result, { queriesPerRequest: counted.queries, aloneMs: counted.medianMs });
+  }
+  for (const pair of sizePairs) {
+    for (const side of [pair.small, pair.large]) side.queries = (await queriesPerRequest(baseUrl, pair.path, side.cookie, COUNTED_REQUESTS)).queries;
+  }
+}
+
+function printReport({ before, database, manifest, results, floor, portalReaders, sizePairs, pages, startedAt }) {
+  const after = machine();
+  console.log(`
+== Results ==
+Machine: ${after.cores} cores, ${after.model}, ${after.memoryGiB} GiB. Load average ${before.load} at start, ${after.load} at the end (1/5/15 min).
+Database: ${database.description}.
+Load: autocannon in the bench's own process, ${CONNECTIONS} keep-alive connections on 127.0.0.1, each with its own signed-in session
+(50 patients; 50 sessions over ${manifest.therapists.length} therapists; 50 over ${manifest.surgeons.length} surgeons), ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up.
+Errors: non-2xx answers (a redirect to /login counts) + socket errors + timeouts (no answer in 10 s).
+x floor: req/s against the mean of the two floor runs (${floor.rate.toFixed(1)} req/s). CPU ms/req: the server process's CPU time during
+the run over the requests answered (work on requests that timed out included). x floor CPU: the floor's CPU ms/req over the route's,
+the ratio to expect where the server's one thread is the limit; other work on the machine moves req/s far more than CPU per request.
+kB/resp: average response, headers included.
+Queries/req: SQL statements Prisma sent per request (Prisma reports COMMIT but not BEGIN), counted by the server over
+${COUNTED_REQUESTS} sequential requests; alone ms: the median of those requests, one at a time with no other load from the bench.
+
+${throughputTable(results, floor)}
+${portalReaders === null ? '' : `(GET /portal served ${portalReaders} distinct patients, per the audit trail.)\n`}
+Queries per request by size of the data (must not grow):
+${sizeTable(sizePairs)}
+
+First-load JavaScript (every <script src="/_next/static/..."> of the page):
+${firstLoadTable(pages)}
+
+Targets:
+${targetLines({ results, floor, sizePairs }).join('\n')}
+
+Total time: ${seconds(startedAt)}.`);
 }
 
 async function main() {
@@ -148,85 +244,29 @@ async function main() {
   };
 
   step('Seeding a large clinic');
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'regimen-bench-'));
-  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
-  const manifestPath = path.join(scratch, 'manifest.json');
-  const seedOutput = await runQuietly(bin('tsx'), ['--conditions=react-server', 'scripts/bench/seed-large-clinic.ts', manifestPath], { env });
-  console.log(`  ${seedOutput.trim().split('\n').pop()}`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const manifest = await seedClinic(env);
 
   step('Starting next start on a free loopback port');
-  const { baseUrl } = await startServer({ env, port: await freePort() });
+  const { baseUrl, server } = await startServer({ env, port: await freePort() });
   console.log(`  ${baseUrl}`);
 
   step(`Signing in ${CONNECTIONS} sessions per audience over HTTP`);
   since = Date.now();
-  const { portal, caseload, signOffQueue } = manifest.sizePairs;
-  const [patients, therapists, surgeons, sizeAccounts] = [
-    await signInAll(baseUrl, sessionsFor(manifest.portalPatients, CONNECTIONS), manifest.password),
-    await signInAll(baseUrl, sessionsFor(manifest.therapists, CONNECTIONS), manifest.password),
-    await signInAll(baseUrl, sessionsFor(manifest.surgeons, CONNECTIONS), manifest.password),
-    await signInAll(baseUrl, [portal.small, portal.large, caseload.small, caseload.large, signOffQueue.small, signOffQueue.large].map((account) => account.email), manifest.password),
-  ];
-  console.log(`  ${patients.length + therapists.length + surgeons.length + sizeAccounts.length} sign-ins in ${seconds(since)}`);
-  for (const [pagePath, cookie] of [['/api/health/floor', patients[0]], ['/portal', patients[0]], ['/caseload', therapists[0]], ['/sign-offs', surgeons[0]]]) await getPage(baseUrl, pagePath, cookie);
+  const sessions = await signInAudiences(baseUrl, manifest);
+  console.log(`  ${3 * CONNECTIONS + 2 * sessions.sizePairs.length} sign-ins in ${seconds(since)}`);
 
   step(`Load: ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per route`);
-  let portalReaders = null;
-  const floorRoute = { path: '/api/health/floor', cookies: patients, countWith: patients[0] };
-  const routes = [
-    { key: 'floor', label: 'floor: GET /api/health/floor', ...floorRoute },
-    { key: 'portal', label: 'GET /portal (50 patients)', path: '/portal', cookies: patients, countWith: patients[0], afterRun: async () => (portalReaders = await distinctPortalReaders(database.url)) },
-    { key: 'caseload', label: `GET /caseload (${manifest.therapists.length} therapists)`, path: '/caseload', cookies: therapists, countWith: therapists[0] },
-    { key: 'signOffs', label: `GET /sign-offs (${manifest.surgeons.length} surgeons)`, path: '/sign-offs', cookies: surgeons, countWith: surgeons[0] },
-    // The floor again at the end: the difference between the two shows how noisy the machine was.
-    { key: 'floorAgain', label: 'floor again, last', ...floorRoute },
-  ];
-  const results = await measureRoutes({ baseUrl, routes });
-  const floors = results.filter((result) => result.path === floorRoute.path);
-  const floorRate = floors.reduce((sum, result) => sum + result.requestsPerSecond, 0) / floors.length;
+  const { routes, track } = routesToMeasure({ manifest, sessions, databaseUrl: database.url });
+  for (const route of routes) await getPage(baseUrl, route.path, route.cookies[0]);
+  const results = await measureRoutes({ baseUrl, serverPid: server.child.pid, routes });
 
   step(`Queries per request (${COUNTED_REQUESTS} sequential requests each, counted by the server)`);
-  for (const result of results) {
-    const counted = await queriesPerRequest(baseUrl, result.path, result.countWith, COUNTED_REQUESTS);
-    Object.assign(result, { queriesPerRequest: counted.queries, aloneMs: counted.medianMs });
-  }
-  const [portalSmall, portalLarge, caseloadSmall, caseloadLarge, queueSmall, queueLarge] = sizeAccounts;
-  const sizePairs = [
-    { label: 'GET /portal', path: '/portal', small: { ...portal.small, cookie: portalSmall }, large: { ...portal.large, cookie: portalLarge } },
-    { label: 'GET /caseload', path: '/caseload', small: { ...caseload.small, cookie: caseloadSmall }, large: { ...caseload.large, cookie: caseloadLarge } },
-    { label: 'GET /sign-offs', path: '/sign-offs', small: { ...signOffQueue.small, cookie: queueSmall }, large: { ...signOffQueue.large, cookie: queueLarge } },
-  ];
-  for (const pair of sizePairs) {
-    for (const side of [pair.small, pair.large]) side.queries = (await queriesPerRequest(baseUrl, pair.path, side.cookie, COUNTED_REQUESTS)).queries;
-  }
+  await countQueries(baseUrl, results, sessions.sizePairs);
 
   step('First-load JavaScript');
-  const pages = [await firstLoadJs(baseUrl, '/login'), await firstLoadJs(baseUrl, '/portal', patients[0])];
+  const pages = [await firstLoadJs(baseUrl, '/login'), await firstLoadJs(baseUrl, '/portal', sessions.patients[0])];
 
-  const after = machine();
-  console.log(`
-== Results ==
-Machine: ${after.cores} cores, ${after.model}, ${after.memoryGiB} GiB. Load average ${before.load} at start, ${after.load} at the end (1/5/15 min).
-Database: ${database.description}.
-Load: autocannon in the bench's own process, ${CONNECTIONS} keep-alive connections on 127.0.0.1, each with its own signed-in session
-(50 patients; 50 sessions over ${manifest.therapists.length} therapists; 50 over ${manifest.surgeons.length} surgeons), ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up.
-Errors: non-2xx answers (a redirect to /login counts) + socket errors and timeouts. x floor: against the mean of the two floor runs (${floorRate.toFixed(1)} req/s).
-Queries/req: SQL statements Prisma sent per request (Prisma reports COMMIT but not BEGIN), counted by the server over
-${COUNTED_REQUESTS} sequential requests; alone ms: the median of those requests, one at a time with no other load from the bench.
-
-${throughputTable(results, floorRate)}
-${portalReaders === null ? '' : `(GET /portal served ${portalReaders} distinct patients, per the audit trail.)\n`}
-Queries per request by size of the data (must not grow):
-${sizeTable(sizePairs)}
-
-First-load JavaScript (every <script src="/_next/static/..."> of the page):
-${firstLoadTable(pages)}
-
-Targets:
-${targetLines({ results, floorRate, sizePairs }).join('\n')}
-
-Total time: ${seconds(startedAt)}.`);
+  printReport({ before, database, manifest, results, floor: floorOf(results), portalReaders: track.portalReaders, sizePairs: sessions.sizePairs, pages, startedAt });
 }
 
 let exitCode = 0;

@@ -174,16 +174,16 @@ export function buildClinicRows(shape: ClinicShape, context: ClinicContext): { r
     if (!therapist?.id || !surgeon?.id) throw new Error('The clinic needs at least one therapist and one surgeon.');
     specs.push(typicalPatient(i, therapist.id, surgeon.id, shape, `p${pad(i + 1, 4)}`));
   }
-  const partTime: PatientSpec[] = [];
-  for (let i = 0; i < 10; i += 1) {
+  // The part-time staff's ten patients: the first has the smallest plan, the second the largest, and
+  // two have a request waiting (the part-time surgeon's short queue).
+  const partTime = Array.from({ length: 10 }, (_, i): PatientSpec => {
     const typical = typicalPatient(shape.patients + i, partTimeTherapist.id ?? '', partTimeSurgeon.id ?? '', shape, `s${pad(i + 1, 2)}`);
-    // Two requests waiting: the part-time surgeon's short queue.
-    partTime.push({ ...typical, hasPendingSignOff: i === 2 || i === 3 });
-  }
+    if (i === 0) return { ...typical, versions: smallPlan(), daysSinceSurgery: 5, hasPendingSignOff: false };
+    if (i === 1) return { ...typical, versions: largePlan(), daysSinceSurgery: 50, hasPendingSignOff: false };
+    return { ...typical, hasPendingSignOff: i === 2 || i === 3 };
+  });
   const [small, large] = partTime;
   if (!small || !large) throw new Error('unreachable: ten part-time patients');
-  Object.assign(small, { versions: smallPlan(), daysSinceSurgery: 5, hasPendingSignOff: false });
-  Object.assign(large, { versions: largePlan(), daysSinceSurgery: 50, hasPendingSignOff: false });
   specs.push(...partTime);
 
   const rows: ClinicRows = { users, patients: [], careTeam: [], episodes: [], plans: [], approvedRounds: [], drafts: { versions: [], items: [] }, signOffs: [], sessionLogs: [] };

@@ -1,6 +1,7 @@
 // Load with autocannon: a fixed number of keep-alive connections, each signed in as its own session,
 // for a fixed time. Latency percentiles are computed here from every response (autocannon's own
 // summary has no p95).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 let autocannon;
@@ -23,6 +24,20 @@ export function stopLoad() {
   current?.stop();
 }
 
+/**
+ * CPU time (user + system, ms) a process has used so far, from Linux's /proc; null elsewhere. Unlike
+ * requests per second, CPU per request barely moves when other work shares the machine.
+ */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -33,10 +48,11 @@ function percentile(sorted, p) {
  * Errors are every answer that is not 2xx (a redirect to /login is a lost session) plus socket errors
  * and timeouts.
  */
-export function runLoad({ baseUrl, path, cookies, connections, seconds }) {
+export function runLoad({ baseUrl, path, cookies, connections, seconds, serverPid }) {
   const run = loadAutocannon();
   const latencies = [];
   let nextConnection = 0;
+  const cpuBefore = cpuMsOf(serverPid);
   return new Promise((resolve, reject) => {
     const instance = run(
       {
@@ -56,6 +72,9 @@ export function runLoad({ baseUrl, path, cookies, connections, seconds }) {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
         const errors = result.non2xx + result.errors;
+        const cpuAfter = cpuMsOf(serverPid);
+        const answered = result.requests.total;
+        const hasCpu = cpuBefore !== null && cpuAfter !== null && answered > 0;
         resolve({
           requests: result.requests.total,
           seconds: result.duration,
@@ -67,6 +86,9 @@ export function runLoad({ baseUrl, path, cookies, connections, seconds }) {
           non2xx: result.non2xx,
           socketErrors: result.errors,
           timeouts: result.timeouts,
+          bytesPerResponse: answered > 0 ? result.throughput.total / answered : null,
+          // Includes work the server did for requests that timed out: under overload it keeps rendering them.
+          serverCpuMsPerRequest: hasCpu ? (cpuAfter - cpuBefore) / answered : null,
         });
       },
     );

@@ -6,6 +6,8 @@ import { baseUrlOf, checkAllowedCell, checkRefusedCell, inPool, projectRoot } fr
 import { allActionNames, coveredActionNames } from './support/server-actions';
 import { openSession, type Session } from './support/world';
 import { ACTION_ROWS, ALLOWED_CELLS, EXISTENCE_CASES, UNKNOWN_ID, type ActionExpect } from './matrix/actions';
+import { NO_SUCH_ENDPOINT, RESOURCES, VERBS } from './matrix/coverage';
+import { PAGE_ROWS } from './matrix/pages';
 
 // Issue "Trust", item 1, server actions: every action posted directly (Next-Action header, multipart body;
 // the wire format is in support/server-actions.ts) by every actor. Refused cells run against the demo data
@@ -93,6 +95,19 @@ test.describe('the matrix itself', () => {
     const inMatrix = new Set(ACTION_ROWS.map((row) => row.action));
     expect(allActionNames(projectRoot(testInfo)), 'server actions in the build vs the matrix').toEqual(coveredActionNames());
     for (const name of coveredActionNames()) expect(inMatrix.has(name.split('#')[1] as never), `${name} has a row`).toBe(true);
+  });
+
+  test('every resource and verb is exercised by a row or has no endpoint, with the reason', ({}, testInfo) => {
+    const exercised = new Set([...PAGE_ROWS, ...ACTION_ROWS, ...ALLOWED_CELLS].flatMap((row) => row.resources.map((resource) => `${resource}.${row.verb}`)));
+    const combinations = RESOURCES.flatMap((resource) => VERBS.map((verb) => `${resource}.${verb}` as const));
+    const unaccounted = combinations.filter((combination) => !exercised.has(combination) && !NO_SUCH_ENDPOINT[combination]);
+    const explainedButExercised = combinations.filter((combination) => exercised.has(combination) && NO_SUCH_ENDPOINT[combination]);
+    expect(unaccounted, 'resource.verb with neither a row nor a reason').toEqual([]);
+    expect(explainedButExercised, 'resource.verb marked "no such endpoint" but exercised: drop the reason').toEqual([]);
+    testInfo.annotations.push({
+      type: 'cells',
+      description: `${combinations.length} resource x verb: ${combinations.filter((combination) => exercised.has(combination)).length} exercised, ${Object.keys(NO_SUCH_ENDPOINT).length} with no such endpoint`,
+    });
   });
 
   test('the permission table is the one this matrix was written for', () => {

@@ -31,7 +31,7 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
           { 'a.other team’s patient': a.otherTeam.patientId, 'a.patient with no portal account': a.world.patients.therapistOnly.id, 'b.treated patient': b.treated.patientId, 'missing id': MISSING_ID, 'a.therapist’s user id': a.world.users.therapist.id },
         ),
       });
-      await fuzz('createInvitation', scope, 80, arbitrary, async (generated) => {
+      await fuzz('createInvitation', scope, 40, arbitrary, async (generated) => {
         const { actor, patientId } = (await materialize(generated, scope)) as { actor: Actor; patientId: string };
         const startedAt = Date.now();
         const outcome = await probe('createInvitation', scope, () => createInvitation({ actor, patientId }));
@@ -60,7 +60,7 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
         [expired, 'expired'],
       ]);
       const arbitrary = fc.oneof(named({ 'a valid token': valid, 'a used token': used, 'an expired token': expired }), nastyString, wellFormedToken);
-      await fuzz('getInvitation', scope, 150, arbitrary, async (generated) => {
+      await fuzz('getInvitation', scope, 120, arbitrary, async (generated) => {
         const token = (await materialize(generated, scope)) as string;
         const outcome = await probe('getInvitation', scope, () => getInvitation({ token }), { isReadOnly: true });
         if (!outcome.ok) throw outcome.error;
@@ -100,7 +100,7 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
         form: fc.oneof({ weight: 3, arbitrary: mutatedForm(valid, keys, { values: nastyFormValue }) }, { weight: 1, arbitrary: mutatedForm(valid, keys, { values: nastyValue }) }),
         ip: fc.oneof(fc.constant(deferred('a new IPv6 address', () => uniqueIp())), fc.constant(null)),
       });
-      await fuzz('acceptInvitation', scope, 50, arbitrary, async (generated) => {
+      await fuzz('acceptInvitation', scope, 40, arbitrary, async (generated) => {
         const { form, ip } = (await materialize(generated, scope)) as { form: Record<string, unknown>; ip: string | null };
         const outcome = await probe('acceptInvitation', scope, () => acceptInvitation({ token: form.token, password: form.password, repeatPassword: form.repeatPassword, ip }));
         if (!outcome.ok) return;

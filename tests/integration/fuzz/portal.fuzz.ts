@@ -36,9 +36,9 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
             'a.therapist': a.world.actors.therapist,
           },
         ),
-        input: hostileInput(valid, ['exerciseId', 'performedOn', 'completed', 'setsCompleted', 'pain', 'note']),
+        input: hostileInput(valid, ['exerciseId', 'performedOn', 'completed', 'setsCompleted', 'pain', 'note'], { textKeys: ['note'] }),
       });
-      await fuzz('logSession', scope, 200, arbitrary, async (generated) => {
+      await fuzz('logSession', scope, 150, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('logSession', scope, () => logSession({ actor, input, today: TODAY }));
         if (!outcome.ok) return;

@@ -11,7 +11,7 @@ import { removePhaseExercise } from '@/lib/server/protocols/remove-phase-exercis
 import { removeProtocolPhase } from '@/lib/server/protocols/remove-protocol-phase';
 import { setPhaseExercise } from '@/lib/server/protocols/set-phase-exercise';
 import { updateProtocolPhase } from '@/lib/server/protocols/update-protocol-phase';
-import { dosageNumber, hostileInput, mostly, typedText, wholeNumber } from './support/arbitraries';
+import { dosageNumber, hostileInput, hostileLockVersion, mostly, typedText, wholeNumber } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
 import { idOf, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
@@ -64,7 +64,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         deferred(`a.fuzz protocol's lockVersion${offset === 0 ? '' : offset > 0 ? ` + ${offset}` : ` - ${-offset}`}`, async () => (await db.protocol.findUniqueOrThrow({ where: { id: protocolId }, select: { lockVersion: true } })).lockVersion + offset);
       return {
         protocolId,
-        lock: fc.oneof({ weight: 4, arbitrary: fc.constant(lock()) }, { weight: 1, arbitrary: fc.constantFrom(lock(-1), lock(1)) }),
+        lock: fc.oneof({ weight: 6, arbitrary: fc.constant(lock()) }, { weight: 1, arbitrary: fc.constantFrom(lock(-1), lock(1)) }, { weight: 1, arbitrary: hostileLockVersion }),
         firstPhase: deferred('a.fuzz protocol’s first phase', async (wrote) => (await phases(wrote))[0]!.id),
         lastPhase: deferred('a.fuzz protocol’s last phase', async (wrote) => (await phases(wrote)).at(-1)!.id),
         dayFromLast: deferred('a day on or after the last phase’s', async (wrote) => (await phases(wrote)).at(-1)!.earliestDay + 3),
@@ -80,8 +80,8 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         name: fc.oneof({ weight: 9, arbitrary: typedText({ minLength: 2, maxLength: 120 }) }, { weight: 1, arbitrary: fc.constant(' LUMBAR POST-OP ') }),
         description: typedText({ maxLength: 200 }),
       });
-      const arbitrary = fc.record({ actor: editors(world), input: hostileInput(valid, ['name', 'description']) });
-      await fuzz('createProtocol', world.scope, 100, arbitrary, async (generated) => {
+      const arbitrary = fc.record({ actor: editors(world), input: hostileInput(valid, ['name', 'description'], { textKeys: ['name', 'description'] }) });
+      await fuzz('createProtocol', world.scope, 80, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('createProtocol', world.scope, () => createProtocol({ actor, input }));
         if (!outcome.ok) return;
@@ -99,9 +99,10 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         input: hostileInput(
           phaseFields(fc.oneof({ weight: 3, arbitrary: fc.constant(live.dayFromLast) }, { weight: 1, arbitrary: wholeNumber(0, 730) }), live.lock),
           ['lockVersion', 'name', 'earliestDay', 'criteria', 'precautions'],
+          { textKeys: ['name', 'criteria', 'precautions'] },
         ),
       });
-      await fuzz('addProtocolPhase', world.scope, 100, arbitrary, async (generated) => {
+      await fuzz('addProtocolPhase', world.scope, 80, arbitrary, async (generated) => {
         const { actor, protocolId, input } = (await materialize(generated, world.scope)) as { actor: Actor; protocolId: string; input: Input };
         const outcome = await probe('addProtocolPhase', world.scope, () => addProtocolPhase({ actor, protocolId, input }));
         if (!outcome.ok) return;
@@ -121,9 +122,10 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         input: hostileInput(
           phaseFields(fc.oneof({ weight: 3, arbitrary: wholeNumber(0, 14) }, { weight: 1, arbitrary: wholeNumber(0, 730) }), live.lock),
           ['lockVersion', 'name', 'earliestDay', 'criteria', 'precautions'],
+          { textKeys: ['name', 'criteria', 'precautions'] },
         ),
       });
-      await fuzz('updateProtocolPhase', world.scope, 100, arbitrary, async (generated) => {
+      await fuzz('updateProtocolPhase', world.scope, 80, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
         const outcome = await probe('updateProtocolPhase', world.scope, () => updateProtocolPhase({ actor, phaseId, input }));
         if (!outcome.ok) return;
@@ -154,7 +156,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         });
       const keys = ['lockVersion', 'exerciseId', 'mode', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'];
       const arbitrary = fc.record({ actor: editors(world), phaseId: mostly({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)), input: hostileInput(valid, keys) });
-      await fuzz('setPhaseExercise', world.scope, 120, arbitrary, async (generated) => {
+      await fuzz('setPhaseExercise', world.scope, 100, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
         const outcome = await probe('setPhaseExercise', world.scope, () => setPhaseExercise({ actor, phaseId, input }));
         if (!outcome.ok) return;
@@ -184,7 +186,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         exerciseId: mostly({ 'a.Walking': a.world.exerciseIds.get('Walking'), 'a.Bridging': a.world.exerciseIds.get('Bridging') }, { 'b.Walking': b.world.exerciseIds.get('Walking'), 'missing id': MISSING_ID }),
         input: hostileInput(fc.record({ lockVersion: live.lock }), ['lockVersion']),
       });
-      await fuzz('removePhaseExercise', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('removePhaseExercise', world.scope, 60, arbitrary, async (generated) => {
         const { actor, phaseId, exerciseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; exerciseId: string; input: Input };
         const outcome = await probe('removePhaseExercise', world.scope, () => removePhaseExercise({ actor, phaseId, exerciseId, input }));
         if (!outcome.ok) return;
@@ -202,7 +204,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         phaseId: mostly({ 'a.fuzz protocol last phase': live.lastPhase, 'a.fuzz protocol first phase (not the last)': live.firstPhase }, { ...otherPhases(world), 'b.protocol last phase': world.b.world.protocol.phases.at(-1)!.id }),
         input: hostileInput(fc.record({ lockVersion: live.lock }), ['lockVersion']),
       });
-      await fuzz('removeProtocolPhase', world.scope, 60, arbitrary, async (generated) => {
+      await fuzz('removeProtocolPhase', world.scope, 50, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
         const protocolId = (await db.protocolPhase.findUnique({ where: { id: phaseId }, select: { protocolId: true } }))?.protocolId;
         const outcome = await probe('removeProtocolPhase', world.scope, () => removeProtocolPhase({ actor, phaseId, input }));

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { ACTOR_KEYS, DEMO_PASSWORD, type ActorKey, type SignedInKey } from '../support/actors';
+import { ACTOR_KEYS, ACTORS, DEMO_PASSWORD, type ActorKey, type SignedInKey } from '../support/actors';
 import { one, rows, type Probe } from '../support/database';
 import type { ActionAnswer, ActionName, Fields } from '../support/server-actions';
 import {
@@ -12,11 +12,13 @@ import {
   therapistClinic,
   uniqueLastName,
   uniqueStamp,
+  type FreshAccount,
   type Ops,
   type PatientRef,
   type Session,
   type World,
 } from '../support/world';
+import type { Viewer } from '../support/payload';
 import type { Resource, Verb } from './pages';
 
 // The server-action half of the authorization matrix. Every action is posted directly (not through a form),
@@ -107,7 +109,7 @@ async function kneeFlexionSignOff(world: World) {
 }
 
 function patientFields(world: World, { surgeonId, protocolId }: { surgeonId: string; protocolId: string }): Fields {
-  const lastName = uniqueLastName('Authzrefused');
+  const lastName = uniqueLastName('Zzauthzrefused');
   return {
     firstName: 'Riley',
     lastName,
@@ -327,7 +329,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'createExerciseAction',
     page: () => '/catalog/new',
-    fields: async () => exerciseFields(`Authz refused ${uniqueStamp()}`),
+    fields: async () => exerciseFields(`Zz Authz refused ${uniqueStamp()}`),
     probes: (_w, fields) => [{ label: 'no exercise with that name', sql: 'SELECT count(*)::int AS "n" FROM "Exercise" WHERE "name" = $1', params: [field(fields, 'name')] }],
     expect: refusedExcept({ harborAdmin: A('createExerciseAction by harborAdmin'), summitAdmin: A('createExerciseAction by summitAdmin') }, F),
   },
@@ -359,7 +361,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'createProtocolAction',
     page: () => '/protocols',
-    fields: async () => ({ name: `Authz refused ${uniqueStamp()}`, description: '' }),
+    fields: async () => ({ name: `Zz Authz refused ${uniqueStamp()}`, description: '' }),
     probes: (_w, fields) => [{ label: 'no protocol with that name', sql: 'SELECT count(*)::int AS "n" FROM "Protocol" WHERE "name" = $1', params: [field(fields, 'name')] }],
     expect: refusedExcept(
       {
@@ -460,6 +462,47 @@ export const ACTION_ROWS: ActionRow[] = [
     expect: refusedExcept({ harborAdmin: A('setUserActiveAction by harborAdmin'), summitAdmin: NF }, F),
   },
   {
+    title: 'add a staff member to the clinic',
+    resources: ['user', 'invitation'],
+    verb: 'create',
+    action: 'createStaffUserAction',
+    page: () => '/admin',
+    fields: async () => ({ name: 'Authorization Probe', email: `authz.refused.${uniqueStamp()}@example.test`, role: 'THERAPIST' }),
+    probes: (_w, fields) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [field(fields, 'email')] }],
+    expect: refusedExcept({ harborAdmin: A('createStaffUserAction by harborAdmin'), summitAdmin: A('createStaffUserAction by summitAdmin') }, F),
+  },
+  {
+    title: 'make a new invitation link for a Harbor staff member',
+    resources: ['user', 'invitation'],
+    verb: 'update',
+    action: 'inviteStaffUserAction',
+    page: () => '/admin',
+    fields: async (w) => ({ userId: w.targetUserId.harbor }),
+    probes: (w) => [{ label: 'invitations of the target', sql: 'SELECT "id", "usedAt" FROM "Invitation" WHERE "userId" = $1 ORDER BY "id"', params: [w.targetUserId.harbor] }, userProbe(w.targetUserId.harbor)],
+    expect: refusedExcept({ harborAdmin: A('inviteStaffUserAction by harborAdmin'), summitAdmin: NF }, F),
+  },
+  {
+    title: 'change your own password (there is no way to name another account)',
+    resources: ['user'],
+    verb: 'update',
+    action: 'changePasswordAction',
+    page: () => '/account',
+    fields: async () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'authorization probe passphrase', repeatPassword: 'authorization probe passphrase' }),
+    probes: (w) => [{ label: 'passwords of the demo users', sql: 'SELECT "email", "passwordHash", "sessionVersion" FROM "User" WHERE "id" = ANY($1) ORDER BY "email"', params: [Object.values(w.userId)] }],
+    // Signed in, it is always allowed and always your own account: proven on fresh accounts of each role.
+    expect: refusedExcept(Object.fromEntries(ACTOR_KEYS.map((key) => [key, A(`changePasswordAction by ${key}`)])), U),
+  },
+  {
+    title: 'sign out everywhere (your own sessions only)',
+    resources: ['user'],
+    verb: 'update',
+    action: 'signOutEverywhereAction',
+    page: () => '/account',
+    fields: async () => ({}),
+    probes: (w) => [{ label: 'sessions of the demo users', sql: 'SELECT "email", "sessionVersion" FROM "User" WHERE "id" = ANY($1) ORDER BY "email"', params: [Object.values(w.userId)] }],
+    expect: refusedExcept(Object.fromEntries(ACTOR_KEYS.map((key) => [key, A(`signOutEverywhereAction by ${key}`)])), U),
+  },
+  {
     title: 'set a password with an invitation token that was never issued',
     resources: ['invitation', 'user'],
     verb: 'update',
@@ -487,8 +530,10 @@ export type Prepared = Record<string, unknown> & {
   protocolId?: string;
   phaseId?: string;
   exerciseId?: string;
-  /** Post the action from this context instead of the actor's (a fresh patient of the actor's clinic). */
+  /** Post the action from this context instead of the actor's (a fresh account of the actor's clinic and role). */
   actAs?: APIRequestContext;
+  /** Who `actAs` is, for the leak rules. */
+  actAsViewer?: Viewer;
   /** A session of the user the action targets, to see what the action did to it. */
   targetSession?: APIRequestContext;
 };
@@ -506,7 +551,7 @@ export type AllowedCell = {
   sends?: (prepared: Prepared) => string[];
   /** For refusals: what must not change. */
   probes?: (world: World, prepared: Prepared, fields: Fields) => Probe[];
-  verify?: (world: World, prepared: Prepared, answer: ActionAnswer) => Promise<void>;
+  verify?: (world: World, prepared: Prepared, answer: ActionAnswer, session: Session) => Promise<void>;
 };
 
 const THERAPISTS: SignedInKey[] = ['harborTherapist', 'harborOtherTherapist', 'summitTherapist'];
@@ -677,7 +722,7 @@ function therapistCells(): AllowedCell[] {
       {
         title: `approveVersionAction by ${therapist}`,
         actor: therapist,
-        resources: ['planVersion', 'plan', 'signOff'],
+        resources: ['planVersion', 'plan'],
         verb: 'approve',
         action: 'approveVersionAction',
         prepare: async (_s, ops) => ({ patient: await ops.createPatient(therapist) }),
@@ -809,7 +854,7 @@ function catalogCells(): AllowedCell[] {
         resources: ['exercise'],
         verb: 'create',
         action: 'createExerciseAction',
-        prepare: async () => ({ name: `Authz exercise ${uniqueStamp()}` }),
+        prepare: async () => ({ name: `Zz Authz exercise ${uniqueStamp()}` }),
         request: async (_w, prepared) => ({ page: '/catalog/new', fields: exerciseFields(String(prepared.name)) }),
         expect: { outcome: 'redirect', to: () => /^\/catalog\/[a-z0-9]+$/, audit: 'exercise.create' },
         verify: async (w, prepared) => {
@@ -874,7 +919,7 @@ function protocolCells(): AllowedCell[] {
         resources: ['protocol'],
         verb: 'create',
         action: 'createProtocolAction',
-        prepare: async () => ({ name: `Authz protocol ${uniqueStamp()}` }),
+        prepare: async () => ({ name: `Zz Authz protocol ${uniqueStamp()}` }),
         request: async (_w, prepared) => ({ page: '/protocols', fields: { name: String(prepared.name), description: '' } }),
         expect: { outcome: 'redirect', to: () => /^\/protocols\/[a-z0-9]+$/, audit: 'protocol.create' },
         verify: async (w, prepared) => {
@@ -981,7 +1026,11 @@ function userCells(): AllowedCell[] {
         verb: 'update',
         action: 'setUserActiveAction',
         // The target is signed in first: deactivation must end that session on its very next request.
-        prepare: async (session) => ({ targetSession: await session.signIn(targetEmail, DEMO_PASSWORD) }),
+        prepare: async (session) => {
+          const active = await session.act(admin, 'setUserActiveAction', '/admin', { userId: session.world.targetUserId[clinic], isActive: 'true' });
+          expect(active.kind === 'result' && active.result.ok, 'the target is active to begin with').toBe(true);
+          return { targetSession: await session.signIn(targetEmail, DEMO_PASSWORD) };
+        },
         request: async (w) => ({ page: '/admin', fields: { userId: w.targetUserId[clinic], isActive: 'false' } }),
         expect: { outcome: 'ok', audit: 'user.deactivate' },
         verify: async (w, prepared) => {
@@ -1009,6 +1058,112 @@ function userCells(): AllowedCell[] {
     );
   }
   return cells;
+}
+
+function staffCells(): AllowedCell[] {
+  const cells: AllowedCell[] = [];
+  for (const admin of ADMINS) {
+    const clinic = therapistClinic(admin);
+    cells.push(
+      {
+        title: `createStaffUserAction by ${admin}`,
+        actor: admin,
+        resources: ['user', 'invitation'],
+        verb: 'create',
+        action: 'createStaffUserAction',
+        prepare: async () => ({ email: `authz.staff.${uniqueStamp()}@example.test` }),
+        request: async (_w, prepared) => ({ page: '/admin', fields: { name: 'Zz Authz New Surgeon', email: String(prepared.email), role: 'SURGEON' } }),
+        expect: { outcome: 'ok', audit: 'user.create' },
+        verify: async (w, prepared, answer) => {
+          const user = await one<{ clinicId: string; role: string; hasPassword: boolean }>(
+            'SELECT "clinicId", "role", "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" WHERE "email" = $1',
+            [prepared.email],
+          );
+          expect(user).toEqual({ clinicId: w.clinicId[clinic], role: 'SURGEON', hasPassword: false });
+          const data = answer.kind === 'result' ? (answer.result.data as { path?: string }) : {};
+          expect(data.path ?? '').toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
+        },
+      },
+      {
+        // Allowed by design ("a forgotten password, a lost link"), and worth knowing: the link goes to the
+        // admin, who can use it. The cell proves it end to end on a staff member of the suite's own.
+        title: `inviteStaffUserAction by ${admin}: the new link sets that person's password`,
+        actor: admin,
+        resources: ['user', 'invitation'],
+        verb: 'update',
+        action: 'inviteStaffUserAction',
+        prepare: async (_s, ops) => ({ account: await ops.staffMember(clinic, 'SURGEON') }),
+        request: async (_w, prepared) => ({ page: '/admin', fields: { userId: accountOf(prepared).userId } }),
+        expect: { outcome: 'ok', audit: 'invitation.create' },
+        verify: async (_w, prepared, answer, session) => {
+          const data = answer.kind === 'result' ? (answer.result.data as { path?: string }) : {};
+          const token = /^\/invite\/([A-Za-z0-9_-]{43})$/.exec(data.path ?? '')?.[1];
+          expect(token, 'an invitation link in the answer').toBeTruthy();
+          const account = accountOf(prepared);
+          const anonymous = await session.anonymous();
+          const accepted = await session.act(anonymous, 'setPasswordAction', `/invite/${token}`, { token: token ?? '', password: 'chosen by whoever holds the link', repeatPassword: 'chosen by whoever holds the link' });
+          expect(accepted.kind === 'result' && accepted.result.ok, 'the link sets a new password').toBe(true);
+          await session.signIn(account.email, 'chosen by whoever holds the link');
+        },
+      },
+    );
+  }
+  for (const actor of ACTOR_KEYS) {
+    if (actor === 'signedOut') continue;
+    const viewerOf = (account: FreshAccount): Viewer => ({ clinic: account.clinic, role: account.role, userId: account.userId, patientId: account.patient?.patientId ?? null });
+    const prepareTwoSessions = async (session: Session, ops: Ops): Promise<Prepared> => {
+      const account = await ops.freshAccount(actor);
+      const first = await session.signIn(account.email, account.password);
+      const second = await session.signIn(account.email, account.password);
+      return { account, actAs: first, other: second, actAsViewer: viewerOf(account) };
+    };
+    const demoUser = (w: World) => w.userId[actor];
+    cells.push(
+      {
+        title: `changePasswordAction by ${actor} (a fresh account of that clinic and role; it also names a demo user's id, which is ignored)`,
+        actor,
+        resources: ['user'],
+        verb: 'update',
+        action: 'changePasswordAction',
+        prepare: prepareTwoSessions,
+        request: async (w, prepared) => ({
+          page: '/account',
+          fields: { currentPassword: accountOf(prepared).password, newPassword: 'a brand new passphrase', repeatPassword: 'a brand new passphrase', userId: demoUser(w) },
+        }),
+        expect: { outcome: 'redirect', to: () => /^\/login$/, audit: 'user.change_password' },
+        probes: (w) => [userProbe(demoUser(w))],
+        verify: async (_w, prepared, _answer, session) => {
+          const other = await (prepared.other as APIRequestContext).get('/account', { maxRedirects: 0 });
+          expect(other.status(), 'every other session of that account ends').toBe(307);
+          await session.signIn(accountOf(prepared).email, 'a brand new passphrase');
+        },
+      },
+      {
+        title: `signOutEverywhereAction by ${actor} (a fresh account of that clinic and role; the demo user's sessions stay)`,
+        actor,
+        resources: ['user'],
+        verb: 'update',
+        action: 'signOutEverywhereAction',
+        prepare: prepareTwoSessions,
+        request: async (w) => ({ page: '/account', fields: { userId: demoUser(w) } }),
+        expect: { outcome: 'redirect', to: () => /^\/login$/, audit: 'auth.sign_out_everywhere' },
+        probes: (w) => [userProbe(demoUser(w))],
+        verify: async (_w, prepared, _answer, session) => {
+          const other = await (prepared.other as APIRequestContext).get('/account', { maxRedirects: 0 });
+          expect(other.status(), 'the account’s other session ends').toBe(307);
+          const demo = await session.context(actor).get('/account', { maxRedirects: 0 });
+          expect(demo.status(), 'the demo user of the same role is still signed in').toBe(200);
+        },
+      },
+    );
+  }
+  return cells;
+}
+
+function accountOf(prepared: Prepared): FreshAccount {
+  const account = prepared.account as FreshAccount | undefined;
+  if (!account) throw new Error('no account prepared');
+  return account;
 }
 
 /** An actor allowed to use an action, pointed at another clinic's record (or past the app's guard rails). */
@@ -1099,12 +1254,45 @@ function crossReferenceCells(): AllowedCell[] {
       probes: (w) => [userProbe(w.userId.harborAdmin)],
     },
     {
+      title: "harborAdmin makes an invitation link for a patient's account (patients are invited by their therapist)",
+      actor: 'harborAdmin',
+      resources: ['user', 'invitation'],
+      verb: 'update',
+      action: 'inviteStaffUserAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: '/admin', fields: { userId: w.sam.userId ?? '' } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (w) => [invitationsProbe(w.sam)],
+    },
+    {
+      title: 'harborAdmin adds a "staff member" with the patient role',
+      actor: 'harborAdmin',
+      resources: ['user'],
+      verb: 'create',
+      action: 'createStaffUserAction',
+      prepare: async () => ({ email: `authz.patientrole.${uniqueStamp()}@example.test` }),
+      request: async (_w, prepared) => ({ page: '/admin', fields: { name: 'Zz Authz Not Staff', email: String(prepared.email), role: 'PATIENT' } }),
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (_w, prepared) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [prepared.email] }],
+    },
+    {
+      title: "harborAdmin adds a staff member with the email of a Summit user (emails are global: CONFLICT, and nothing of Summit's changes)",
+      actor: 'harborAdmin',
+      resources: ['user'],
+      verb: 'create',
+      action: 'createStaffUserAction',
+      prepare: async () => ({}),
+      request: async () => ({ page: '/admin', fields: { name: 'Zz Authz Clash', email: String(ACTORS.summitTherapist.email), role: 'THERAPIST' } }),
+      expect: { outcome: 'refused', code: 'CONFLICT' },
+      probes: (w) => [userProbe(w.userId.summitTherapist)],
+    },
+    {
       title: 'harborTherapist creates a protocol from another origin (cross-site request)',
       actor: 'harborTherapist',
       resources: ['protocol'],
       verb: 'create',
       action: 'createProtocolAction',
-      prepare: async () => ({ name: `Authz cross-site ${uniqueStamp()}` }),
+      prepare: async () => ({ name: `Zz Authz cross-site ${uniqueStamp()}` }),
       request: async (_w, prepared) => ({ page: '/protocols', fields: { name: String(prepared.name), description: '' }, origin: 'https://attacker.example' }),
       // Next.js refuses a server action whose Origin is not the host: it is never run.
       expect: { outcome: 'error' },
@@ -1120,6 +1308,7 @@ export const ALLOWED_CELLS: AllowedCell[] = [
   ...catalogCells(),
   ...protocolCells(),
   ...userCells(),
+  ...staffCells(),
   ...crossReferenceCells(),
 ];
 
@@ -1237,6 +1426,13 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     action: 'setUserActiveAction',
     page: () => '/admin',
     fields: async (_w, id) => ({ userId: id, isActive: 'false' }),
+    realId: async (w) => w.targetUserId.harbor,
+    actors: ['summitAdmin'],
+  },
+  {
+    action: 'inviteStaffUserAction',
+    page: () => '/admin',
+    fields: async (_w, id) => ({ userId: id }),
     realId: async (w) => w.targetUserId.harbor,
     actors: ['summitAdmin'],
   },

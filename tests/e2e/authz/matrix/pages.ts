@@ -18,7 +18,9 @@ export type Resource =
   | 'exercise'
   | 'user'
   | 'auditLog'
-  | 'invitation';
+  | 'invitation'
+  /** Health checks: no record, only whether the app answers. */
+  | 'system';
 
 export type Verb = 'list' | 'read' | 'create' | 'update' | 'approve' | 'sign' | 'delete' | 'export';
 
@@ -347,7 +349,7 @@ export const PAGE_ROWS: PageRow[] = [
     route: '/(clinic)/admin/audit/page',
     echoesOwnAuditTrail: true,
     expect: only({
-      harborAdmin: shown(() => ['Audit trail', 'plan.read', 'Rivera']),
+      harborAdmin: shown(() => ['Audit trail', 'plan.approve', 'Rivera']),
       summitAdmin: shown(() => ['Audit trail']),
     }),
   },
@@ -361,8 +363,8 @@ export const PAGE_ROWS: PageRow[] = [
     expect: only(
       {
         signedOut: status(401),
-        harborAdmin: { kind: 'shown', contains: (w) => ['plan.read', w.sam.patientId], contentType: 'text/csv' },
-        summitAdmin: { kind: 'shown', contains: () => ['prevHash'], lacks: () => ['plan.read', 'session.log'], contentType: 'text/csv' },
+        harborAdmin: { kind: 'shown', contains: (w) => ['plan.approve', w.sam.patientId], contentType: 'text/csv' },
+        summitAdmin: { kind: 'shown', contains: () => ['prevHash'], lacks: () => ['plan.approve', 'session.log'], contentType: 'text/csv' },
       },
       status(404),
     ),
@@ -385,6 +387,30 @@ export const PAGE_ROWS: PageRow[] = [
     expect: Object.fromEntries(
       ACTOR_KEYS.map((key) => [key, key === 'signedOut' ? shown(() => [], () => ['"uid"']) : shown(() => ['"uid"', '"sid"'], () => ['"role"', '"clinicId"'])]),
     ) as Record<ActorKey, PageExpect>,
+  },
+  {
+    title: 'your own account (password change, sign out everywhere)',
+    resources: ['user'],
+    verb: 'update',
+    path: () => '/account',
+    route: '/account/page',
+    expect: only({}, shown(() => ['Change your password', 'Sign out everywhere'])),
+  },
+  {
+    title: 'the signed-in health check (benchmark floor)',
+    resources: ['system'],
+    verb: 'read',
+    path: () => '/api/health/floor',
+    route: '/api/health/floor/route',
+    expect: only({ signedOut: status(401) }, shown(() => ['"ok":true'])),
+  },
+  {
+    title: 'the query counter (exists only in a server started with REGIMEN_COUNT_QUERIES=1)',
+    resources: ['system'],
+    verb: 'read',
+    path: () => '/api/health/query-count',
+    route: '/api/health/query-count/route',
+    expect: only({ signedOut: status(404) }, status(404)),
   },
   {
     title: 'the home page sends each role to its own home',

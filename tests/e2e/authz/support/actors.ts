@@ -45,7 +45,7 @@ function newCuidLike(): string {
   return id;
 }
 
-async function ensureUser(clinic: Clinic, email: string, name: string, role: Role): Promise<void> {
+async function ensureUser(clinic: Clinic, email: string, name: string, role: Role, { reactivate }: { reactivate: boolean }): Promise<void> {
   // Same password hash as the demo therapist: the demo password, hashed once by the seed.
   await rows(
     `INSERT INTO "User" ("id", "clinicId", "email", "name", "role", "passwordHash", "isActive", "sessionVersion", "createdAt", "updatedAt")
@@ -54,16 +54,22 @@ async function ensureUser(clinic: Clinic, email: string, name: string, role: Rol
      ON CONFLICT ("email") DO NOTHING`,
     [newCuidLike(), email, name, role, CLINIC_NAMES[clinic]],
   );
-  // A run that stopped half-way may have left a target deactivated.
-  await rows('UPDATE "User" SET "isActive" = true WHERE "email" = $1 AND NOT "isActive"', [email]);
+  // A run that stopped half-way may have left an actor deactivated or with another password. Targets are
+  // left alone: the other spec file may be deactivating one right now (its cell reactivates it first).
+  if (!reactivate) return;
+  await rows(
+    `UPDATE "User" SET "isActive" = true, "passwordHash" = (SELECT "passwordHash" FROM "User" WHERE "email" = 'therapist@harbor.test')
+     WHERE "email" = $1 AND (NOT "isActive" OR "passwordHash" IS DISTINCT FROM (SELECT "passwordHash" FROM "User" WHERE "email" = 'therapist@harbor.test'))`,
+    [email],
+  );
 }
 
 export async function ensureFixtureUsers(): Promise<void> {
   for (const actor of Object.values(ACTORS)) {
-    if ('fixtureName' in actor) await ensureUser(actor.clinic, actor.email, actor.fixtureName, actor.role);
+    if ('fixtureName' in actor) await ensureUser(actor.clinic, actor.email, actor.fixtureName, actor.role, { reactivate: true });
   }
-  await ensureUser('harbor', TARGET_USERS.harbor.email, TARGET_USERS.harbor.name, 'THERAPIST');
-  await ensureUser('summit', TARGET_USERS.summit.email, TARGET_USERS.summit.name, 'THERAPIST');
+  await ensureUser('harbor', TARGET_USERS.harbor.email, TARGET_USERS.harbor.name, 'THERAPIST', { reactivate: false });
+  await ensureUser('summit', TARGET_USERS.summit.email, TARGET_USERS.summit.name, 'THERAPIST', { reactivate: false });
 }
 
 let ipCounter = 0;

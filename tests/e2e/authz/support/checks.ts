@@ -126,6 +126,7 @@ export async function checkRefusedCell(session: Session, row: ActionRow, actor: 
 }
 
 function viewerOfCell(session: Session, cell: AllowedCell, prepared: Prepared): Viewer {
+  if (prepared.actAsViewer) return prepared.actAsViewer;
   if (prepared.actAs && prepared.patient) {
     return { clinic: prepared.patient.clinic, role: 'PATIENT', userId: prepared.patient.userId, patientId: prepared.patient.patientId };
   }
@@ -173,7 +174,7 @@ export async function checkAllowedCell(session: Session, cell: AllowedCell): Pro
     }
   }
   expect(await snapshot(probes), `${label} changes nothing it may not`).toEqual(before);
-  await cell.verify?.(world, prepared, answer);
+  await cell.verify?.(world, prepared, answer, session);
   const sends = cell.sends?.(prepared).join(' ') ?? '';
   expect(findLeaks(answer.body, rules, `${page} ${JSON.stringify(fields)} ${sends}`), `${label} answers with nothing this viewer may not see`).toEqual([]);
 }

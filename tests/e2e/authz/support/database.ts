@@ -11,7 +11,8 @@ function database(): Pool {
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set: the authorization suite reads the database to find records and to check that refused requests changed nothing.');
   }
-  pool = new Pool({ connectionString, max: 3 });
+  // The embedded database (PGlite) multiplexes one backend: follow the app's pool size when the scripts set one.
+  pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_MAX ?? 3) });
   return pool;
 }
 

@@ -48,6 +48,10 @@ export type ActionName =
   | 'setPhaseExerciseAction'
   | 'removePhaseExerciseAction'
   | 'setUserActiveAction'
+  | 'createStaffUserAction'
+  | 'inviteStaffUserAction'
+  | 'changePasswordAction'
+  | 'signOutEverywhereAction'
   | 'setPasswordAction';
 
 const ACTION_FILES: Record<ActionName, string> = {
@@ -72,6 +76,10 @@ const ACTION_FILES: Record<ActionName, string> = {
   setPhaseExerciseAction: 'app/(clinic)/protocols/actions.ts',
   removePhaseExerciseAction: 'app/(clinic)/protocols/actions.ts',
   setUserActiveAction: 'app/(clinic)/admin/actions.ts',
+  createStaffUserAction: 'app/(clinic)/admin/actions.ts',
+  inviteStaffUserAction: 'app/(clinic)/admin/actions.ts',
+  changePasswordAction: 'app/account/actions.ts',
+  signOutEverywhereAction: 'app/account/actions.ts',
   setPasswordAction: 'app/invite/[token]/actions.ts',
 };
 

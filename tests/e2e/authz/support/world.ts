@@ -141,11 +141,13 @@ export function therapistClinic(actor: SignedInKey): Clinic {
 
 export type Ops = ReturnType<typeof productOps>;
 
+export type FreshAccount = { email: string; password: string; userId: string; clinic: Clinic; role: 'ADMIN' | 'THERAPIST' | 'SURGEON' | 'PATIENT'; patient: PatientRef | null };
+
 export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | 'anonymous'>) {
   const { act, world } = session;
   return {
     /** Registers a patient as a therapist; the patient's first draft comes from the protocol's first phase. */
-    async createPatient(therapist: SignedInKey, { surgeonId, prefix = 'Authzown' }: { surgeonId?: string; prefix?: string } = {}): Promise<PatientRef> {
+    async createPatient(therapist: SignedInKey, { surgeonId, prefix = 'Zzauthzown' }: { surgeonId?: string; prefix?: string } = {}): Promise<PatientRef> {
       const clinic = therapistClinic(therapist);
       const lastName = uniqueLastName(prefix);
       const email = `${lastName.toLowerCase()}@example.test`;
@@ -222,8 +224,35 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
       const email = (await one<{ email: string }>('SELECT "email" FROM "User" WHERE "id" = $1', [patient.userId])).email;
       return { patient, context: await session.signIn(email, password) };
     },
+    /** A staff member added by the clinic's admin, with a password set from the invitation link. */
+    async staffMember(clinic: Clinic, role: 'ADMIN' | 'THERAPIST' | 'SURGEON'): Promise<FreshAccount> {
+      const admin = clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin';
+      const stamp = uniqueStamp();
+      const email = `authz.staff.${stamp}@example.test`;
+      const answer = await act(admin, 'createStaffUserAction', '/admin', { name: `Zz Authz Staff ${stamp}`, email, role });
+      const data = expectOk(answer, `${admin} adds a ${role.toLowerCase()}`) as { path?: string };
+      const token = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(data.path ?? '')?.[1];
+      if (!token) throw new Error(`unexpected invitation path ${String(data.path)}`);
+      const password = `authz staff ${uniqueStamp()}`;
+      await this.setPassword(token, password);
+      const { id } = await one<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = $1', [email]);
+      return { email, password, userId: id, clinic, role, patient: null };
+    },
+    /** A new account with the same clinic and role as `like`, so the demo users' passwords and sessions stay. */
+    async freshAccount(like: SignedInKey): Promise<FreshAccount> {
+      const clinic = therapistClinic(like);
+      const role = ACTORS[like].role;
+      if (role !== 'PATIENT') return this.staffMember(clinic, role);
+      const therapist = clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist';
+      const patient = await this.createPatient(therapist);
+      const token = await this.invite(therapist, patient);
+      const password = `authz patient ${uniqueStamp()}`;
+      await this.setPassword(token, password);
+      const { email } = await one<{ email: string }>('SELECT "email" FROM "User" WHERE "id" = $1', [patient.userId]);
+      return { email, password, userId: patient.userId ?? '', clinic, role, patient };
+    },
     async createProtocol(actor: SignedInKey): Promise<string> {
-      const answer = await act(actor, 'createProtocolAction', '/protocols', { name: `Authz protocol ${uniqueStamp()}`, description: 'Made by the authorization suite.' });
+      const answer = await act(actor, 'createProtocolAction', '/protocols', { name: `Zz Authz protocol ${uniqueStamp()}`, description: 'Made by the authorization suite.' });
       const location = expectRedirect(answer, `${actor} creates a protocol`);
       const protocolId = /^\/protocols\/([a-z0-9]+)$/.exec(location)?.[1];
       if (!protocolId) throw new Error(`unexpected redirect ${location}`);
@@ -254,7 +283,7 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
       expectOk(answer, `${actor} adds an exercise to a phase`);
     },
     async createExercise(admin: SignedInKey): Promise<string> {
-      const answer = await act(admin, 'createExerciseAction', '/catalog/new', exerciseFields(`Authz exercise ${uniqueStamp()}`));
+      const answer = await act(admin, 'createExerciseAction', '/catalog/new', exerciseFields(`Zz Authz exercise ${uniqueStamp()}`));
       const location = expectRedirect(answer, `${admin} creates an exercise`);
       const exerciseId = /^\/catalog\/([a-z0-9]+)$/.exec(location)?.[1];
       if (!exerciseId) throw new Error(`unexpected redirect ${location}`);
@@ -290,20 +319,20 @@ async function ensureOffTeamPatients(ops: Ops): Promise<{ approved: PatientRef; 
     `SELECT p."id", p."userId", p."lastName",
        EXISTS (SELECT 1 FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId" JOIN "Episode" e ON e."id" = pl."episodeId" WHERE e."patientId" = p."id" AND v."status" = 'DRAFT') AS "hasDraft",
        (SELECT count(*)::int FROM "SignOff" s WHERE s."patientId" = p."id" AND s."status" = 'PENDING') AS "pending"
-     FROM "Patient" p WHERE p."lastName" LIKE 'Authzoffteam%' ORDER BY p."createdAt"`,
+     FROM "Patient" p WHERE p."lastName" LIKE 'Zzauthzoffteam%' ORDER BY p."createdAt"`,
   );
   const approvedRow = existing.find((row) => !row.hasDraft && row.pending > 0);
   const draftRow = existing.find((row) => row.hasDraft);
   const approved = approvedRow
     ? { patientId: approvedRow.id, userId: approvedRow.userId, lastName: approvedRow.lastName, clinic: 'harbor' as const }
     : await (async () => {
-        const created = await ops.createPatient('harborOtherTherapist', { prefix: 'Authzoffteam' });
+        const created = await ops.createPatient('harborOtherTherapist', { prefix: 'Zzauthzoffteam' });
         await ops.approve('harborOtherTherapist', created);
         return created;
       })();
   const draft = draftRow
     ? { patientId: draftRow.id, userId: draftRow.userId, lastName: draftRow.lastName, clinic: 'harbor' as const }
-    : await ops.createPatient('harborOtherTherapist', { prefix: 'Authzoffteam' });
+    : await ops.createPatient('harborOtherTherapist', { prefix: 'Zzauthzoffteam' });
   return { approved, draft };
 }
 

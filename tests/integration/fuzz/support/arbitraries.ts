@@ -74,19 +74,28 @@ const TRICKY_STRINGS = [
   'Z̴̡̛͖a̷l̶g̴o̷',
 ];
 
-export const nastyString: fc.Arbitrary<string | Deferred> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...TRICKY_STRINGS) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.tuple(fc.string({ maxLength: 12 }), fc.oneof(CONTROL_CHARACTERS, LONE_SURROGATES, fc.constant('\u0000')), fc.string({ maxLength: 12 })).map((parts) => parts.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom(huge('a'), huge('é'), huge('😀'), huge(' '), huge('\u0000', 1_000), huge('%_', 100_000)) },
-);
-
 export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer(),
+  // Past what a PostgreSQL integer column holds.
+  fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }),
   fc.double(),
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, -1, 0, 0.5, 1.5, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, 1e21),
+);
+
+/** Text around one character that is hard to store or to show. */
+const around = (character: fc.Arbitrary<string>) => fc.tuple(fc.string({ maxLength: 12 }), character, fc.string({ maxLength: 12 })).map((parts) => parts.join(''));
+
+export const nastyString: fc.Arbitrary<string | Deferred> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY_STRINGS) },
+  // Numbers as a form sends them.
+  { weight: 2, arbitrary: nastyNumber.map(String) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 2, arbitrary: around(CONTROL_CHARACTERS) },
+  { weight: 2, arbitrary: around(LONE_SURROGATES) },
+  { weight: 1, arbitrary: around(fc.constant('\u0000')) },
+  { weight: 1, arbitrary: fc.constantFrom(huge('a'), huge('é'), huge('😀'), huge(' '), huge('\u0000', 1_000), huge('%_', 100_000)) },
 );
 
 export const uploadedFile = fc.string({ maxLength: 20 }).map((content) => new File([content], 'upload.txt', { type: 'text/plain' }));
@@ -178,17 +187,40 @@ export function mutatedForm(valid: fc.Arbitrary<Record<string, unknown>>, keys: 
   return fc.tuple(valid, fc.array(mutationOf(keys, values), { maxLength: 3 })).map(([record, mutations]) => applyMutations(record, mutations));
 }
 
+/** Text that is valid JavaScript but hard to store or to show: the edge of every text column. */
+export const hardText: fc.Arbitrary<string | Deferred> = fc.oneof(
+  { weight: 3, arbitrary: around(LONE_SURROGATES) },
+  { weight: 2, arbitrary: around(CONTROL_CHARACTERS) },
+  { weight: 1, arbitrary: around(fc.constant('\u0000')) },
+  { weight: 1, arbitrary: fc.constantFrom(...TRICKY_STRINGS) },
+  { weight: 1, arbitrary: fc.constantFrom(huge('a'), huge('😀'), huge(' ')) },
+);
+
+/** A valid form with exactly one of its text fields replaced by hard text, and nothing else wrong. */
+function oneHardTextField(valid: fc.Arbitrary<Record<string, unknown>>, textKeys: readonly string[]): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.constantFrom(...textKeys), hardText).map(([record, key, value]) => applyMutations(record, [{ kind: 'replace', key, value }]));
+}
+
 /**
  * Every shape of input a data-access function taking `input: unknown` must survive: mostly mutated valid
- * forms (field values as a form sends them, and as code could pass them), sometimes not an object at all.
+ * forms (field values as a form sends them, and as code could pass them), sometimes not an object at all,
+ * and, for forms with free text, valid forms whose only fault is one field of hard text.
  */
-export function hostileInput(valid: fc.Arbitrary<Record<string, unknown>>, keys: readonly string[]): fc.Arbitrary<unknown> {
+export function hostileInput(valid: fc.Arbitrary<Record<string, unknown>>, keys: readonly string[], { textKeys = [] }: { textKeys?: readonly string[] } = {}): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 5, arbitrary: mutatedForm(valid, keys, { values: nastyFormValue }) },
     { weight: 5, arbitrary: mutatedForm(valid, keys) },
     { weight: 1, arbitrary: nastyValue },
+    ...(textKeys.length > 0 ? [{ weight: 3, arbitrary: oneHardTextField(valid, textKeys) }] : []),
   );
 }
+
+/** Lock numbers an editor never sends: past a database integer, negative, fractional, not a number. */
+export const hostileLockVersion: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }),
+  fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }).map(String),
+  fc.constantFrom(-1, 1.5, Number.NaN, Infinity, '-1', '1.5', '1e3', '0x10', 'NaN', ''),
+);
 
 /** A whole number as code passes it or as a form field sends it. */
 export function wholeNumber(min: number, max: number): fc.Arbitrary<number | string> {

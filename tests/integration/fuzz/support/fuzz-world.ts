@@ -1,6 +1,7 @@
-// The world every fuzz property runs in: two clinics with every role (support/world.ts), and in each clinic
-// patients registered through the data layer at different points of their regimen, so that every id a
-// form can carry has a counterpart the actor may use, one of another care team, and one of the other clinic.
+// The world every fuzz property runs in: two clinics with every role (support/world.ts). In clinic A,
+// patients registered through the data layer at different points of their regimen, so that every id a form
+// can carry has a counterpart the actor may use and one of another care team; in clinic B, the records
+// whose ids clinic A's users must never reach.
 import type { Actor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { startDraft } from '@/lib/server/plans/start-draft';
@@ -32,7 +33,30 @@ export type FuzzClinic = {
   retiredExerciseId: string;
 };
 
-export type FuzzWorld = { a: FuzzClinic; b: FuzzClinic; scope: FuzzScope };
+/** The other clinic: a patient with a draft, one with an approved plan waiting for the surgeon, catalog entries. */
+export type OtherClinic = Pick<FuzzClinic, 'world' | 'drafting' | 'treated' | 'fuzzExerciseIds'>;
+
+export type FuzzWorld = { a: FuzzClinic; b: OtherClinic; scope: FuzzScope };
+
+function fuzzExercise(clinicId: string, name: string, isRetired = false): Promise<string> {
+  return seedExercise(clinicId, {
+    name: `${name} ${unique()}`,
+    instructions: 'Lie on your back.\nBreathe slowly.',
+    therapistNotes: '',
+    category: 'MOBILITY',
+    bodyRegion: 'Lumbar spine',
+    position: 'Lying',
+    equipment: '',
+    isSafeUnsupervised: true,
+    dosage: { sets: 1, reps: 10, holdSeconds: null, timesPerDay: 1, daysPerWeek: 5, minutes: null, side: 'NONE' },
+  }).then(async (exercise) => {
+    if (isRetired) await db.exercise.update({ where: { id: exercise.id }, data: { retiredAt: new Date() } });
+    return exercise.id;
+  });
+}
+
+// Names with LIKE wildcards, a backslash and non-ASCII letters, for the catalog search.
+const fuzzExercises = (clinicId: string) => Promise.all([fuzzExercise(clinicId, 'Fuzz 100% _under\\score'), fuzzExercise(clinicId, 'Fuzz ÅÄÖ straße'), fuzzExercise(clinicId, 'Fuzz plain')]);
 
 async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   const clinicId = world.clinic.id;
@@ -41,19 +65,17 @@ async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   const otherSurgeonUser = await createUser({ clinicId, role: 'SURGEON' });
   const otherSurgeon = actorFor(otherSurgeonUser);
 
-  const [drafting, treated, otherTeam, otherSurgeonsPatient] = await Promise.all([
-    registerPatient(world),
-    registerPatient(world),
-    registerPatient(world, { therapist: otherTherapist }),
-    registerPatient(world, { surgeonId: otherSurgeonUser.id }),
-  ]);
+  // One at a time: every write appends to the one audit chain under a lock, and a queue of transactions
+  // waiting for it can outlast Prisma's 5-second transaction timeout on a busy machine.
+  const drafting = await registerPatient(world);
+  const treated = await registerPatient(world);
+  const otherTeam = await registerPatient(world, { therapist: otherTherapist });
+  const otherSurgeonsPatient = await registerPatient(world, { surgeonId: otherSurgeonUser.id });
   await approveDraft(therapist, treated.patientId);
   await decide(world.actors.surgeon, treated.patientId, 'Walking');
   await advance(therapist, treated.patientId);
   await approveDraft(therapist, treated.patientId);
   await approveDraft(therapist, otherSurgeonsPatient.patientId);
-  // The other team's patient gets a draft of their own therapist's.
-  await startDraft({ actor: otherTherapist, input: { patientId: otherTeam.patientId } });
 
   const emptyProtocol = await db.protocol.create({ data: { clinicId, name: `Empty ${unique()}` }, select: { id: true } });
   const fuzzProtocol = await seedProtocol(clinicId, world.exerciseIds, {
@@ -64,24 +86,8 @@ async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
       { name: 'Second', earliestDay: 14, criteria: ['Walks 20 minutes'], precautions: 'No lifting.', exercises: [] },
     ],
   });
-  const fuzzExercise = (name: string, isRetired = false) =>
-    seedExercise(clinicId, {
-      name: `${name} ${unique()}`,
-      instructions: 'Lie on your back.\nBreathe slowly.',
-      therapistNotes: '',
-      category: 'MOBILITY',
-      bodyRegion: 'Lumbar spine',
-      position: 'Lying',
-      equipment: '',
-      isSafeUnsupervised: true,
-      dosage: { sets: 1, reps: 10, holdSeconds: null, timesPerDay: 1, daysPerWeek: 5, minutes: null, side: 'NONE' },
-    }).then(async (exercise) => {
-      if (isRetired) await db.exercise.update({ where: { id: exercise.id }, data: { retiredAt: new Date() } });
-      return exercise.id;
-    });
-  // Names with LIKE wildcards, a backslash and non-ASCII letters, for the catalog search.
-  const fuzzExerciseIds = await Promise.all([fuzzExercise('Fuzz 100% _under\\score'), fuzzExercise('Fuzz ÅÄÖ straße'), fuzzExercise('Fuzz plain')]);
-  const retiredExerciseId = await fuzzExercise('Fuzz retired', true);
+  const fuzzExerciseIds = await fuzzExercises(clinicId);
+  const retiredExerciseId = await fuzzExercise(clinicId, 'Fuzz retired', true);
 
   return {
     world,
@@ -98,10 +104,16 @@ async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   };
 }
 
+async function otherClinic(world: ClinicWorld): Promise<OtherClinic> {
+  const drafting = await registerPatient(world);
+  const treated = await registerPatient(world);
+  await approveDraft(world.actors.therapist, treated.patientId);
+  return { world, drafting, treated, fuzzExerciseIds: await fuzzExercises(world.clinic.id) };
+}
+
 export async function createFuzzWorld(): Promise<FuzzWorld> {
   const { a, b }: World = await createWorld();
-  const [fuzzA, fuzzB] = await Promise.all([fuzzClinic(a), fuzzClinic(b)]);
-  return { a: fuzzA, b: fuzzB, scope: { clinicIds: [a.clinic.id, b.clinic.id] } };
+  return { a: await fuzzClinic(a), b: await otherClinic(b), scope: { clinicIds: [a.clinic.id, b.clinic.id] } };
 }
 
 /** An id in the shape of a real one (a cuid) that names no record. */

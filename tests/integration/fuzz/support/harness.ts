@@ -50,7 +50,8 @@ const LEAKS: readonly [RegExp, string][] = [
   [/\[object \w+\]/, "says '[object …]'"],
   [/\b(select|insert|update|delete)\b[^.]*\b(from|into|set|where)\b/i, 'contains SQL'],
   [/violates|constraint|duplicate key|relation "|column "|out of range for type|invalid byte sequence|syntax error at|\bP\d{4}\b|\b\d{5}\b.*SQLSTATE/i, 'contains a database error'],
-  [/[\u0000-\u001f\u007f-\u009f]/, 'contains a control character'],
+  // Tab and line breaks read as spaces; the other control characters are invisible or drive terminals.
+  [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, 'contains a control character'],
   [/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, 'contains a broken (lone surrogate) character'],
 ];
 
@@ -77,21 +78,9 @@ function describeThrown(error: unknown): string {
   return `${typeof error}: ${clip(String(error))}`;
 }
 
-// A broken property throws, so fast-check shrinks the input and reports it. (A local survey of every
-// distinct problem can swap this for a collector; the committed tests never do.)
-let reportProblem: (fn: string, problem: string) => void = (_fn, problem) => {
+// A broken property throws, so fast-check shrinks the input and reports the smallest one that breaks it.
+function reportProblem(problem: string): never {
   throw new Error(problem);
-};
-
-let currentInput: unknown;
-
-/** The generated input being tried, for a problem reporter. */
-export function currentFuzzInput(): unknown {
-  return currentInput;
-}
-
-export function setProblemReporter(reporter: (fn: string, problem: string) => void): void {
-  reportProblem = reporter;
 }
 
 /** Properties 1 and 3 for one thrown value. */
@@ -186,7 +175,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The input with every Deferred in it made, in plain objects and arrays (a few levels deep). */
 export async function materialize(value: unknown, scope: FuzzScope, depth = 0): Promise<unknown> {
-  if (value instanceof Deferred) return value.make(() => invalidate(scope));
+  // A labelled choice can name a live value: make until it is a value.
+  if (value instanceof Deferred) return materialize(await value.make(() => invalidate(scope)), scope, depth);
   if (depth > 3) return value;
   if (Array.isArray(value)) {
     const items: unknown[] = [];
@@ -253,14 +243,14 @@ export async function probe<T>(
     value = await call();
   } catch (error) {
     const problem = cleanRefusalProblem(error, allowed);
-    if (problem) reportProblem(fn, problem);
+    if (problem) reportProblem(problem);
     if (queryCount() === queriesBefore) return { ok: false, error };
     const after = await snapshotOf(scope.clinicIds);
     scope.known = after;
     const changed = changedTables(before, after);
     if (changed.length > 0) {
       const code = error instanceof AppError ? error.code : 'an error';
-      reportProblem(fn, `${fn} refused (${code}: ${clip(error instanceof Error ? error.message : String(error), 200)}) but changed ${changed.join(', ')}`);
+      reportProblem(`${fn} refused (${code}: ${clip(error instanceof Error ? error.message : String(error), 200)}) but changed ${changed.join(', ')}`);
     }
     return { ok: false, error };
   }
@@ -272,7 +262,7 @@ export async function probe<T>(
   const after = await snapshotOf(scope.clinicIds);
   scope.known = after;
   const changed = changedTables(before, after);
-  if (changed.length > 0) reportProblem(fn, `${fn} ${isRefused ? 'refused' : 'only reads'}, but changed ${changed.join(', ')}`);
+  if (changed.length > 0) reportProblem(`${fn} ${isRefused ? 'refused' : 'only reads'}, but changed ${changed.join(', ')}`);
   return { ok: true, value };
 }
 
@@ -295,10 +285,12 @@ function seedFor(name: string): number {
 export async function fuzz<T>(name: string, scope: FuzzScope, runs: number, arbitrary: fc.Arbitrary<T>, check: (value: T) => Promise<void>): Promise<void> {
   invalidate(scope);
   await fc.assert(
-    fc.asyncProperty(arbitrary, async (value) => {
-      currentInput = value;
-      await check(value);
-    }),
+    fc.asyncProperty(arbitrary, check),
     { numRuns: Math.max(1, Math.round(runs * FUZZ_SCALE)), seed: seedFor(name) },
   );
+}
+
+/** A field of an input that may not be an object at all (a hostile input can be null, a string, a list). */
+export function fieldOf(input: unknown, key: string): unknown {
+  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
 }
