@@ -207,7 +207,7 @@ ${portalReaders === null ? '' : `(GET /portal served ${portalReaders} distinct p
 Queries per request by size of the data (must not grow):
 ${sizeTable(sizePairs)}
 
-First-load JavaScript (every <script src="/_next/static/..."> of the page):
+First-load JavaScript (every <script src="/_next/static/..."> of the page but the noModule polyfills, which browsers skip):
 ${firstLoadTable(pages)}
 
 Targets:

@@ -70,11 +70,12 @@ export function advanceProblems(args: {
     );
   }
   const known = new Set(gate.criteria);
-  const reported = new Set<string>();
-  for (const criterion of args.criteriaMet) {
-    if (known.has(criterion) || reported.has(criterion)) continue;
-    reported.add(criterion);
-    problems.push(`"${criterion}" is not one of this phase's criteria.`);
+  const unknown = [...new Set(args.criteriaMet.filter((criterion) => !known.has(criterion)))];
+  const [first] = unknown;
+  if (first !== undefined) {
+    // Echo what was sent, but never a broken character or an essay back to the user.
+    const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : '';
+    problems.push(`"${first.toWellFormed().slice(0, 80)}" is not one of this phase's criteria${more}.`);
   }
   return problems;
 }

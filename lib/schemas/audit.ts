@@ -5,6 +5,11 @@ const optionalDate = z
   .string()
   .trim()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Dates look like 2026-11-24.')
+  .refine((value) => {
+    if (value === '') return true;
+    const date = new Date(`${value}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'That date is not on the calendar.')
   .optional()
   .default('');
 

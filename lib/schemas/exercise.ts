@@ -36,10 +36,18 @@ export const exerciseInputSchema = z
 
 export type ExerciseInput = z.infer<typeof exerciseInputSchema>;
 
+// Search terms go straight into a query: refuse what PostgreSQL or Prisma cannot carry.
+const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'The search is too long.')
+    .refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'The search has characters we cannot use.');
+
 export const exerciseSearchSchema = z.strictObject({
-  q: z.string().trim().max(100, 'Search is too long.').optional().default(''),
+  q: searchText(100).optional().default(''),
   category: z.union([exerciseCategorySchema, z.literal('')]).optional().default(''),
-  bodyRegion: z.string().trim().max(80).optional().default(''),
+  bodyRegion: searchText(80).optional().default(''),
   includeRetired: booleanField.optional().default(false),
 });
 

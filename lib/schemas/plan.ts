@@ -6,7 +6,11 @@ import { idSchema } from './exercise';
 
 export const itemModeSchema = z.enum(ITEM_MODES as ['SUPERVISED', 'SELF_DIRECTED'], { error: 'Choose supervised or home exercise.' });
 
-export const lockVersionSchema = z.coerce.number({ error: 'Missing version stamp. Reload the page.' }).int().min(0);
+export const lockVersionSchema = z.coerce
+  .number({ error: 'Missing version stamp. Reload the page.' })
+  .int('Reload the page and try again.')
+  .min(0, 'Reload the page and try again.')
+  .max(2_147_483_647, 'Reload the page and try again.');
 
 export const prescriptionSchema = z
   .strictObject({

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ZodError, type ZodType } from 'zod';
+import '@/lib/schemas/plain-messages';
 import { logger } from './logger';
 
 export type AppErrorCode =
@@ -31,6 +32,17 @@ export function notFound(what = 'That record', { isAudited = false }: { isAudite
   const error = new AppError('NOT_FOUND', `${what} was not found.`);
   error.isAudited = isAudited;
   return error;
+}
+
+const ID_PATTERN = /^[a-z0-9]{1,64}$/i;
+
+/**
+ * For ids passed next to the parsed input (route params, form fields): anything that is not an id of
+ * ours is simply "not found", and never reaches a query.
+ */
+export function parseId(value: unknown, what: string): string {
+  if (typeof value === 'string' && ID_PATTERN.test(value)) return value;
+  throw notFound(what);
 }
 
 /** Refusals the audit trail must show: a record or action this user may not have. */
@@ -71,7 +83,8 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
 }
 
 function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+  // NUL cannot be stored in PostgreSQL text, and a lone surrogate half cannot cross Prisma's JSON protocol.
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed();
   if (depth > 5 || value === null || typeof value !== 'object') return false;
   return Object.values(value as Record<string, unknown>).some((entry) => containsNul(entry, depth + 1));
 }
@@ -79,7 +92,7 @@ function containsNul(value: unknown, depth = 0): boolean {
 /** Parses untrusted input; bad input becomes a clear INVALID_INPUT error and nothing else happens. */
 export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
   // PostgreSQL cannot store a NUL character in text; refuse it here with a clear message for every input.
-  if (containsNul(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Text cannot contain control characters.');
+  if (containsNul(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Some text has characters we cannot store.');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors = fieldErrorsOf(result.error);

@@ -1,13 +1,15 @@
 // First-load JavaScript: what a browser downloads before a page is interactive, i.e. every
-// `<script src="/_next/static/...">` in the page's HTML, raw and gzip-compressed.
+// `<script src="/_next/static/...">` in the page's HTML (less the noModule polyfills), raw and gzipped.
 import { gzipSync } from 'node:zlib';
 import { getPage } from './http.mjs';
 
 function scriptSources(html) {
   const sources = new Set();
-  for (const match of html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)) {
-    const src = match[1].replaceAll('&amp;', '&');
-    if (src.startsWith('/_next/static/')) sources.add(src);
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    // Polyfills for browsers without ES modules: every current browser skips a noModule script.
+    if (/\snomodule\b/i.test(tag)) continue;
+    const src = tag.match(/\ssrc="([^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+    if (src?.startsWith('/_next/static/')) sources.add(src);
   }
   return [...sources];
 }

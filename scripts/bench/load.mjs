@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 let autocannon;
 
-/** autocannon is a devDependency; required (not imported) so NODE_PATH can point at another copy. */
+/** Loaded on first use, so that a missing devDependency gets a clear message rather than an import error. */
 export function loadAutocannon() {
   if (autocannon) return autocannon;
   try {

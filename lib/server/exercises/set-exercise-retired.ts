@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound } from '../errors';
+import { AppError, notFound, parseId } from '../errors';
 import { exerciseSelect, type ExerciseDto } from './exercise-select';
 
 /**
@@ -12,6 +12,8 @@ import { exerciseSelect, type ExerciseDto } from './exercise-select';
  */
 export async function setExerciseRetired({ actor, exerciseId, isRetired }: { actor: Actor; exerciseId: string; isRetired: boolean }): Promise<ExerciseDto> {
   requirePermission(actor, 'catalog.write', 'FORBIDDEN');
+  parseId(exerciseId, 'That exercise');
+  if (typeof isRetired !== 'boolean') throw new AppError('INVALID_INPUT', 'Choose whether to retire the exercise or bring it back.');
   return db.$transaction(async (tx) => {
     const before = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: exerciseSelect });
     if (!before) throw notFound('That exercise');

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { conflictOnUnique, notFound, parseInput } from '../errors';
+import { conflictOnUnique, notFound, parseId, parseInput } from '../errors';
 import { assertNameFree } from './assert-name-free';
 import { exerciseSelect, type ExerciseDto } from './exercise-select';
 
@@ -14,6 +14,7 @@ import { exerciseSelect, type ExerciseDto } from './exercise-select';
  */
 export async function updateExercise({ actor, exerciseId, input }: { actor: Actor; exerciseId: string; input: unknown }): Promise<ExerciseDto> {
   requirePermission(actor, 'catalog.write', 'FORBIDDEN');
+  parseId(exerciseId, 'That exercise');
   const data = parseInput(exerciseInputSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: exerciseSelect });

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, parseId } from '../errors';
 import { issueInvitation, type CreatedInvitation } from './issue-invitation';
 
 export { INVITATION_LIFETIME_MS, type CreatedInvitation } from './issue-invitation';
@@ -15,6 +15,7 @@ export { INVITATION_LIFETIME_MS, type CreatedInvitation } from './issue-invitati
 export async function createInvitation({ actor, patientId }: { actor: Actor; patientId: string }): Promise<CreatedInvitation> {
   // Inviting is part of treating the patient: their own therapist does it, nobody else.
   requirePermission(actor, 'plan.edit');
+  parseId(patientId, 'That patient');
   const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, patientVisibleTo(actor)] }, select: { id: true, userId: true } });
   if (!patient) throw notFound('That patient');
   const { userId } = patient;

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { db } from '../db';
-import { notFound } from '../errors';
+import { notFound, parseId } from '../errors';
 
 const patientSelect = {
   id: true,
@@ -25,6 +25,7 @@ const patientSelect = {
  * and so is every refused one.
  */
 export async function getPatient({ actor, patientId }: { actor: Actor; patientId: string }) {
+  parseId(patientId, 'That patient');
   const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, patientVisibleTo(actor)] }, select: patientSelect });
   await db.$transaction((tx) =>
     recordAudit(tx, {

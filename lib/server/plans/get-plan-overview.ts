@@ -5,7 +5,7 @@ import { clearanceOf, decisionsByContentHash, dosageOf } from '@/lib/domain/pres
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound } from '../errors';
+import { notFound, parseId } from '../errors';
 import { getPatient } from '../patients/get-patient';
 
 const itemSelect = {
@@ -32,6 +32,7 @@ const itemSelect = {
  */
 export async function getPlanOverview({ actor, patientId, today = new Date() }: { actor: Actor; patientId: string; today?: Date }) {
   requirePermission(actor, 'patient.read');
+  parseId(patientId, 'That patient');
   // The one scoping and audit point for a patient's record: not visible means not found, and recorded.
   const patient = await getPatient({ actor, patientId });
   const episode = await db.episode.findFirst({

@@ -2,6 +2,8 @@ import 'server-only';
 import { dosageOf } from '@/lib/domain/prescription';
 import { prescriptionSchema, updateDraftItemSchema } from '@/lib/schemas/plan';
 import type { Actor } from '../auth/actor';
+import { patientVisibleTo } from '../authz/patient-visible-to';
+import { requirePermission } from '../authz/require-permission';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { notFound, parseInput } from '../errors';
@@ -16,9 +18,11 @@ export async function updateDraftItem({ actor, input }: { actor: Actor; input: u
   const { itemId, lockVersion } = parseInput(updateDraftItemSchema, { itemId: raw.itemId, lockVersion: raw.lockVersion });
   const { itemId: _itemId, lockVersion: _lockVersion, ...prescriptionInput } = raw;
   const prescription = parseInput(prescriptionSchema, prescriptionInput);
+  // Checked before any lookup, so an item id says nothing about whether it exists.
+  requirePermission(actor, 'plan.edit');
   return db.$transaction(async (tx) => {
-    const before = await tx.planItem.findUnique({ where: { id: itemId }, select: itemSelect });
-    if (!before) throw notFound('That plan item');
+    const before = await tx.planItem.findFirst({ where: { id: itemId, version: { plan: { episode: { patient: patientVisibleTo(actor) } } } }, select: itemSelect });
+    if (!before) throw notFound('That plan');
     const draft = await lockDraft(tx, actor, before.versionId, lockVersion);
     const { mode, patientNotes, ...dosage } = prescription;
     const after = await tx.planItem.update({

@@ -4,12 +4,13 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound, parseId, parseInput } from '../errors';
 import { claimProtocolEdit, phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
 
 /** Adds a phase after the last one. Plans already made from this protocol are not affected. */
 export async function addProtocolPhase({ actor, protocolId, input }: { actor: Actor; protocolId: string; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
+  parseId(protocolId, 'That protocol');
   const { lockVersion, ...fields } = parseInput(phaseInputSchema, input);
   return db.$transaction(async (tx) => {
     const protocol = await tx.protocol.findFirst({ where: { id: protocolId, clinicId: actor.clinicId }, select: { id: true } });

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound, parseInput } from '../errors';
+import { notFound, parseId, parseInput } from '../errors';
 import { claimProtocolEdit, phaseExerciseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
 
 /**
@@ -23,6 +23,8 @@ export async function removePhaseExercise({
   input: unknown;
 }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
+  parseId(phaseId, 'That phase');
+  parseId(exerciseId, 'That exercise');
   const { lockVersion } = parseInput(protocolEditSchema, input);
   return db.$transaction(async (tx) => {
     const phase = await tx.protocolPhase.findFirst({ where: { id: phaseId, protocol: { clinicId: actor.clinicId } }, select: { protocolId: true } });

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound, parseId, parseInput } from '../errors';
 import { claimProtocolEdit, phaseExerciseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
 
 /**
@@ -13,6 +13,7 @@ import { claimProtocolEdit, phaseExerciseSelect, protocolSelect, type ProtocolDt
  */
 export async function setPhaseExercise({ actor, phaseId, input }: { actor: Actor; phaseId: string; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
+  parseId(phaseId, 'That phase');
   const { lockVersion, exerciseId, ...prescription } = parseInput(phaseExerciseInputSchema, input);
   return db.$transaction(async (tx) => {
     const phase = await tx.protocolPhase.findFirst({

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound, parseId, parseInput } from '../errors';
 import { claimProtocolEdit, phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
 
 /**
@@ -13,6 +13,7 @@ import { claimProtocolEdit, phaseFieldsSelect, protocolSelect, type ProtocolDto 
  */
 export async function updateProtocolPhase({ actor, phaseId, input }: { actor: Actor; phaseId: string; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
+  parseId(phaseId, 'That phase');
   const { lockVersion, ...fields } = parseInput(phaseInputSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.protocolPhase.findFirst({ where: { id: phaseId, protocol: { clinicId: actor.clinicId } }, select: { protocolId: true } });

@@ -18,7 +18,7 @@ async function addPerson(browser: Browser, role: 'Physical therapist' | 'Spine s
   const setup = await browser.newPage();
   const password = 'a long session passphrase';
   await setup.goto(link);
-  await setup.getByLabel('New password').fill(password);
+  await setup.getByLabel('New password', { exact: true }).fill(password);
   await setup.getByLabel('Repeat password').fill(password);
   await setup.getByRole('button', { name: 'Set password' }).click();
   await expect(setup.getByRole('heading', { level: 1, name: 'Your password is set' })).toBeVisible();
@@ -73,7 +73,7 @@ test('changing the password ends every session; the new password works', async (
   await page.goto('/account');
   const form = page.getByRole('form', { name: 'Change password' });
   await form.getByLabel('Current password').fill('not the password');
-  await form.getByLabel('New password').fill('brand new passphrase');
+  await form.getByLabel(/^New password/).fill('brand new passphrase');
   await form.getByLabel('Repeat new password').fill('brand new passphrase');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('alert').filter({ hasText: 'current password is not right' })).toBeVisible();

@@ -94,7 +94,7 @@ test('the surgeon signs off three items and declines one', async ({ browser }) =
 
   const knee = page.getByRole('article', { name: `Knee flexion for ${fullName}` });
   await expect(knee).toContainText('1 set of 8');
-  await knee.getByLabel('Decline').check();
+  await knee.getByLabel('Decline', { exact: true }).check();
   await knee.getByLabel('Your password').fill(DEMO_PASSWORD);
   await knee.getByRole('button', { name: 'Record decision on Knee flexion' }).click();
   await expect(knee.getByRole('alert').filter({ hasText: 'Say why you are declining' })).toBeVisible();

@@ -84,7 +84,7 @@ export function describeAuditFuzz(getWorld: () => FuzzWorld) {
         viaPage: fc.boolean(),
         input: fc.oneof({ weight: 6, arbitrary: mutatedForm(filters(world), keys, { values: nastyFormValue }) }, { weight: 3, arbitrary: mutatedForm(filters(world), keys) }, { weight: 1, arbitrary: nastyValue }),
       });
-      await fuzz('listAuditEvents', world.scope, 100, arbitrary, async (generated) => {
+      await fuzz('listAuditEvents', world.scope, 160, arbitrary, async (generated) => {
         const { actor, viaPage, input } = (await materialize(generated, world.scope)) as { actor: Actor; viaPage: boolean; input: unknown };
         const outcome = await probe('listAuditEvents', world.scope, () => listAuditEvents({ actor, input: viaPage ? asThePageSends(input) : input }), { isReadOnly: true });
         if (!outcome.ok) return;
@@ -99,7 +99,7 @@ export function describeAuditFuzz(getWorld: () => FuzzWorld) {
       // A route handler's query string: every value is a string, and any key can be present.
       const queryValue = fc.oneof({ weight: 4, arbitrary: nastyString }, { weight: 1, arbitrary: fc.constant('') });
       const arbitrary = fc.record({ actor: actors(world), input: mutatedForm(filters(world), keys, { values: queryValue }) });
-      await fuzz('exportAuditEvents', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('exportAuditEvents', world.scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Record<string, string> };
         const outcome = await probe('exportAuditEvents', world.scope, () => exportAuditEvents({ actor, input }));
         if (!outcome.ok) return;

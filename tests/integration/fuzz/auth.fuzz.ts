@@ -54,7 +54,7 @@ export function describeAuthFuzz(getWorld: () => FuzzWorld) {
         { weight: 1, arbitrary: fc.oneof(fc.string({ unit: headerCharacter, maxLength: 60 }), fc.constantFrom('', ' ', 'unknown', ',', '::1, ::2', huge('9', 8_000)), fc.constant(undefined)) },
       );
       const arbitrary = fc.record({ credentials: hostileInput(valid, ['email', 'password']), forwardedFor });
-      await fuzz('authenticate (via authorize)', scope, 40, arbitrary, async (generated) => {
+      await fuzz('authenticate (via authorize)', scope, 50, arbitrary, async (generated) => {
         const { credentials, forwardedFor: forwarded } = (await materialize(generated, scope)) as { credentials: Record<string, unknown>; forwardedFor: unknown };
         const request = { headers: { 'x-forwarded-for': forwarded }, body: credentials, query: {}, method: 'POST' };
         const call = () =>

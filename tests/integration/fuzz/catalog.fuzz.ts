@@ -10,7 +10,7 @@ import { listExercises } from '@/lib/server/exercises/list-exercises';
 import { setExerciseRetired } from '@/lib/server/exercises/set-exercise-retired';
 import { updateExercise } from '@/lib/server/exercises/update-exercise';
 import { exerciseSelect } from '@/lib/server/exercises/exercise-select';
-import { dosageNumber, hostileInput, mostly, nastyString, typedText, wholeNumber } from './support/arbitraries';
+import { dosageNumber, hostileInput, idParameter, mostly, nastyString, nastyValue, typedText, wholeNumber } from './support/arbitraries';
 import { fuzz, materialize, probe } from './support/harness';
 import { MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
@@ -83,7 +83,7 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
         actor: mostly({ 'a.admin': a.world.actors.admin }, { 'a.therapist': a.world.actors.therapist, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
         input: hostileInput(validExercise, EXERCISE_KEYS, { textKeys: EXERCISE_TEXT_KEYS }),
       });
-      await fuzz('createExercise', scope, 180, arbitrary, async (generated) => {
+      await fuzz('createExercise', scope, 300, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Record<string, unknown> };
         const outcome = await probe('createExercise', scope, () => createExercise({ actor, input }));
         if (outcome.ok) await expectStoredExercise(outcome.value.id, actor, input, outcome.value);
@@ -94,13 +94,13 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
       const { a, b, scope } = getWorld();
       const arbitrary = fc.record({
         actor: mostly({ 'a.admin': a.world.actors.admin }, { 'a.therapist': a.world.actors.therapist, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
-        exerciseId: mostly(
+        exerciseId: idParameter(
           { 'a.fuzz exercise 1': a.fuzzExerciseIds[0], 'a.fuzz exercise 2': a.fuzzExerciseIds[1], 'a.retired exercise': a.retiredExerciseId },
           { 'b.fuzz exercise': b.fuzzExerciseIds[0], 'missing id': MISSING_ID, 'a.patient id (not an exercise)': a.treated.patientId },
         ),
         input: hostileInput(validExercise, EXERCISE_KEYS, { textKeys: EXERCISE_TEXT_KEYS }),
       });
-      await fuzz('updateExercise', scope, 150, arbitrary, async (generated) => {
+      await fuzz('updateExercise', scope, 250, arbitrary, async (generated) => {
         const { actor, exerciseId, input } = (await materialize(generated, scope)) as { actor: Actor; exerciseId: string; input: Record<string, unknown> };
         const outcome = await probe('updateExercise', scope, () => updateExercise({ actor, exerciseId, input }));
         if (outcome.ok) {
@@ -114,14 +114,14 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
       const { a, b, scope } = getWorld();
       const arbitrary = fc.record({
         actor: mostly({ 'a.admin': a.world.actors.admin }, { 'a.therapist': a.world.actors.therapist, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
-        // The action parses the id with idSchema: only id-shaped strings reach the data layer.
-        exerciseId: mostly(
+        exerciseId: idParameter(
           { 'a.fuzz exercise 3': a.fuzzExerciseIds[2], 'a.retired exercise': a.retiredExerciseId },
           { 'b.fuzz exercise': b.fuzzExerciseIds[2], 'missing id': MISSING_ID, 'a.draft version id (not an exercise)': a.drafting.draftVersionId },
         ),
-        isRetired: fc.boolean(),
+        // The action sends form.get('retire') === 'true'; another caller could send anything.
+        isRetired: fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: nastyValue }),
       });
-      await fuzz('setExerciseRetired', scope, 40, arbitrary, async (generated) => {
+      await fuzz('setExerciseRetired', scope, 60, arbitrary, async (generated) => {
         const { actor, exerciseId, isRetired } = (await materialize(generated, scope)) as { actor: Actor; exerciseId: string; isRetired: boolean };
         const outcome = await probe('setExerciseRetired', scope, () => setExerciseRetired({ actor, exerciseId, isRetired }));
         if (outcome.ok) {
@@ -162,7 +162,7 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
           includeRetired: param(fc.constantFrom('on', 'off', 'true')),
         }),
       });
-      await fuzz('listExercises', scope, 150, arbitrary, async (generated) => {
+      await fuzz('listExercises', scope, 250, arbitrary, async (generated) => {
         const { actor, raw } = (await materialize(generated, scope)) as { actor: Actor; raw: Record<string, unknown> };
         const outcome = await probe('listExercises', scope, () => searchAsThePageDoes(actor, raw), { isReadOnly: true });
         if (!outcome.ok) {
@@ -190,7 +190,7 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
         })
         .map(([entry, start, length, characters]) => ({ entry, q: characters.slice(start, start + length).join('') }))
         .filter(({ q }) => q.trim().length > 0);
-      await fuzz('listExercises (name search)', scope, 40, arbitrary, async ({ entry, q }) => {
+      await fuzz('listExercises (name search)', scope, 80, arbitrary, async ({ entry, q }) => {
         const outcome = await probe('listExercises', scope, () => searchAsThePageDoes(a.world.actors.therapist, { q }), { isReadOnly: true });
         if (!outcome.ok) throw outcome.error;
         expect(outcome.value.exercises.map((exercise) => exercise.id)).toContain(entry.id);

@@ -10,7 +10,7 @@ import { createInvitation, INVITATION_LIFETIME_MS } from '@/lib/server/invitatio
 import { getInvitation } from '@/lib/server/invitations/get-invitation';
 import { hashInvitationToken } from '@/lib/server/invitations/hash-invitation-token';
 import { uniqueIp } from '../support/world';
-import { mostly, mutatedForm, named, nastyFormValue, nastyString, nastyValue, typedText } from './support/arbitraries';
+import { idParameter, mostly, mutatedForm, named, nastyFormValue, nastyString, nastyValue, typedText } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
 import { MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
@@ -25,13 +25,12 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
       const { a, b, scope } = getWorld();
       const arbitrary = fc.record({
         actor: mostly({ 'a.therapist': a.world.actors.therapist }, { 'a.other therapist': a.otherTherapist, 'a.admin': a.world.actors.admin, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.therapist': b.world.actors.therapist }),
-        // The action parses the id with idSchema: only id-shaped strings reach the data layer.
-        patientId: mostly(
+        patientId: idParameter(
           { 'a.treated patient': a.treated.patientId, 'a.other surgeon’s patient': a.otherSurgeonsPatient.patientId },
           { 'a.other team’s patient': a.otherTeam.patientId, 'a.patient with no portal account': a.world.patients.therapistOnly.id, 'b.treated patient': b.treated.patientId, 'missing id': MISSING_ID, 'a.therapist’s user id': a.world.users.therapist.id },
         ),
       });
-      await fuzz('createInvitation', scope, 40, arbitrary, async (generated) => {
+      await fuzz('createInvitation', scope, 60, arbitrary, async (generated) => {
         const { actor, patientId } = (await materialize(generated, scope)) as { actor: Actor; patientId: string };
         const startedAt = Date.now();
         const outcome = await probe('createInvitation', scope, () => createInvitation({ actor, patientId }));
@@ -60,7 +59,7 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
         [expired, 'expired'],
       ]);
       const arbitrary = fc.oneof(named({ 'a valid token': valid, 'a used token': used, 'an expired token': expired }), nastyString, wellFormedToken);
-      await fuzz('getInvitation', scope, 120, arbitrary, async (generated) => {
+      await fuzz('getInvitation', scope, 200, arbitrary, async (generated) => {
         const token = (await materialize(generated, scope)) as string;
         const outcome = await probe('getInvitation', scope, () => getInvitation({ token }), { isReadOnly: true });
         if (!outcome.ok) throw outcome.error;

@@ -1,5 +1,6 @@
-// Registering patients and editing their plans (app/(clinic)/patients/actions.ts): each action hands the
-// form's fields (every field but `$…` and `patientId`) to one data-access function.
+// Registering patients and editing their plans (app/(clinic)/patients/actions.ts): most actions hand the
+// form's fields (every field but `$…` and `patientId`) to one data-access function; starting a draft and
+// advancing build { patientId, … } from form.get() and form.getAll().
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashPrescription } from '@/lib/domain/content-hash';
@@ -86,7 +87,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         actor: mostly({ 'a.therapist': a.world.actors.therapist }, { 'a.admin': a.world.actors.admin, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.therapist': b.world.actors.therapist }),
         input: hostileInput(validPatient, keys, { textKeys: ['firstName', 'lastName', 'phone', 'procedure'] }),
       });
-      await fuzz('createPatient', scope, 120, arbitrary, async (generated) => {
+      await fuzz('createPatient', scope, 200, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('createPatient', scope, () => createPatient({ actor, input }));
         if (!outcome.ok) return;
@@ -131,7 +132,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
     it('startDraft: refuses cleanly, and only ever opens a draft for a patient on the actor’s care team', async () => {
       const world = getWorld();
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(fc.record({ patientId: patientIds(world) }), ['patientId']) });
-      await fuzz('startDraft', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('startDraft', world.scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('startDraft', world.scope, () => startDraft({ actor, input }));
         if (!outcome.ok) return;
@@ -174,7 +175,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         exerciseId: mostly({ 'an a exercise not on the draft': exerciseNotOnDraft }, { 'a.retired exercise': a.retiredExerciseId, 'a.Walking': a.world.exerciseIds.get('Walking'), 'b.Bridging': b.world.exerciseIds.get('Bridging'), 'missing id': MISSING_ID }),
       });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion', 'exerciseId']) });
-      await fuzz('addDraftItem', scope, 90, arbitrary, async (generated) => {
+      await fuzz('addDraftItem', scope, 150, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('addDraftItem', scope, () => addDraftItem({ actor, input }));
         if (!outcome.ok) return;
@@ -211,7 +212,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
       });
       const keys = ['itemId', 'lockVersion', 'mode', 'patientNotes', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'];
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, keys, { textKeys: ['patientNotes'] }) });
-      await fuzz('updateDraftItem', scope, 150, arbitrary, async (generated) => {
+      await fuzz('updateDraftItem', scope, 250, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const lockBefore = Number(fieldOf(input, 'lockVersion'));
         const outcome = await probe('updateDraftItem', scope, () => updateDraftItem({ actor, input }));
@@ -249,7 +250,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         lockVersion: lockOffsets(own),
       });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['itemId', 'lockVersion']) });
-      await fuzz('removeDraftItem', scope, 80, arbitrary, async (generated) => {
+      await fuzz('removeDraftItem', scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const itemId = idOrNull(fieldOf(input, 'itemId'));
         const item = itemId ? await db.planItem.findUnique({ where: { id: itemId }, select: { versionId: true } }) : null;
@@ -264,9 +265,9 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
     it('advancePhase: refuses cleanly, and opens the next phase’s draft with exactly the criteria and reason accepted', async () => {
       const world = getWorld();
       const { a, scope } = world;
-      const phases = await db.protocolPhase.findMany({ where: { protocolId: a.world.protocol.id }, orderBy: { position: 'asc' }, select: { criteria: true } });
-      const criteria = phases.flatMap((phase) => phase.criteria);
-      // The treated patient is in phase 2; every input starts from them having no draft, so advancing is possible.
+      // The treated patient is in phase 2: these are the criteria of the phase they would advance to.
+      const { criteria } = await db.protocolPhase.findFirstOrThrow({ where: { protocolId: a.world.protocol.id, position: 3 }, select: { criteria: true } });
+      // Every input starts from the treated patient having no draft, so advancing is possible.
       const treatedWithoutDraft = deferred('a.treated patient, draft discarded', async (wrote) => {
         const { count } = await db.planVersion.deleteMany({ where: { status: 'DRAFT', plan: { episode: { patientId: a.treated.patientId } } } });
         if (count > 0) wrote();
@@ -276,14 +277,14 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         patientId: fc.oneof({ weight: 3, arbitrary: fc.constant(treatedWithoutDraft) }, { weight: 1, arbitrary: patientIds(world) }),
         // The action sends form.getAll('criteriaMet').map(String): always a list of strings.
         criteriaMet: fc.oneof(
-          { weight: 4, arbitrary: fc.subarray(criteria) },
+          { weight: 6, arbitrary: fc.subarray(criteria) },
           { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...criteria), hardText), { maxLength: 4 }) },
           { weight: 1, arbitrary: fc.constant(deferred('50 made-up criteria of 500 characters', () => Array.from({ length: 50 }, (_, index) => `Criterion ${index} `.padEnd(500, 'x')))) },
         ),
-        reason: fc.oneof(typedText({ minLength: 10, maxLength: 300 }), fc.constant('')),
+        reason: fc.oneof({ weight: 3, arbitrary: typedText({ minLength: 10, maxLength: 300 }) }, { weight: 1, arbitrary: fc.constant('') }),
       });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['patientId', 'criteriaMet', 'reason'], { textKeys: ['reason'] }) });
-      await fuzz('advancePhase', scope, 80, arbitrary, async (generated) => {
+      await fuzz('advancePhase', scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('advancePhase', scope, () => advancePhase({ actor, input, today: TODAY }));
         if (!outcome.ok) return;
@@ -301,7 +302,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
       const { own, ids } = versionIds(world, (await approvedVersion(world.a.treated.patientId)).id);
       const valid = fc.record({ versionId: ids, lockVersion: lockOffsets(own) });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion']) });
-      await fuzz('discardDraft', scope, 80, arbitrary, async (generated) => {
+      await fuzz('discardDraft', scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const versionId = idOrNull(fieldOf(input, 'versionId'));
         const version = versionId ? await db.planVersion.findUnique({ where: { id: versionId }, select: { plan: { select: { episode: { select: { patientId: true } } } } } }) : null;
@@ -324,7 +325,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         password: fc.oneof({ weight: 2, arbitrary: fc.constant(PASSWORD) }, { weight: 1, arbitrary: fc.constantFrom(`${PASSWORD} `, 'TEST-PASSWORD', 'wrong password') }),
       });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion', 'password']) });
-      await fuzz('approvePlanVersion', scope, 40, arbitrary, async (generated) => {
+      await fuzz('approvePlanVersion', scope, 50, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('approvePlanVersion', scope, () => approvePlanVersion({ actor, input }));
         if (!outcome.ok) return;

@@ -38,7 +38,7 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
         ),
         input: hostileInput(valid, ['exerciseId', 'performedOn', 'completed', 'setsCompleted', 'pain', 'note'], { textKeys: ['note'] }),
       });
-      await fuzz('logSession', scope, 150, arbitrary, async (generated) => {
+      await fuzz('logSession', scope, 250, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('logSession', scope, () => logSession({ actor, input, today: TODAY }));
         if (!outcome.ok) return;

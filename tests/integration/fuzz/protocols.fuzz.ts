@@ -11,9 +11,9 @@ import { removePhaseExercise } from '@/lib/server/protocols/remove-phase-exercis
 import { removeProtocolPhase } from '@/lib/server/protocols/remove-protocol-phase';
 import { setPhaseExercise } from '@/lib/server/protocols/set-phase-exercise';
 import { updateProtocolPhase } from '@/lib/server/protocols/update-protocol-phase';
-import { dosageNumber, hostileInput, hostileLockVersion, mostly, typedText, wholeNumber } from './support/arbitraries';
+import { dosageNumber, hostileInput, hostileLockVersion, idParameter, mostly, typedText, wholeNumber } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
-import { idOf, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
+import { idOf, idOrNull, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
 type Input = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
         description: typedText({ maxLength: 200 }),
       });
       const arbitrary = fc.record({ actor: editors(world), input: hostileInput(valid, ['name', 'description'], { textKeys: ['name', 'description'] }) });
-      await fuzz('createProtocol', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('createProtocol', world.scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('createProtocol', world.scope, () => createProtocol({ actor, input }));
         if (!outcome.ok) return;
@@ -95,14 +95,14 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
       const live = fuzzProtocol(world);
       const arbitrary = fc.record({
         actor: editors(world),
-        protocolId: mostly({ 'a.fuzz protocol': live.protocolId }, { 'a.protocol with no phase': world.a.emptyProtocolId, 'b.protocol': world.b.world.protocol.id, 'missing id': MISSING_ID, 'a.fuzz protocol phase (not a protocol)': world.a.fuzzProtocol.phaseIds[0] }),
+        protocolId: idParameter({ 'a.fuzz protocol': live.protocolId }, { 'a.protocol with no phase': world.a.emptyProtocolId, 'b.protocol': world.b.world.protocol.id, 'missing id': MISSING_ID, 'a.fuzz protocol phase (not a protocol)': world.a.fuzzProtocol.phaseIds[0] }),
         input: hostileInput(
           phaseFields(fc.oneof({ weight: 3, arbitrary: fc.constant(live.dayFromLast) }, { weight: 1, arbitrary: wholeNumber(0, 730) }), live.lock),
           ['lockVersion', 'name', 'earliestDay', 'criteria', 'precautions'],
           { textKeys: ['name', 'criteria', 'precautions'] },
         ),
       });
-      await fuzz('addProtocolPhase', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('addProtocolPhase', world.scope, 120, arbitrary, async (generated) => {
         const { actor, protocolId, input } = (await materialize(generated, world.scope)) as { actor: Actor; protocolId: string; input: Input };
         const outcome = await probe('addProtocolPhase', world.scope, () => addProtocolPhase({ actor, protocolId, input }));
         if (!outcome.ok) return;
@@ -118,14 +118,14 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
       const live = fuzzProtocol(world);
       const arbitrary = fc.record({
         actor: editors(world),
-        phaseId: mostly({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)),
+        phaseId: idParameter({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)),
         input: hostileInput(
           phaseFields(fc.oneof({ weight: 3, arbitrary: wholeNumber(0, 14) }, { weight: 1, arbitrary: wholeNumber(0, 730) }), live.lock),
           ['lockVersion', 'name', 'earliestDay', 'criteria', 'precautions'],
           { textKeys: ['name', 'criteria', 'precautions'] },
         ),
       });
-      await fuzz('updateProtocolPhase', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('updateProtocolPhase', world.scope, 120, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
         const outcome = await probe('updateProtocolPhase', world.scope, () => updateProtocolPhase({ actor, phaseId, input }));
         if (!outcome.ok) return;
@@ -155,8 +155,8 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
           side: fc.constantFrom(...SIDES, ''),
         });
       const keys = ['lockVersion', 'exerciseId', 'mode', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'];
-      const arbitrary = fc.record({ actor: editors(world), phaseId: mostly({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)), input: hostileInput(valid, keys) });
-      await fuzz('setPhaseExercise', world.scope, 100, arbitrary, async (generated) => {
+      const arbitrary = fc.record({ actor: editors(world), phaseId: idParameter({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)), input: hostileInput(valid, keys) });
+      await fuzz('setPhaseExercise', world.scope, 160, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
         const outcome = await probe('setPhaseExercise', world.scope, () => setPhaseExercise({ actor, phaseId, input }));
         if (!outcome.ok) return;
@@ -181,12 +181,11 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
       const live = fuzzProtocol(world);
       const arbitrary = fc.record({
         actor: editors(world),
-        phaseId: mostly({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)),
-        // The action parses both ids with idSchema.
-        exerciseId: mostly({ 'a.Walking': a.world.exerciseIds.get('Walking'), 'a.Bridging': a.world.exerciseIds.get('Bridging') }, { 'b.Walking': b.world.exerciseIds.get('Walking'), 'missing id': MISSING_ID }),
+        phaseId: idParameter({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)),
+        exerciseId: idParameter({ 'a.Walking': a.world.exerciseIds.get('Walking'), 'a.Bridging': a.world.exerciseIds.get('Bridging') }, { 'b.Walking': b.world.exerciseIds.get('Walking'), 'missing id': MISSING_ID }),
         input: hostileInput(fc.record({ lockVersion: live.lock }), ['lockVersion']),
       });
-      await fuzz('removePhaseExercise', world.scope, 60, arbitrary, async (generated) => {
+      await fuzz('removePhaseExercise', world.scope, 100, arbitrary, async (generated) => {
         const { actor, phaseId, exerciseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; exerciseId: string; input: Input };
         const outcome = await probe('removePhaseExercise', world.scope, () => removePhaseExercise({ actor, phaseId, exerciseId, input }));
         if (!outcome.ok) return;
@@ -201,12 +200,13 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
       const live = fuzzProtocol(world);
       const arbitrary = fc.record({
         actor: editors(world),
-        phaseId: mostly({ 'a.fuzz protocol last phase': live.lastPhase, 'a.fuzz protocol first phase (not the last)': live.firstPhase }, { ...otherPhases(world), 'b.protocol last phase': world.b.world.protocol.phases.at(-1)!.id }),
+        phaseId: idParameter({ 'a.fuzz protocol last phase': live.lastPhase, 'a.fuzz protocol first phase (not the last)': live.firstPhase }, { ...otherPhases(world), 'b.protocol last phase': world.b.world.protocol.phases.at(-1)!.id }),
         input: hostileInput(fc.record({ lockVersion: live.lock }), ['lockVersion']),
       });
-      await fuzz('removeProtocolPhase', world.scope, 50, arbitrary, async (generated) => {
+      await fuzz('removeProtocolPhase', world.scope, 80, arbitrary, async (generated) => {
         const { actor, phaseId, input } = (await materialize(generated, world.scope)) as { actor: Actor; phaseId: string; input: Input };
-        const protocolId = (await db.protocolPhase.findUnique({ where: { id: phaseId }, select: { protocolId: true } }))?.protocolId;
+        const phaseIdShaped = idOrNull(phaseId);
+        const protocolId = phaseIdShaped ? (await db.protocolPhase.findUnique({ where: { id: phaseIdShaped }, select: { protocolId: true } }))?.protocolId : undefined;
         const outcome = await probe('removeProtocolPhase', world.scope, () => removeProtocolPhase({ actor, phaseId, input }));
         if (!outcome.ok) return;
         expect(await db.protocolPhase.count({ where: { id: phaseId } })).toBe(0);

@@ -28,7 +28,7 @@ export function describeSignOffFuzz(getWorld: () => FuzzWorld) {
       const surgeon = a.world.actors.surgeon;
       const own = liveSignOff('a pending sign-off of a.surgeon', { surgeonId: surgeon.userId, patientId: a.treated.patientId });
       const targets = [
-        { weight: 4, target: own },
+        { weight: 6, target: own },
         { weight: 1, target: liveSignOff('a.surgeon’s decided sign-off', { surgeonId: surgeon.userId, patientId: a.treated.patientId, status: 'SIGNED' }) },
         { weight: 1, target: liveSignOff('a.other surgeon’s sign-off', { surgeonId: a.otherSurgeon.userId, patientId: a.otherSurgeonsPatient.patientId }) },
         { weight: 1, target: liveSignOff('b.surgeon’s sign-off', { surgeonId: b.world.users.surgeon.id, patientId: b.treated.patientId }) },
@@ -47,7 +47,7 @@ export function describeSignOffFuzz(getWorld: () => FuzzWorld) {
         actor: mostly({ 'a.surgeon': surgeon }, { 'a.other surgeon': a.otherSurgeon, 'a.therapist': a.world.actors.therapist, 'a.admin': a.world.actors.admin, 'a.patient': a.world.actors.patient, 'b.surgeon': b.world.actors.surgeon }),
         input: hostileInput(valid, ['signOffId', 'decision', 'contentHash', 'reason', 'password'], { textKeys: ['reason'] }),
       });
-      await fuzz('decideSignOff', scope, 40, arbitrary, async (generated) => {
+      await fuzz('decideSignOff', scope, 50, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('decideSignOff', scope, () => decideSignOff({ actor, input }));
         if (!outcome.ok) return;

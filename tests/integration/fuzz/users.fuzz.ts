@@ -39,7 +39,7 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
       });
       // Its schema takes any text as userId (not idSchema): the text reaches the query.
       const arbitrary = fc.record({ actor: admins(getWorld()), input: hostileInput(valid, ['userId', 'isActive'], { textKeys: ['userId'] }) });
-      await fuzz('setUserActive', scope, 100, arbitrary, async (generated) => {
+      await fuzz('setUserActive', scope, 150, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('setUserActive', scope, () => setUserActive({ actor, input }));
         if (!outcome.ok) return;
@@ -67,7 +67,7 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
         role: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('THERAPIST', 'SURGEON', 'ADMIN') }, { weight: 1, arbitrary: fc.constantFrom('PATIENT', 'admin', 'ROOT') }),
       });
       const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['name', 'email', 'role'], { textKeys: ['name'] }) });
-      await fuzz('createStaffUser', world.scope, 80, arbitrary, async (generated) => {
+      await fuzz('createStaffUser', world.scope, 120, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('createStaffUser', world.scope, () => createStaffUser({ actor, input }));
         if (!outcome.ok) return;
@@ -88,7 +88,7 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
         ),
       });
       const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['userId']) });
-      await fuzz('inviteStaffUser', world.scope, 60, arbitrary, async (generated) => {
+      await fuzz('inviteStaffUser', world.scope, 100, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('inviteStaffUser', world.scope, () => inviteStaffUser({ actor, input }));
         if (!outcome.ok) return;

@@ -1072,7 +1072,7 @@ function staffCells(): AllowedCell[] {
         verb: 'create',
         action: 'createStaffUserAction',
         prepare: async () => ({ email: `authz.staff.${uniqueStamp()}@example.test` }),
-        request: async (_w, prepared) => ({ page: '/admin', fields: { name: 'Zz Authz New Surgeon', email: String(prepared.email), role: 'SURGEON' } }),
+        request: async (_w, prepared) => ({ page: '/admin', fields: { name: `Zz Authz New Surgeon ${uniqueStamp()}`, email: String(prepared.email), role: 'SURGEON' } }),
         expect: { outcome: 'ok', audit: 'user.create' },
         verify: async (w, prepared, answer) => {
           const user = await one<{ clinicId: string; role: string; hasPassword: boolean }>(

@@ -85,7 +85,9 @@ export function nextIp(): string {
 }
 
 export function newAnonymousContext(request: APIRequest, baseURL: string): Promise<APIRequestContext> {
-  return request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': nextIp() } });
+  // One connection per request: a kept-alive socket that the server closes after its 5 s idle timeout,
+  // just as the next request reuses it, fails that request with ECONNRESET.
+  return request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': nextIp(), connection: 'close' } });
 }
 
 /**

@@ -180,8 +180,9 @@ function applyMutations(record: Record<string, unknown>, mutations: readonly Mut
 
 /**
  * A valid form, then up to three things wrong with it: a field replaced by a hostile value, a field left
- * out, or a field added that the caller may not set. About a third of the inputs stay valid in shape, so
- * the fuzzing also reaches the permission checks and the database with other clinics' ids and stale locks.
+ * out, or a field added that the caller may not set. Some inputs get no change at all and stay valid in
+ * shape, so the fuzzing also reaches the permission checks and the database with other clinics' ids and
+ * stale locks.
  */
 export function mutatedForm(valid: fc.Arbitrary<Record<string, unknown>>, keys: readonly string[], { values = nastyValue }: { values?: fc.Arbitrary<unknown> } = {}): fc.Arbitrary<unknown> {
   return fc.tuple(valid, fc.array(mutationOf(keys, values), { maxLength: 3 })).map(([record, mutations]) => applyMutations(record, mutations));
@@ -232,16 +233,27 @@ export function dosageNumber(min: number, max: number): fc.Arbitrary<number | st
   return fc.oneof({ weight: 3, arbitrary: wholeNumber(min, max) }, { weight: 1, arbitrary: fc.constantFrom('', null) });
 }
 
-/** Text that is valid UTF-8 and has no NUL: what a clinician can type. Control characters are allowed in. */
+/**
+ * Text a clinician can type: printable characters from every script, and now and then a control character
+ * (a stray tab or escape pasted in). Always valid UTF-8, never NUL.
+ */
 export function typedText({ minLength = 0, maxLength }: { minLength?: number; maxLength: number }): fc.Arbitrary<string> {
-  return fc
-    .string({ unit: fc.oneof({ weight: 8, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: CONTROL_CHARACTERS }), minLength, maxLength })
-    .filter((text) => text.length <= maxLength && text.trim().length >= minLength);
+  const printable = fc.string({ unit: 'grapheme', minLength, maxLength });
+  const withControl = fc.string({ unit: fc.oneof({ weight: 8, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: CONTROL_CHARACTERS }), minLength, maxLength });
+  return fc.oneof({ weight: 6, arbitrary: printable }, { weight: 1, arbitrary: withControl }).filter((text) => text.length <= maxLength && text.trim().length >= minLength);
 }
 
 /** One of a few labelled values, printed by its label in a counterexample and made by materialize(). */
 export function named(choices: Record<string, unknown>): fc.Arbitrary<Deferred> {
   return fc.constantFrom(...Object.entries(choices).map(([label, value]) => deferred(label, () => value)));
+}
+
+/**
+ * An id passed beside the input (exerciseId, phaseId, patientId): one the action's idSchema lets through,
+ * or now and then anything at all, as another caller of the data layer could pass.
+ */
+export function idParameter(main: Record<string, unknown>, others: Record<string, unknown>): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 8, arbitrary: mostly(main, others) }, { weight: 1, arbitrary: nastyValue });
 }
 
 /** Mostly the given main choices, sometimes one of the others: refusals are cheap, the main path is not. */

@@ -4,7 +4,6 @@
 //   2. a refusal writes nothing: the rows of the fuzz world's clinics are the same before and after;
 //   3. the refusal's message is a plain sentence a clinician or patient can read.
 import fc from 'fast-check';
-import { queryCount } from '@/lib/server/bench/query-counter';
 import { db } from '@/lib/server/db';
 import { AppError, toAppError, type AppErrorCode } from '@/lib/server/errors';
 
@@ -15,23 +14,24 @@ const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 export const REFUSAL_CODES: readonly AppErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
 
 // ---------------------------------------------------------------------------------------------------
-// Inputs tried, per function: printed once at the end for the report.
+// Inputs tried and accepted, per function: printed once at the end for the report. "Accepted" shows the
+// valid-shape space was reached too, not only refusals.
 
-const inputsTried = new Map<string, number>();
+const inputsTried = new Map<string, { tried: number; accepted: number }>();
 
-function countInput(fn: string): void {
-  inputsTried.set(fn, (inputsTried.get(fn) ?? 0) + 1);
+function countInput(fn: string, isAccepted: boolean): void {
+  const counts = inputsTried.get(fn) ?? { tried: 0, accepted: 0 };
+  counts.tried += 1;
+  if (isAccepted) counts.accepted += 1;
+  inputsTried.set(fn, counts);
 }
 
 export function inputCountReport(): string {
   const rows = [...inputsTried.entries()].sort(([a], [b]) => a.localeCompare(b));
   const width = Math.max(...rows.map(([fn]) => fn.length), 'total'.length);
-  const total = rows.reduce((sum, [, count]) => sum + count, 0);
-  return [
-    `Fuzz inputs tried (seed ${FUZZ_SEED}, scale ${FUZZ_SCALE}):`,
-    ...rows.map(([fn, count]) => `  ${fn.padEnd(width)}  ${String(count).padStart(6)}`),
-    `  ${'total'.padEnd(width)}  ${String(total).padStart(6)}`,
-  ].join('\n');
+  const total = rows.reduce((sum, [, counts]) => ({ tried: sum.tried + counts.tried, accepted: sum.accepted + counts.accepted }), { tried: 0, accepted: 0 });
+  const line = (fn: string, { tried, accepted }: { tried: number; accepted: number }) => `  ${fn.padEnd(width)}  ${String(tried).padStart(6)}  ${String(accepted).padStart(8)}`;
+  return [`Fuzz inputs (seed ${FUZZ_SEED}, scale ${FUZZ_SCALE}):`, `  ${''.padEnd(width)}   tried  accepted`, ...rows.map(([fn, counts]) => line(fn, counts)), line('total', total)].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -213,10 +213,9 @@ export function invalidate(scope: FuzzScope): void {
  * One fuzz input: counts it, calls the function, and checks properties 1 to 3. Returns what happened so
  * the caller can check what an accepted input stored.
  *
- * A refusal that sent no SQL statement at all (most malformed input is refused by zod first) cannot have
- * written anything, so the rows are compared only when the call reached the database. Statements are
- * counted by the query counter the benchmark uses (REGIMEN_COUNT_QUERIES=1, set by fuzz.test.ts);
- * expectQueriesCounted() proves it counts before any property relies on it.
+ * A refusal that sent no statement able to write (most malformed input is refused by zod before any
+ * query; most other refusals only read) cannot have written anything, so the rows are compared only after
+ * one that did (see watchStatements()). The same goes for a read, and for a sign-in answered with null.
  */
 export async function probe<T>(
   fn: string,
@@ -234,17 +233,17 @@ export async function probe<T>(
     isRefusal?: (value: T) => boolean;
   } = {},
 ): Promise<Outcome<T>> {
-  countInput(fn);
   scope.known ??= await snapshotOf(scope.clinicIds);
   const before = scope.known;
-  const queriesBefore = queryCount();
+  const writesBefore = writeStatements;
   let value: T;
   try {
     value = await call();
   } catch (error) {
+    countInput(fn, false);
     const problem = cleanRefusalProblem(error, allowed);
     if (problem) reportProblem(problem);
-    if (queryCount() === queriesBefore) return { ok: false, error };
+    if (writeStatements === writesBefore) return { ok: false, error };
     const after = await snapshotOf(scope.clinicIds);
     scope.known = after;
     const changed = changedTables(before, after);
@@ -255,10 +254,12 @@ export async function probe<T>(
     return { ok: false, error };
   }
   const isRefused = isRefusal(value);
+  countInput(fn, !isRefused);
   if (!isReadOnly && !isRefused) {
     invalidate(scope);
     return { ok: true, value };
   }
+  if (writeStatements === writesBefore) return { ok: true, value };
   const after = await snapshotOf(scope.clinicIds);
   scope.known = after;
   const changed = changedTables(before, after);
@@ -266,12 +267,32 @@ export async function probe<T>(
   return { ok: true, value };
 }
 
-/** Fails unless every SQL statement is counted: property 2 skips the row comparison when none was sent. */
-export async function expectQueriesCounted(): Promise<void> {
-  const before = queryCount();
+// Statements that may write: anything but a SELECT (an INSERT, UPDATE or DELETE, and, to be safe, any
+// other kind). Counted from Prisma's query events, which lib/server/db.ts emits when
+// REGIMEN_COUNT_QUERIES=1 (set by fuzz.test.ts before the client is made).
+let statementsSeen = 0;
+let writeStatements = 0;
+let isWatching = false;
+
+/**
+ * Starts counting statements, and fails unless it works: property 2 compares rows only after a refusal
+ * that sent a statement able to write, so a counter that missed statements would hide writes.
+ */
+export async function watchStatements(): Promise<void> {
+  if (!isWatching) {
+    const client = db as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void };
+    client.$on('query', (event) => {
+      statementsSeen += 1;
+      if (!/^\s*SELECT\b/i.test(event.query)) writeStatements += 1;
+    });
+    isWatching = true;
+  }
+  const [seen, writes] = [statementsSeen, writeStatements];
   await db.clinic.findFirst({ select: { id: true } });
-  await db.$transaction(async (tx) => tx.$queryRaw`SELECT 1`);
-  if (queryCount() - before < 2) throw new Error('SQL statements are not being counted: set REGIMEN_COUNT_QUERIES=1 before lib/server/db is imported');
+  await db.$transaction(async (tx) => tx.clinic.updateMany({ where: { id: { in: [] } }, data: { name: 'never' } }));
+  if (statementsSeen - seen < 2 || writeStatements - writes < 1) {
+    throw new Error('SQL statements are not being seen: set REGIMEN_COUNT_QUERIES=1 before lib/server/db is imported');
+  }
 }
 
 /** A stable number for a property's name, so each property has its own fixed seed. */
