@@ -65,8 +65,6 @@ test.describe('allowed: on records the actor owns', () => {
 test.describe('refused as if it did not exist: never confirms a record', () => {
   for (const existence of EXISTENCE_CASES) {
     test(`${existence.action}: another's record answers exactly as an unknown id`, async () => {
-      // A known bug is reported, not fixed here: this test flips to "unexpectedly passed" once it is fixed.
-      test.fail(Boolean(existence.knownBug), existence.knownBug);
       const { world } = open();
       const realId = await existence.realId(world);
       for (const actor of existence.actors) {

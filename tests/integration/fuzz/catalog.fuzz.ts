@@ -95,7 +95,7 @@ export function describeCatalogFuzz(getWorld: () => FuzzWorld) {
       const arbitrary = fc.record({
         actor: mostly({ 'a.admin': a.world.actors.admin }, { 'a.therapist': a.world.actors.therapist, 'a.patient': a.world.actors.patient, 'b.admin': b.world.actors.admin }),
         exerciseId: idParameter(
-          { 'a.fuzz exercise 1': a.fuzzExerciseIds[0], 'a.fuzz exercise 2': a.fuzzExerciseIds[1], 'a.retired exercise': a.retiredExerciseId },
+          { 'a.fuzz exercise 1': a.fuzzExerciseIds[0], 'a.fuzz exercise 2': a.fuzzExerciseIds[1] },
           { 'b.fuzz exercise': b.fuzzExerciseIds[0], 'missing id': MISSING_ID, 'a.patient id (not an exercise)': a.treated.patientId },
         ),
         input: hostileInput(validExercise, EXERCISE_KEYS, { textKeys: EXERCISE_TEXT_KEYS }),

@@ -279,6 +279,8 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         criteriaMet: fc.oneof(
           { weight: 6, arbitrary: fc.subarray(criteria) },
           { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...criteria), hardText), { maxLength: 4 }) },
+          // The phase's criteria and one the form never offers: a refusal that may quote it back.
+          { weight: 2, arbitrary: fc.tuple(fc.subarray(criteria), hardText).map(([ticked, odd]) => [...ticked, odd]) },
           { weight: 1, arbitrary: fc.constant(deferred('50 made-up criteria of 500 characters', () => Array.from({ length: 50 }, (_, index) => `Criterion ${index} `.padEnd(500, 'x')))) },
         ),
         reason: fc.oneof({ weight: 3, arbitrary: typedText({ minLength: 10, maxLength: 300 }) }, { weight: 1, arbitrary: fc.constant('') }),

@@ -1323,8 +1323,6 @@ export type ExistenceCase = {
   fields: (world: World, id: string) => Promise<Fields>;
   realId: (world: World) => Promise<string>;
   actors: ActorKey[];
-  /** Reported and not fixed yet: the test is expected to fail until it is (see the report in the comment). */
-  knownBug?: string;
 };
 
 export const UNKNOWN_ID = 'cauthzunknown000000000000';
@@ -1336,10 +1334,6 @@ const samBridging = async (w: World) => {
   if (!item) throw new Error("Sam's draft has no Bridging");
   return { draft, item };
 };
-const ITEM_ORACLE =
-  'lib/server/plans/update-draft-item.ts and remove-draft-item.ts read the item with findUnique before lockDraft checks plan.edit and the care team: ' +
-  'an existing item of another care team or clinic answers "That plan was not found." (or "That page or record was not found." for a role without plan.edit), an unknown id "That plan item was not found."';
-
 export const EXISTENCE_CASES: ExistenceCase[] = [
   { action: 'startDraftAction', page: (w) => `/patients/${w.sam.patientId}`, fields: async (_w, id) => ({ patientId: id }), realId: async (w) => w.sam.patientId, actors: OUTSIDERS },
   {
@@ -1363,7 +1357,6 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     fields: async (w, id) => ({ itemId: id, lockVersion: String((await samDraft(w)).lockVersion), mode: 'SUPERVISED', patientNotes: '', ...dosage({ reps: '5' }) }),
     realId: async (w) => (await samBridging(w)).item.id,
     actors: OUTSIDERS,
-    knownBug: ITEM_ORACLE,
   },
   {
     action: 'removeDraftItemAction',
@@ -1371,7 +1364,6 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     fields: async (w, id) => ({ itemId: id, lockVersion: String((await samDraft(w)).lockVersion) }),
     realId: async (w) => (await samBridging(w)).item.id,
     actors: OUTSIDERS,
-    knownBug: ITEM_ORACLE,
   },
   {
     action: 'discardDraftAction',

@@ -4,6 +4,9 @@
 // whose ids clinic A's users must never reach.
 import type { Actor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { exerciseSelect } from '@/lib/server/exercises/exercise-select';
+import { updateExercise } from '@/lib/server/exercises/update-exercise';
 import { startDraft } from '@/lib/server/plans/start-draft';
 import { createExercise as seedExercise, createProtocol as seedProtocol, createUser, unique } from '@/prisma/factories';
 import { advance, approveDraft, decide, registerPatient, type RegisteredPatient } from '../../support/plan-flow';
@@ -28,7 +31,7 @@ export type FuzzClinic = {
   /** A protocol of this clinic with no phase, and one only the protocol fuzzing changes. */
   emptyProtocolId: string;
   fuzzProtocol: { id: string; phaseIds: string[] };
-  /** Catalog entries only the catalog fuzzing changes, and one that is retired. */
+  /** Catalog entries only the catalog fuzzing changes, and one that is retired (its name has a bell, if the catalog takes one). */
   fuzzExerciseIds: string[];
   retiredExerciseId: string;
 };
@@ -57,6 +60,19 @@ function fuzzExercise(clinicId: string, name: string, isRetired = false): Promis
 
 // Names with LIKE wildcards, a backslash and non-ASCII letters, for the catalog search.
 const fuzzExercises = (clinicId: string) => Promise.all([fuzzExercise(clinicId, 'Fuzz 100% _under\\score'), fuzzExercise(clinicId, 'Fuzz ÅÄÖ straße'), fuzzExercise(clinicId, 'Fuzz plain')]);
+
+/**
+ * Renames a catalog entry through the catalog form's own data-access function to a name with a control
+ * character (a bell, as a paste can bring in), if the catalog accepts one. Refusals that echo the name
+ * ("… is retired") then show whether such a name comes back in a message.
+ */
+async function nameWithControlCharacter(world: ClinicWorld, exerciseId: string): Promise<void> {
+  const entry = await db.exercise.findUniqueOrThrow({ where: { id: exerciseId }, select: exerciseSelect });
+  const { id: _id, retiredAt: _retiredAt, updatedAt: _updatedAt, ...fields } = entry;
+  await updateExercise({ actor: world.actors.admin, exerciseId, input: { ...fields, name: `${entry.name} \u0007` } }).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === 'INVALID_INPUT')) throw error;
+  });
+}
 
 async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   const clinicId = world.clinic.id;
@@ -88,6 +104,7 @@ async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   });
   const fuzzExerciseIds = await fuzzExercises(clinicId);
   const retiredExerciseId = await fuzzExercise(clinicId, 'Fuzz retired', true);
+  await nameWithControlCharacter(world, retiredExerciseId);
 
   return {
     world,
