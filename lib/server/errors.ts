@@ -82,9 +82,12 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 function containsNul(value: unknown, depth = 0): boolean {
-  // NUL cannot be stored in PostgreSQL text, and a lone surrogate half cannot cross Prisma's JSON protocol.
-  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed();
+  // NUL cannot be stored in PostgreSQL text, a lone surrogate half cannot cross Prisma's JSON protocol,
+  // and other control characters (tab and line breaks are fine) have no place in clinical text.
+  if (typeof value === 'string') return CONTROL_CHARACTERS.test(value) || !value.isWellFormed();
   if (depth > 5 || value === null || typeof value !== 'object') return false;
   return Object.values(value as Record<string, unknown>).some((entry) => containsNul(entry, depth + 1));
 }
