@@ -84,18 +84,18 @@ function fieldErrorsOf(error: ZodError): FieldErrors {
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-function containsNul(value: unknown, depth = 0): boolean {
+function containsUnstorableText(value: unknown, depth = 0): boolean {
   // NUL cannot be stored in PostgreSQL text, a lone surrogate half cannot cross Prisma's JSON protocol,
   // and other control characters (tab and line breaks are fine) have no place in clinical text.
   if (typeof value === 'string') return CONTROL_CHARACTERS.test(value) || !value.isWellFormed();
   if (depth > 5 || value === null || typeof value !== 'object') return false;
-  return Object.values(value as Record<string, unknown>).some((entry) => containsNul(entry, depth + 1));
+  return Object.values(value as Record<string, unknown>).some((entry) => containsUnstorableText(entry, depth + 1));
 }
 
 /** Parses untrusted input; bad input becomes a clear INVALID_INPUT error and nothing else happens. */
 export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
   // PostgreSQL cannot store a NUL character in text; refuse it here with a clear message for every input.
-  if (containsNul(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Some text has characters we cannot store.');
+  if (containsUnstorableText(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Some text has characters we cannot store.');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors = fieldErrorsOf(result.error);
