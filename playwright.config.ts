@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Runs against a production build (`next build` first: scripts/test.mjs does it) on port 3100, in
+// Runs against a production build (`next build` first: scripts/test.mjs does it) on a free port that
+// scripts/test.mjs picks (E2E_PORT; 3100 when run by hand), in
 // Debian's Chromium. The database and demo data come from scripts/test.mjs through the environment.
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -5,6 +5,7 @@
 // embedded PGlite started here.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { bin, createFreshDatabase, dropDatabase, prepareDatabase, root, run, startEmbeddedPostgres } from './lib/database.mjs';
 
@@ -28,6 +29,17 @@ async function withDatabase(label, body) {
   const embedded = await startEmbeddedPostgres();
   cleanups.push(() => embedded.stop());
   return body({ DATABASE_URL: embedded.url, DATABASE_POOL_MAX: embedded.poolMax, REGIMEN_EMBEDDED_DB: '1' });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function findChromium() {
@@ -74,8 +86,10 @@ async function main() {
         break;
       case 'e2e': {
         const chromium = ensureChromium();
+        // A free port, so a server left running elsewhere on the machine cannot stop the run.
+        const port = await freePort();
         await withDatabase('e2e', async (dbEnv) => {
-          const env = { ...baseEnv, ...dbEnv, CHROMIUM_PATH: chromium, NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production', NEXTAUTH_URL: 'http://localhost:3100' };
+          const env = { ...baseEnv, ...dbEnv, CHROMIUM_PATH: chromium, NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production', E2E_PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` };
           await prepareDatabase(dbEnv.DATABASE_URL);
           await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env, quiet: true });
           console.log('Building for production...');
