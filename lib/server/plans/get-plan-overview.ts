@@ -7,24 +7,7 @@ import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { notFound, parseId } from '../errors';
 import { getPatient } from '../patients/get-patient';
-
-const itemSelect = {
-  id: true,
-  exerciseId: true,
-  exerciseName: true,
-  instructions: true,
-  patientNotes: true,
-  mode: true,
-  position: true,
-  contentHash: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
-} as const;
+import { planItemSelect as itemSelect } from './plan-item-select';
 
 /**
  * Everything a clinician sees of one patient's regimen: the surgery, the protocol's phases and the next

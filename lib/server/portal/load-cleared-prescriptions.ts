@@ -1,24 +1,7 @@
 import 'server-only';
 import { portalPrescriptions } from '@/lib/domain/visibility';
 import { db } from '../db';
-
-const itemSelect = {
-  id: true,
-  exerciseId: true,
-  exerciseName: true,
-  instructions: true,
-  patientNotes: true,
-  mode: true,
-  contentHash: true,
-  position: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
-} as const;
+import { planItemSelect as itemSelect } from '../plans/plan-item-select';
 
 /**
  * What the patient may be shown, decided by the one visibility rule in lib/domain/visibility.ts. Only
