@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvCell, toCsv } from '@/lib/domain/csv';
+import { parseCsv } from '../support/parse-csv';
 
-/** A small reference parser for RFC 4180, used only to check the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else cell += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += character;
-  }
-  return rows;
-}
 
 describe('csv', () => {
   it('quotes cells with commas, quotes and line breaks', () => {

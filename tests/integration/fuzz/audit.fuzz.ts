@@ -11,37 +11,10 @@ import { isoDate, TODAY } from '../support/plan-flow';
 import { mutatedForm, mostly, nastyFormValue, nastyString, nastyValue } from './support/arbitraries';
 import { fuzz, materialize, probe } from './support/harness';
 import type { FuzzWorld } from './support/fuzz-world';
+import { parseCsv } from '../../support/parse-csv';
 
 type Row = { clinicId: string | null; actorId: string | null; patientId: string | null; action: string; at: Date };
 
-/** RFC 4180, as lib/domain/csv.ts writes it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (isQuoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') isQuoted = false;
-      else cell += character;
-    } else if (character === '"') isQuoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += character;
-  }
-  return rows;
-}
 
 /** Every row is the actor's clinic's, and matches each filter the input set. */
 function expectRowsMatch(rows: Row[], actor: Actor, filter: { personId: string; patientId: string; action: string; from: string; to: string }) {
