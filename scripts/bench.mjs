@@ -24,7 +24,7 @@ import { queriesPerRequest, waitForQuiet } from './bench/query-count.mjs';
 import { firstLoadTable, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
 import { buildForProduction, freePort, startServer } from './bench/server.mjs';
 import { signInAll } from './bench/sign-in.mjs';
-import { bin, createFreshDatabase, dropDatabase, prepareDatabase, startEmbeddedPostgres } from './lib/database.mjs';
+import { bin, createFreshDatabase, dropDatabase, generateClient, prepareDatabase, startEmbeddedPostgres } from './lib/database.mjs';
 
 const CONNECTIONS = 50;
 const SECONDS = Math.min(60, Math.max(1, Number(process.env.BENCH_SECONDS ?? 10) || 10));
@@ -224,6 +224,8 @@ async function main() {
 
   step('Building for production into .next-bench (two minutes or so)');
   let since = Date.now();
+  // The build imports the generated Prisma client, which a fresh clone does not have yet.
+  await generateClient();
   // The build reads no data: every page is rendered per request. The URL only has to be there.
   await buildForProduction({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'postgresql://127.0.0.1/unused-at-build-time' });
   console.log(`  built in ${seconds(since)}`);

@@ -18,23 +18,40 @@ export type AuditContent = {
   after: unknown;
 };
 
+function hashedFields(content: AuditContent) {
+  return {
+    at: content.at.toISOString(),
+    actorId: content.actorId,
+    clinicId: content.clinicId,
+    action: content.action,
+    entityType: content.entityType,
+    entityId: content.entityId,
+    patientId: content.patientId,
+    outcome: content.outcome,
+    ip: content.ip,
+    before: content.before ?? null,
+    after: content.after ?? null,
+  };
+}
+
+/** The hash of a row: SHA-256 of the canonical JSON of its content and the previous row's hash. */
 export function hashAuditEvent(content: AuditContent, prevHash: string): string {
-  return sha256Hex(
-    canonicalJson({
-      prevHash,
-      at: content.at.toISOString(),
-      actorId: content.actorId,
-      clinicId: content.clinicId,
-      action: content.action,
-      entityType: content.entityType,
-      entityId: content.entityId,
-      patientId: content.patientId,
-      outcome: content.outcome,
-      ip: content.ip,
-      before: content.before ?? null,
-      after: content.after ?? null,
-    }),
-  );
+  return sha256Hex(canonicalJson({ ...hashedFields(content), prevHash }));
+}
+
+/**
+ * The canonical JSON hashAuditEvent hashes, up to where the previous hash goes. "prevHash" sorts after every
+ * other key, so the whole is this prefix + the previous hash + '"}'. The database appends rows with it
+ * (regimen_append_audit_event), reading the previous hash under the chain's lock in the same statement.
+ */
+export function auditHashPrefix(content: AuditContent): string {
+  const json = canonicalJson(hashedFields(content));
+  return `${json.slice(0, -1)},"prevHash":"`;
+}
+
+/** What the database computes from auditHashPrefix: the same value as hashAuditEvent. */
+export function hashFromPrefix(prefix: string, prevHash: string): string {
+  return sha256Hex(`${prefix}${prevHash}"}`);
 }
 
 export type StoredAuditEvent = AuditContent & { id: bigint | number | string; prevHash: string; hash: string };

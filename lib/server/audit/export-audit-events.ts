@@ -20,9 +20,7 @@ export async function exportAuditEvents({ actor, input }: { actor: Actor; input:
     throw new AppError('INVALID_INPUT', `That is ${count.toLocaleString('en')} rows; narrow the dates to export at most ${AUDIT_EXPORT_LIMIT.toLocaleString('en')}.`);
   }
   const rows = await db.auditEvent.findMany({ where, orderBy: { id: 'asc' } });
-  await db.$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'audit.export', entityType: 'AuditEvent', outcome: 'SUCCESS', ip: actor.ip, after: { filter, rows: rows.length } }),
-  );
+  await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'audit.export', entityType: 'AuditEvent', outcome: 'SUCCESS', ip: actor.ip, after: { filter, rows: rows.length } });
   return toCsv(
     ['id', 'at', 'actorId', 'clinicId', 'action', 'entityType', 'entityId', 'patientId', 'outcome', 'ip', 'before', 'after', 'prevHash', 'hash'],
     rows.map((row) => [String(row.id), row.at, row.actorId, row.clinicId, row.action, row.entityType, row.entityId, row.patientId, row.outcome, row.ip, row.before, row.after, row.prevHash, row.hash]),

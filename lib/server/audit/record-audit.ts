@@ -1,8 +1,7 @@
 import 'server-only';
-import { AUDIT_GENESIS_HASH, hashAuditEvent } from '@/lib/domain/audit-chain';
+import { auditHashPrefix, type AuditContent } from '@/lib/domain/audit-chain';
 import { canonicalJson } from '@/lib/domain/content-hash';
 import type { Tx } from '../db';
-import type { Prisma } from '../generated/prisma/client';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
 
@@ -19,16 +18,16 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-// One lock key for the whole chain: appending must read the last hash and write the next row
-// without another transaction slipping in between.
-const AUDIT_CHAIN_LOCK = 72_530_001;
+/** A transaction, or the client itself for an audit row that records no change (a read, a denial). */
+export type AuditWriter = Pick<Tx, '$executeRaw'>;
 
-/** Appends one row to the audit chain, inside the caller's transaction so it commits with the change. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
-  const content = {
+/**
+ * Appends one row to the audit chain. Given a transaction, the row commits or rolls back with the change it
+ * records. The database function (migration 20261125090000_audit_append_function) takes the chain's lock,
+ * reads the last hash and inserts in one statement; the hash is the one lib/domain/audit-chain.ts defines.
+ */
+export async function recordAudit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
+  const content: AuditContent = {
     at: new Date(),
     actorId: entry.actorId,
     clinicId: entry.clinicId,
@@ -39,21 +38,22 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     outcome: entry.outcome,
     ip: entry.ip ?? null,
     // Stored as JSON exactly as hashed (dates as ISO strings), so verification recomputes the same hash.
-    before: toJson(entry.before),
-    after: toJson(entry.after),
+    before: asStoredJson(entry.before),
+    after: asStoredJson(entry.after),
   };
-  await tx.auditEvent.create({
-    data: {
-      ...content,
-      before: content.before ?? undefined,
-      after: content.after ?? undefined,
-      prevHash,
-      hash: hashAuditEvent(content, prevHash),
-    },
-  });
+  await writer.$executeRaw`SELECT regimen_append_audit_event(
+    (${content.at.toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3),
+    ${content.actorId}, ${content.clinicId}, ${content.action}, ${content.entityType}, ${content.entityId},
+    ${content.patientId}, ${content.outcome}, ${content.ip},
+    ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb,
+    ${auditHashPrefix(content)})`;
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | null {
+function asStoredJson(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  return JSON.parse(canonicalJson(value)) as Prisma.InputJsonValue;
+  return JSON.parse(canonicalJson(value));
+}
+
+function jsonText(value: unknown): string | null {
+  return value === null ? null : canonicalJson(value);
 }

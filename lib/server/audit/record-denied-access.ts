@@ -13,16 +13,14 @@ import { recordAudit } from './record-audit';
 export async function recordDeniedAccess(error: AppError, where: string): Promise<void> {
   try {
     const actor = await getActor();
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
-        actorId: actor?.userId ?? null,
-        clinicId: actor?.clinicId ?? null,
-        action: 'access.denied',
-        outcome: 'DENIED',
-        ip: actor?.ip ?? null,
-        after: { code: error.code, where },
-      }),
-    );
+    await recordAudit(db, {
+      actorId: actor?.userId ?? null,
+      clinicId: actor?.clinicId ?? null,
+      action: 'access.denied',
+      outcome: 'DENIED',
+      ip: actor?.ip ?? null,
+      after: { code: error.code, where },
+    });
   } catch (auditError) {
     logger.error('could not record a denied access', { error: auditError instanceof Error ? auditError.message : String(auditError) });
   }

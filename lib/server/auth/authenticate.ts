@@ -16,9 +16,7 @@ export async function authenticate({ email, password, ip }: Credentials) {
   const waitMinutes = await signInWaitMinutes(email, ip);
   if (waitMinutes > 0) {
     const blocked = await db.user.findUnique({ where: { email }, select: { id: true, clinicId: true } });
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: blocked?.id ?? null, clinicId: blocked?.clinicId ?? null, action: 'auth.sign_in', entityType: 'User', entityId: blocked?.id ?? null, outcome: 'DENIED', ip, after: { reason: 'too many failed attempts' } }),
-    );
+    await recordAudit(db, { actorId: blocked?.id ?? null, clinicId: blocked?.clinicId ?? null, action: 'auth.sign_in', entityType: 'User', entityId: blocked?.id ?? null, outcome: 'DENIED', ip, after: { reason: 'too many failed attempts' } });
     throw new AppError('RATE_LIMITED', `Too many attempts. Please wait ${waitMinutes} ${waitMinutes === 1 ? 'minute' : 'minutes'} and try again.`);
   }
   const user = await db.user.findUnique({

@@ -42,9 +42,7 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
     prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek })),
     today,
   });
-  await db.$transaction((tx) =>
-    recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'portal.read', entityType: 'Patient', entityId: patientId, patientId, outcome: 'SUCCESS', ip: actor.ip }),
-  );
+  await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'portal.read', entityType: 'Patient', entityId: patientId, patientId, outcome: 'SUCCESS', ip: actor.ip });
   return {
     home: plan.home.map(toPortalExercise),
     withTherapist: plan.withTherapist.map(toPortalExercise),

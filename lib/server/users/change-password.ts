@@ -22,9 +22,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: un
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, currentPassword))) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.change_password', entityType: 'User', entityId: actor.userId, outcome: 'FAILURE', ip: actor.ip }),
-    );
+    await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.change_password', entityType: 'User', entityId: actor.userId, outcome: 'FAILURE', ip: actor.ip });
     throw new AppError('INVALID_INPUT', 'Your current password is not right, so nothing was changed.', { currentPassword: ['Not right.'] });
   }
   const passwordHash = await hashPassword(newPassword);
