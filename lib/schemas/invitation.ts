@@ -23,7 +23,7 @@ export const chosenPasswordSchema = z
     if (password !== repeatPassword) ctx.addIssue({ code: 'custom', message: PASSWORDS_DIFFER });
   });
 
-export type InvitationProblem = 'expired' | 'used' | 'unknown';
+export type InvitationProblem = 'expired' | 'used' | 'passwordSet' | 'unknown';
 
 /** What a patient is told when a link cannot be used, on the page and when a form is refused. */
 export const INVITATION_PROBLEMS: Record<InvitationProblem, { title: string; explanation: string }> = {
@@ -32,6 +32,11 @@ export const INVITATION_PROBLEMS: Record<InvitationProblem, { title: string; exp
     title: 'This link no longer works',
     explanation:
       'This link has already been used, or your care team has made a newer one. If you have set your password, sign in. If not, ask your care team for a new link.',
+  },
+  passwordSet: {
+    title: 'This account already has a password',
+    explanation:
+      'This account already has a password, so this link cannot set one. Sign in with your password. If you have forgotten it, ask your care team or clinic admin to reset it.',
   },
   unknown: {
     title: 'This link does not work',

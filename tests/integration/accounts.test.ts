@@ -5,7 +5,11 @@ import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { changePassword } from '@/lib/server/users/change-password';
 import { createStaffUser } from '@/lib/server/users/create-staff-user';
 import { inviteStaffUser } from '@/lib/server/users/invite-staff-user';
+import { getInvitation } from '@/lib/server/invitations/get-invitation';
+import { ALREADY_HAS_PASSWORD } from '@/lib/server/invitations/issue-invitation';
+import { EMAIL_IN_CLINIC, EMAIL_UNAVAILABLE } from '@/lib/server/users/assert-email-free';
 import { createUser, unique } from '@/prisma/factories';
+import { auditCursor, auditRowsSince } from './support/audit';
 import { actorFor, createWorld, uniqueIp, type World } from './support/world';
 
 let world: World;
@@ -66,19 +70,72 @@ describe('createStaffUser and inviteStaffUser', () => {
     expect((await authenticate({ email, password: 'riley sets a phrase', ip: uniqueIp() }))?.id).toBe(user.id);
   });
 
-  it('refuses a patient role, a duplicate email, and non-admins, writing nothing', async () => {
+  it('refuses a patient role and non-admins, writing nothing', async () => {
     const email = `dup-${unique()}@example.test`;
     await expect(createStaffUser({ actor: world.a.actors.admin, input: { name: 'Pat Role', email, role: 'PATIENT' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(createStaffUser({ actor: world.a.actors.admin, input: { name: 'Dup', email: world.b.users.therapist.email, role: 'SURGEON' } })).rejects.toMatchObject({ code: 'CONFLICT' });
     for (const actor of [world.a.actors.therapist, world.a.actors.surgeon, world.a.actors.patient]) {
       await expect(createStaffUser({ actor, input: { name: 'Not Allowed', email, role: 'ADMIN' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
+  it("an email of another clinic's account is refused in words that do not say it exists, the same words a patient registration gets", async () => {
+    const cursor = await auditCursor();
+
+    const refusal = await createStaffUser({ actor: world.a.actors.admin, input: { name: 'Dup Elsewhere', email: world.b.users.therapist.email, role: 'SURGEON' } }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: EMAIL_UNAVAILABLE, fieldErrors: { email: ['Use a different email address.'] } });
+    expect(await db.user.findUniqueOrThrow({ where: { email: world.b.users.therapist.email }, select: { clinicId: true, name: true } })).toEqual({
+      clinicId: world.b.clinic.id,
+      name: world.b.users.therapist.name,
+    });
+    expect(await auditRowsSince(cursor, { actorId: world.a.actors.admin.userId, ip: world.a.actors.admin.ip })).toEqual([]);
+  });
+
+  it('an email of an account of this clinic is named as such, so the admin can find the person', async () => {
+    await expect(createStaffUser({ actor: world.a.actors.admin, input: { name: 'Dup Here', email: world.a.users.surgeon.email.toUpperCase(), role: 'SURGEON' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: EMAIL_IN_CLINIC,
+      fieldErrors: { email: ['Already used in this clinic.'] },
+    });
+  });
+
   it("an admin cannot invite another clinic's user or a patient", async () => {
     await expect(inviteStaffUser({ actor: world.a.actors.admin, input: { userId: world.b.users.therapist.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(inviteStaffUser({ actor: world.a.actors.admin, input: { userId: world.a.users.patient.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.invitation.count({ where: { userId: { in: [world.b.users.therapist.id, world.a.users.patient.id] } } })).toBe(0);
+  });
+
+  it('a new link for a staff member who has not set a password replaces the lost one', async () => {
+    const email = `lost-link-${unique()}@example.test`;
+    const { user, invitation: lost } = await createStaffUser({ actor: world.a.actors.admin, input: { name: 'Lost Link', email, role: 'SURGEON' } });
+
+    const { invitation } = await inviteStaffUser({ actor: world.a.actors.admin, input: { userId: user.id } });
+
+    expect(await getInvitation({ token: lost.path.replace('/invite/', '') })).toEqual({ status: 'used' });
+    await acceptInvitation({ token: invitation.path.replace('/invite/', ''), password: 'the surgeon chooses', repeatPassword: 'the surgeon chooses', ip: null });
+    expect((await authenticate({ email, password: 'the surgeon chooses', ip: uniqueIp() }))?.id).toBe(user.id);
+  });
+
+  it('a staff member who has a password gets no link: CONFLICT, and their password, sessions and links stay as they were', async () => {
+    // The takeover this refuses: a link sets whatever password its holder chooses, and the admin holds it.
+    const surgeon = await createUser({ clinicId: world.a.clinic.id, role: 'SURGEON', password: 'the surgeon’s own phrase' });
+    await authenticate({ email: surgeon.email, password: 'the surgeon’s own phrase', ip: uniqueIp() });
+    const state = async () => ({
+      user: await db.user.findUniqueOrThrow({ where: { id: surgeon.id }, select: { passwordHash: true, sessionVersion: true } }),
+      sessions: await openSessions(surgeon.id),
+      invitations: await db.invitation.count({ where: { userId: surgeon.id } }),
+    });
+    const before = await state();
+    const cursor = await auditCursor();
+
+    await expect(inviteStaffUser({ actor: world.a.actors.admin, input: { userId: surgeon.id } })).rejects.toMatchObject({ code: 'CONFLICT', message: ALREADY_HAS_PASSWORD });
+
+    expect(await state()).toEqual(before);
+    expect(before).toMatchObject({ sessions: 1, invitations: 0 });
+    expect(await auditRowsSince(cursor, { actorId: world.a.actors.admin.userId, ip: world.a.actors.admin.ip })).toEqual([]);
   });
 });

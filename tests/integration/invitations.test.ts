@@ -7,6 +7,8 @@ import { db } from '@/lib/server/db';
 import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { createInvitation, INVITATION_LIFETIME_MS } from '@/lib/server/invitations/create-invitation';
 import { getInvitation } from '@/lib/server/invitations/get-invitation';
+import { ALREADY_HAS_PASSWORD } from '@/lib/server/invitations/issue-invitation';
+import { hashPassword } from '@/lib/server/auth/password';
 import { createClinic, createPatient, createUser } from '@/prisma/factories';
 import { auditCursor, auditRowsSince } from './support/audit';
 import { actorFor, uniqueIp } from './support/world';
@@ -195,6 +197,63 @@ describe('links that no longer work', () => {
   ])('a token that is %s is unknown and cannot be accepted', async (_case, token) => {
     expect(await getInvitation({ token })).toEqual({ status: 'unknown' });
     await expect(accept(token)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: INVITATION_PROBLEMS.unknown.explanation });
+  });
+});
+
+describe('an account that already has a password', () => {
+  // Whoever holds a link chooses the password: a link for an account with a password would hand that account
+  // to whoever asked for the link. Such an account gets a link only through a deliberate password reset.
+  it('gets no link: CONFLICT, and no link or audit row is written', async () => {
+    const { user, patient } = await seedInvitee();
+    await accept((await invite(patient.id)).token);
+    const before = { account: await account(user.id), invitations: await invitationsOf(user.id) };
+    const cursor = await auditCursor();
+
+    await expect(createInvitation({ actor: a.actors.therapist, patientId: patient.id })).rejects.toMatchObject({ code: 'CONFLICT', message: ALREADY_HAS_PASSWORD });
+
+    expect({ account: await account(user.id), invitations: await invitationsOf(user.id) }).toEqual(before);
+    expect(await auditRowsSince(cursor, { patientId: patient.id })).toEqual([]);
+    expect(await authenticate({ email: user.email, password: PASSWORD, ip: null })).toMatchObject({ id: user.id });
+  });
+
+  it('cannot use a link made before it had one: the page says so, accepting is refused, and the password stays', async () => {
+    const { user, patient } = await seedInvitee();
+    const { token } = await invite(patient.id);
+    // A password set some other way while the link was out (a link from before links were limited to
+    // accounts without a password, or a reset and a faster second link): the link must not replace it.
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword('set some other way') } });
+    const before = { account: await account(user.id), invitations: await invitationsOf(user.id) };
+    const cursor = await auditCursor();
+
+    expect(await getInvitation({ token })).toEqual({ status: 'passwordSet' });
+    await expect(accept(token)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: INVITATION_PROBLEMS.passwordSet.explanation });
+
+    expect({ account: await account(user.id), invitations: await invitationsOf(user.id) }).toEqual(before);
+    expect(await auditRowsSince(cursor, { actorId: user.id })).toEqual([]);
+    expect(await authenticate({ email: user.email, password: PASSWORD, ip: null })).toBeNull();
+    expect(await authenticate({ email: user.email, password: 'set some other way', ip: null })).toMatchObject({ id: user.id });
+  });
+
+  it('a link made while the patient accepts the previous one: exactly one of the two wins', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { user, patient } = await seedInvitee();
+      const { token } = await invite(patient.id);
+
+      const [accepted, reissued] = await Promise.allSettled([accept(token), createInvitation({ actor: a.actors.therapist, patientId: patient.id })]);
+
+      const unused = await db.invitation.count({ where: { userId: user.id, usedAt: null } });
+      const hasPassword = (await account(user.id)).passwordHash !== null;
+      if (accepted.status === 'fulfilled') {
+        // The patient was first: their password stands and no link can replace it.
+        expect(reissued).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT', message: ALREADY_HAS_PASSWORD } });
+        expect({ unused, hasPassword }).toEqual({ unused: 0, hasPassword: true });
+      } else {
+        // The new link was first: it replaced the one being accepted.
+        expect(accepted.reason).toMatchObject({ code: 'INVALID_INPUT', message: INVITATION_PROBLEMS.used.explanation });
+        expect(reissued.status).toBe('fulfilled');
+        expect({ unused, hasPassword }).toEqual({ unused: 1, hasPassword: false });
+      }
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';
 import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
+import { EMAIL_IN_CLINIC, EMAIL_UNAVAILABLE } from '@/lib/server/users/assert-email-free';
 import { LUMBAR_POST_OP } from '@/prisma/data/catalog';
 import { auditCursor, auditRowsSince } from './support/audit';
 import {
@@ -156,15 +157,27 @@ describe('createPatient', () => {
     expect(await db.patient.count({ where: { lastName: input.lastName } })).toBe(0);
   });
 
-  it('an email that already has an account (in any case) is a CONFLICT, and nothing is written', async () => {
+  it("an email of another clinic's account (in any case) is refused without saying it exists anywhere, and nothing is written", async () => {
     const existing = world.b.users.therapist;
     const input = patientInput(world.a, { email: existing.email.toUpperCase() });
 
-    await expect(createPatient({ actor: world.a.actors.therapist, input })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const refusal = await createPatient({ actor: world.a.actors.therapist, input }).then(() => null, (thrown: unknown) => thrown);
 
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: EMAIL_UNAVAILABLE, fieldErrors: { email: ['Use a different email address.'] } });
+    expect((refusal as Error).message).not.toMatch(/account|clinic|registered|exists/i);
     expect(await db.patient.count({ where: { lastName: input.lastName } })).toBe(0);
     const owner = await db.user.findUniqueOrThrow({ where: { email: existing.email }, select: { id: true, role: true, clinicId: true } });
     expect(owner).toEqual({ id: existing.id, role: 'THERAPIST', clinicId: world.b.clinic.id });
+  });
+
+  it('an email of an account of this clinic is named as such, so the clinic can find the duplicate', async () => {
+    // A patient the therapist does not treat: the clinic still has to be able to fix a real duplicate.
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: world.a.users.patient.id }, select: { email: true } });
+    const input = patientInput(world.a, { email });
+
+    await expect(createPatient({ actor: world.a.actors.therapist, input })).rejects.toMatchObject({ code: 'CONFLICT', message: EMAIL_IN_CLINIC, fieldErrors: { email: ['Already used in this clinic.'] } });
+
+    expect(await db.patient.count({ where: { lastName: input.lastName } })).toBe(0);
   });
 
   it('listCareTeamOptions offers only this clinic’s surgeons and protocols, and only to therapists', async () => {

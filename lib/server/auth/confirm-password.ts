@@ -5,11 +5,20 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { verifyPassword } from './password';
 
+const NOTHING_SIGNED = 'That password is not right, so nothing was signed. Please try again.';
+
 /**
- * Approvals and sign-offs are signatures: the signer types their password again. A wrong password is
- * recorded and nothing is signed.
+ * Approvals and sign-offs are signatures, and resetting someone else's password is a deliberate act: the
+ * actor types their own password again. A wrong password is recorded and nothing is done; `refusal` says
+ * what was not done.
  */
-export async function confirmPassword(actor: Actor, password: string, action: string, entity: { type: string; id: string; patientId?: string | null }): Promise<void> {
+export async function confirmPassword(
+  actor: Actor,
+  password: string,
+  action: string,
+  entity: { type: string; id: string; patientId?: string | null },
+  refusal: string = NOTHING_SIGNED,
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (await verifyPassword(user?.passwordHash ?? null, password)) return;
   await db.$transaction((tx) =>
@@ -25,5 +34,5 @@ export async function confirmPassword(actor: Actor, password: string, action: st
       after: { reason: 'password did not match' },
     }),
   );
-  throw new AppError('INVALID_INPUT', 'That password is not right, so nothing was signed. Please try again.', { password: ['Password is not right.'] });
+  throw new AppError('INVALID_INPUT', refusal, { password: ['Password is not right.'] });
 }

@@ -12,8 +12,8 @@ function refused(problem: InvitationProblem): AppError {
 }
 
 /**
- * Sets a patient's password through their invitation link, once. Every other session of the account ends.
- * Returns the email to sign in with.
+ * Sets a first password through an invitation link, once, for an account that has none. Every other session
+ * of the account ends. Returns the email to sign in with.
  */
 export async function acceptInvitation({
   token,
@@ -40,12 +40,18 @@ export async function acceptInvitation({
     if (!invitation) throw refused('unknown');
     const state = invitationState(invitation, now);
     if (state !== 'valid') throw refused(state);
+    // The account's row first, as issueInvitation and the password resets lock it: one order, no deadlock.
+    const [account] = await tx.$queryRaw<Array<{ isPasswordless: boolean }>>`
+      SELECT "passwordHash" IS NULL AS "isPasswordless" FROM "User" WHERE "id" = ${invitation.userId} FOR UPDATE`;
     // Two tabs may submit the same link at once: the row lock lets exactly one of them mark it used.
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
     if (claimed.count !== 1) throw refused('used');
+    // A link only ever sets a first password: an account that has one (a link issued before links were
+    // limited to accounts without a password) is refused, and the claim above rolls back with it.
+    if (!account?.isPasswordless) throw refused('passwordSet');
     const user = await tx.user.update({
       where: { id: invitation.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },

@@ -9,8 +9,9 @@ import { issueInvitation, type CreatedInvitation } from './issue-invitation';
 export { INVITATION_LIFETIME_MS, type CreatedInvitation } from './issue-invitation';
 
 /**
- * Makes a one-time link for a patient to set their password. The token is returned once and never stored:
- * only its SHA-256 is. A new link replaces every earlier unused one, so only the newest link works.
+ * Makes a one-time link for a patient to set their password, while their portal account has none. The
+ * token is returned once and never stored: only its SHA-256 is. A new link replaces every earlier unused
+ * one, so only the newest link works.
  */
 export async function createInvitation({ actor, patientId }: { actor: Actor; patientId: string }): Promise<CreatedInvitation> {
   // Inviting is part of treating the patient: their own therapist does it, nobody else.
@@ -21,5 +22,5 @@ export async function createInvitation({ actor, patientId }: { actor: Actor; pat
   const { userId } = patient;
   if (!userId) throw new AppError('INVALID_INPUT', 'This patient has no portal account yet, so there is nothing to invite them to.');
 
-  return issueInvitation({ actor, userId, patientId: patient.id });
+  return db.$transaction((tx) => issueInvitation(tx, { actor, userId, patientId: patient.id }));
 }

@@ -6,6 +6,7 @@ import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { AppError, conflictOnUnique, parseInput } from '../errors';
 import { openDraft } from '../plans/start-draft';
+import { assertEmailFree, EMAIL_UNAVAILABLE } from '../users/assert-email-free';
 
 /**
  * A therapist registers a patient: the patient, a portal account (no password until the patient uses
@@ -20,8 +21,7 @@ export async function createPatient({ actor, input }: { actor: Actor; input: unk
     if (!surgeon) throw new AppError('INVALID_INPUT', 'Choose a surgeon of this clinic.', { surgeonId: ['Choose a surgeon of this clinic.'] });
     const protocol = await tx.protocol.findFirst({ where: { id: data.protocolId, clinicId: actor.clinicId }, select: { id: true, phases: { select: { id: true }, take: 1 } } });
     if (!protocol || protocol.phases.length === 0) throw new AppError('INVALID_INPUT', 'Choose a protocol with at least one phase.', { protocolId: ['Choose a protocol.'] });
-    const emailTaken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-    if (emailTaken) throw new AppError('CONFLICT', 'That email already belongs to an account. Use another email for this patient.', { email: ['Email already in use.'] });
+    await assertEmailFree(tx, actor, data.email);
 
     const user = await tx.user.create({
       data: { clinicId: actor.clinicId, email: data.email, name: `${data.firstName} ${data.lastName}`, role: 'PATIENT' },
@@ -57,5 +57,5 @@ export async function createPatient({ actor, input }: { actor: Actor; input: unk
     });
     const draft = await openDraft(tx, actor, patient.id);
     return { patientId: patient.id, draftVersionId: draft.versionId };
-  }).catch(conflictOnUnique('That email already belongs to an account. Use another email for this patient.'));
+  }).catch(conflictOnUnique(EMAIL_UNAVAILABLE));
 }

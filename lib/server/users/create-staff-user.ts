@@ -4,25 +4,24 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, conflictOnUnique, parseInput } from '../errors';
+import { conflictOnUnique, parseInput } from '../errors';
 import { issueInvitation } from '../invitations/issue-invitation';
+import { assertEmailFree, EMAIL_UNAVAILABLE } from './assert-email-free';
 
 /**
  * An admin adds a therapist, surgeon or admin to the clinic. The account has no password until the person
- * uses the one-time invitation link returned here.
+ * uses the one-time invitation link returned here; the account and its link are made together.
  */
 export async function createStaffUser({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, 'user.manage', 'FORBIDDEN');
   const data = parseInput(createStaffUserSchema, input);
-  const user = await db
+  return db
     .$transaction(async (tx) => {
-      const taken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-      if (taken) throw new AppError('CONFLICT', 'That email already belongs to an account.', { email: ['Email already in use.'] });
-      const created = await tx.user.create({ data: { ...data, clinicId: actor.clinicId }, select: { id: true, name: true, email: true, role: true } });
-      await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.create', entityType: 'User', entityId: created.id, outcome: 'SUCCESS', ip: actor.ip, after: created });
-      return created;
+      await assertEmailFree(tx, actor, data.email);
+      const user = await tx.user.create({ data: { ...data, clinicId: actor.clinicId }, select: { id: true, name: true, email: true, role: true } });
+      await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.create', entityType: 'User', entityId: user.id, outcome: 'SUCCESS', ip: actor.ip, after: user });
+      const invitation = await issueInvitation(tx, { actor, userId: user.id, patientId: null });
+      return { user, invitation };
     })
-    .catch(conflictOnUnique('That email already belongs to an account.'));
-  const invitation = await issueInvitation({ actor, userId: user.id, patientId: null });
-  return { user, invitation };
+    .catch(conflictOnUnique(EMAIL_UNAVAILABLE));
 }

@@ -1,5 +1,6 @@
-// Invitations: the therapist's "make a link" action (patientId parsed with idSchema), the public page that
-// reads a token from its URL, and the public set-password action (token and passwords from the form).
+// Invitations: the therapist's "make a link" and "reset password" actions (patientId, and the therapist's own
+// password, from the form), the public page that reads a token from its URL, and the public set-password
+// action (token and passwords from the form).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/server/auth/password';
@@ -9,10 +10,12 @@ import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { createInvitation, INVITATION_LIFETIME_MS } from '@/lib/server/invitations/create-invitation';
 import { getInvitation } from '@/lib/server/invitations/get-invitation';
 import { hashInvitationToken } from '@/lib/server/invitations/hash-invitation-token';
+import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
+import { PASSWORD } from '../support/plan-flow';
 import { uniqueIp } from '../support/world';
-import { idParameter, mostly, mutatedForm, named, nastyFormValue, nastyString, nastyValue, typedText } from './support/arbitraries';
+import { hostileInput, idParameter, mostly, mutatedForm, named, nastyFormValue, nastyString, nastyValue, typedText } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
-import { MISSING_ID, type FuzzWorld } from './support/fuzz-world';
+import { idOf, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
 const tokenOf = (path: string) => path.slice('/invite/'.length);
 
@@ -46,7 +49,7 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
       });
     });
 
-    it('getInvitation: any token in the URL gets one of the four answers and writes nothing', async () => {
+    it('getInvitation: any token in the URL gets one of its answers and writes nothing', async () => {
       const { a, b, scope } = getWorld();
       const therapist = a.world.actors.therapist;
       const used = tokenOf((await createInvitation({ actor: therapist, patientId: a.otherSurgeonsPatient.patientId })).path);
@@ -73,8 +76,14 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
       const invitee = a.drafting;
       const inviteeUserId = (await db.user.findUniqueOrThrow({ where: { email: invitee.email }, select: { id: true } })).id;
       const used = tokenOf((await createInvitation({ actor: a.world.actors.therapist, patientId: invitee.patientId })).path);
-      const freshToken = deferred('a new link for a.drafting patient', async (wrote) => {
-        const { path } = await createInvitation({ actor: a.world.actors.therapist, patientId: invitee.patientId });
+      // Once an accepted input has set the patient's password, a link cannot replace it: the therapist
+      // resets it first, as they would for a patient who forgot it.
+      const freshToken = deferred('a new link for a.drafting patient (after a reset, once they have a password)', async (wrote) => {
+        const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: inviteeUserId }, select: { passwordHash: true } });
+        const { path } =
+          passwordHash === null
+            ? await createInvitation({ actor: a.world.actors.therapist, patientId: invitee.patientId })
+            : await resetPatientPassword({ actor: a.world.actors.therapist, input: { patientId: invitee.patientId, password: PASSWORD } });
         wrote();
         return tokenOf(path);
       });
@@ -108,6 +117,37 @@ export function describeInvitationFuzz(getWorld: () => FuzzWorld) {
         const user = await db.user.findUniqueOrThrow({ where: { id: inviteeUserId }, select: { passwordHash: true } });
         expect(await verifyPassword(user.passwordHash, String(form.password))).toBe(true);
         expect(await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashInvitationToken(String(form.token)) }, select: { usedAt: true } })).not.toEqual({ usedAt: null });
+      });
+    });
+
+    // Every input that reaches the password check costs an Argon2 run: few runs.
+    it('resetPatientPassword: refuses cleanly, and resets only a patient on the therapist’s care team, with the therapist’s own password', async () => {
+      const { a, b, scope } = getWorld();
+      const valid = fc.record({
+        patientId: mostly(
+          { 'a.drafting patient': a.drafting.patientId, 'a.treated patient': a.treated.patientId },
+          { 'a.other team’s patient': a.otherTeam.patientId, 'a.patient with no portal account': a.world.patients.therapistOnly.id, 'b.treated patient': b.treated.patientId, 'missing id': MISSING_ID },
+        ),
+        password: fc.oneof({ weight: 3, arbitrary: fc.constant(PASSWORD) }, { weight: 1, arbitrary: fc.constantFrom('not the password', '') }),
+      });
+      const arbitrary = fc.record({
+        actor: mostly({ 'a.therapist': a.world.actors.therapist }, { 'a.other therapist': a.otherTherapist, 'a.admin': a.world.actors.admin, 'a.surgeon': a.world.actors.surgeon, 'a.patient': a.world.actors.patient, 'b.therapist': b.world.actors.therapist }),
+        input: hostileInput(valid, ['patientId', 'password']),
+      });
+      await fuzz('resetPatientPassword', scope, 30, arbitrary, async (generated) => {
+        const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Record<string, unknown> };
+        const outcome = await probe('resetPatientPassword', scope, () => resetPatientPassword({ actor, input }));
+        if (!outcome.ok) return;
+        expect(input.password).toBe(PASSWORD);
+        const patient = await db.patient.findUniqueOrThrow({ where: { id: idOf(input.patientId) }, select: { clinicId: true, userId: true, careTeam: { select: { userId: true } } } });
+        expect(patient.clinicId).toBe(actor.clinicId);
+        expect(patient.careTeam.map((member) => member.userId)).toContain(actor.userId);
+        const userId = patient.userId!;
+        expect(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })).toEqual({ passwordHash: null });
+        expect(await db.userSession.count({ where: { userId, endedAt: null } })).toBe(0);
+        const invitation = await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashInvitationToken(tokenOf(outcome.value.path)) }, select: { userId: true, usedAt: true } });
+        expect(invitation).toEqual({ userId, usedAt: null });
+        expect(await db.invitation.count({ where: { userId, usedAt: null } })).toBe(1);
       });
     });
   });

@@ -1,7 +1,7 @@
 // The admin's actions (app/(clinic)/admin/actions.ts): activate/deactivate ({ userId: form.get('userId'),
 // isActive: form.get('isActive') === 'true' }), add a staff member (name, email, role from the form) and
-// send them a new link (userId from the form); and the account page's change of password
-// (app/account/actions.ts: the three password fields from the form).
+// send them a new link or reset their password (userId, and the admin's own password, from the form); and
+// the account page's change of password (app/account/actions.ts: the three password fields from the form).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/server/auth/actor';
@@ -11,8 +11,10 @@ import { hashInvitationToken } from '@/lib/server/invitations/hash-invitation-to
 import { changePassword } from '@/lib/server/users/change-password';
 import { createStaffUser } from '@/lib/server/users/create-staff-user';
 import { inviteStaffUser } from '@/lib/server/users/invite-staff-user';
+import { resetStaffPassword } from '@/lib/server/users/reset-staff-password';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { createUser, unique } from '@/prisma/factories';
+import { PASSWORD } from '../support/plan-flow';
 import { actorFor } from '../support/world';
 import { hostileInput, mostly, typedText } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
@@ -77,14 +79,25 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
       });
     });
 
-    it('inviteStaffUser: refuses cleanly, and issues a link only for an active staff member of the admin’s clinic', async () => {
+    it('inviteStaffUser: refuses cleanly, and issues a link only for an active staff member of the admin’s clinic who has no password', async () => {
       const world = getWorld();
       const { a, b } = world;
-      const inactive = await createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST', isActive: false });
+      const [inactive, waiting] = await Promise.all([
+        createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST', isActive: false, password: null }),
+        createUser({ clinicId: a.world.clinic.id, role: 'SURGEON', password: null }),
+      ]);
       const valid = fc.record({
         userId: mostly(
-          { 'a.therapist': a.world.users.therapist.id, 'a.surgeon': a.world.users.surgeon.id },
-          { 'a.patient (not staff)': a.world.users.patient.id, 'a.deactivated therapist': inactive.id, 'b.therapist': b.world.users.therapist.id, 'missing id': MISSING_ID, 'a.treated patient id (not a user id)': a.treated.patientId },
+          { 'a.surgeon who has not set a password': waiting.id },
+          {
+            'a.therapist (has a password)': a.world.users.therapist.id,
+            'a.surgeon (has a password)': a.world.users.surgeon.id,
+            'a.patient (not staff)': a.world.users.patient.id,
+            'a.deactivated therapist': inactive.id,
+            'b.therapist': b.world.users.therapist.id,
+            'missing id': MISSING_ID,
+            'a.treated patient id (not a user id)': a.treated.patientId,
+          },
         ),
       });
       const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['userId']) });
@@ -92,11 +105,45 @@ export function describeUserFuzz(getWorld: () => FuzzWorld) {
         const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
         const outcome = await probe('inviteStaffUser', world.scope, () => inviteStaffUser({ actor, input }));
         if (!outcome.ok) return;
-        const user = await db.user.findUniqueOrThrow({ where: { id: idOf(input.userId) }, select: { clinicId: true, role: true, isActive: true } });
+        const user = await db.user.findUniqueOrThrow({ where: { id: idOf(input.userId) }, select: { clinicId: true, role: true, isActive: true, passwordHash: true } });
         expect(user.clinicId).toBe(actor.clinicId);
         expect(user.role).not.toBe('PATIENT');
         expect(user.isActive).toBe(true);
+        expect(user.passwordHash).toBeNull();
         await expectOnlyLink(idOf(input.userId), outcome.value.invitation.path);
+      });
+    });
+
+    // Every input that reaches the password check costs an Argon2 run: few runs.
+    it('resetStaffPassword: refuses cleanly, and resets only another active staff member of the admin’s clinic, with the admin’s own password', async () => {
+      const world = getWorld();
+      const { a, b } = world;
+      // Staff only this property resets, signed in once, so no other property loses a password it uses.
+      const [first, second] = await Promise.all([
+        createUser({ clinicId: a.world.clinic.id, role: 'THERAPIST', password: 'spare staff password' }),
+        createUser({ clinicId: a.world.clinic.id, role: 'ADMIN', password: 'spare staff password' }),
+      ]);
+      await db.userSession.createMany({ data: [{ userId: first.id }, { userId: second.id }] });
+      const valid = fc.record({
+        userId: mostly(
+          { 'a.spare therapist': first.id, 'a.spare admin': second.id },
+          { 'a.admin (themself)': a.world.users.admin.id, 'a.patient (not staff)': a.world.users.patient.id, 'b.therapist': b.world.users.therapist.id, 'missing id': MISSING_ID },
+        ),
+        password: fc.oneof({ weight: 3, arbitrary: fc.constant(PASSWORD) }, { weight: 1, arbitrary: fc.constantFrom('spare staff password', 'not the password', '') }),
+      });
+      const arbitrary = fc.record({ actor: admins(world), input: hostileInput(valid, ['userId', 'password']) });
+      await fuzz('resetStaffPassword', world.scope, 30, arbitrary, async (generated) => {
+        const { actor, input } = (await materialize(generated, world.scope)) as { actor: Actor; input: Input };
+        const outcome = await probe('resetStaffPassword', world.scope, () => resetStaffPassword({ actor, input }));
+        if (!outcome.ok) return;
+        expect(input.password).toBe(PASSWORD);
+        const userId = idOf(input.userId);
+        expect(userId).not.toBe(actor.userId);
+        const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { clinicId: true, role: true, isActive: true, passwordHash: true } });
+        expect(user).toMatchObject({ clinicId: actor.clinicId, isActive: true, passwordHash: null });
+        expect(user.role).not.toBe('PATIENT');
+        expect(await db.userSession.count({ where: { userId, endedAt: null } })).toBe(0);
+        await expectOnlyLink(userId, outcome.value.invitation.path);
       });
     });
 

@@ -1,0 +1,28 @@
+import 'server-only';
+import { resetPatientPasswordSchema } from '@/lib/schemas/user';
+import type { Actor } from '../auth/actor';
+import { confirmPassword } from '../auth/confirm-password';
+import { RESET_REFUSED, resetPassword } from '../auth/reset-password';
+import { patientVisibleTo } from '../authz/patient-visible-to';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { AppError, notFound, parseInput } from '../errors';
+import type { CreatedInvitation } from '../invitations/issue-invitation';
+
+/**
+ * A patient's own therapist takes away the portal password the patient has forgotten: it stops working, the
+ * patient is signed out everywhere, and the therapist gets a new one-time link for the patient to choose a
+ * new one. The therapist types their own password first, as for a signature.
+ */
+export async function resetPatientPassword({ actor, input }: { actor: Actor; input: unknown }): Promise<CreatedInvitation> {
+  // The same people who invite the patient: their own therapist, nobody else.
+  requirePermission(actor, 'plan.edit');
+  const { patientId, password } = parseInput(resetPatientPasswordSchema, input);
+  const visible = { AND: [{ id: patientId }, patientVisibleTo(actor)] };
+  const patient = await db.patient.findFirst({ where: visible, select: { id: true, userId: true } });
+  if (!patient) throw notFound('That patient');
+  const { userId } = patient;
+  if (!userId) throw new AppError('INVALID_INPUT', 'This patient has no portal account, so there is no password to reset.');
+  await confirmPassword(actor, password, 'user.reset_password', { type: 'User', id: userId, patientId: patient.id }, RESET_REFUSED);
+  return db.$transaction((tx) => resetPassword(tx, { actor, userId, scope: { patient: visible }, patientId: patient.id }));
+}

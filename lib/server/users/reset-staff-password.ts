@@ -1,0 +1,27 @@
+import 'server-only';
+import { resetStaffPasswordSchema } from '@/lib/schemas/user';
+import type { Actor } from '../auth/actor';
+import { confirmPassword } from '../auth/confirm-password';
+import { RESET_REFUSED, resetPassword } from '../auth/reset-password';
+import { requirePermission } from '../authz/require-permission';
+import { db } from '../db';
+import { AppError, notFound, parseInput } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+
+/**
+ * An admin takes away the password of a staff member of their clinic who has forgotten it: the old password
+ * stops working, the person is signed out everywhere, and the admin gets a one-time link for them to choose
+ * a new one. The admin types their own password first, as for a signature.
+ */
+export async function resetStaffPassword({ actor, input }: { actor: Actor; input: unknown }) {
+  requirePermission(actor, 'user.manage', 'FORBIDDEN');
+  const { userId, password } = parseInput(resetStaffPasswordSchema, input);
+  // Their own password is changed on the account page, with the current one: never through a link.
+  if (userId === actor.userId) throw new AppError('INVALID_INPUT', 'You cannot reset your own password here. Change it on Your account page.');
+  const scope: Prisma.UserWhereInput = { clinicId: actor.clinicId, role: { not: 'PATIENT' }, isActive: true };
+  const user = await db.user.findFirst({ where: { AND: [{ id: userId }, scope] }, select: { id: true, name: true } });
+  if (!user) throw notFound('That person');
+  await confirmPassword(actor, password, 'user.reset_password', { type: 'User', id: user.id }, RESET_REFUSED);
+  const invitation = await db.$transaction((tx) => resetPassword(tx, { actor, userId: user.id, scope, patientId: null }));
+  return { user, invitation };
+}
