@@ -7,7 +7,7 @@ import { changePassword } from '@/lib/server/users/change-password';
 import { signOutEverywhere } from '@/lib/server/users/sign-out-everywhere';
 
 export async function changePasswordAction(_previous: ActionResult<unknown> | null, form: FormData) {
-  const result = await runAction(async () =>
+  const result = await runAction(form, async () =>
     changePassword({
       actor: await requireActor(),
       input: { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword'), repeatPassword: form.get('repeatPassword') },
@@ -18,8 +18,8 @@ export async function changePasswordAction(_previous: ActionResult<unknown> | nu
   redirect('/login');
 }
 
-export async function signOutEverywhereAction(_previous: ActionResult<unknown> | null, _form: FormData) {
-  const result = await runAction(async () => signOutEverywhere({ actor: await requireActor() }));
+export async function signOutEverywhereAction(_previous: ActionResult<unknown> | null, form: FormData) {
+  const result = await runAction(form, async () => signOutEverywhere({ actor: await requireActor() }));
   if (!result.ok) return result;
   redirect('/login');
 }

@@ -6,7 +6,7 @@ import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { logSession } from '@/lib/server/portal/log-session';
 
 export async function logSessionAction(_previous: ActionResult<{ exerciseName: string }> | null, form: FormData) {
-  const result = await runAction(async () => {
+  const result = await runAction(form, async () => {
     const logged = await logSession({
       actor: await requireActor(),
       input: {

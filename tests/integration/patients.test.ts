@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/server/auth/actor';
 import { getPatient } from '@/lib/server/patients/get-patient';
 import { listPatients } from '@/lib/server/patients/list-patients';
 import { auditCursor, auditRowsSince } from './support/audit';
+import { createPatient, createUser } from '@/prisma/factories';
 import { createWorld, type ClinicWorld, type World } from './support/world';
 
 let world: World;
@@ -145,6 +146,16 @@ describe('getPatient', () => {
       .map((user) => ({ id: user.id, name: user.name, role: user.role }))
       .sort((x, y) => x.id.localeCompare(y.id));
     expect(team).toEqual(expected);
-    expect(JSON.stringify(record)).not.toMatch(/passwordHash|sessionVersion/);
+    expect(JSON.stringify(record)).not.toMatch(/passwordHash|sessionVersion|\$argon2/);
+  });
+
+  it('says where the portal sign-in stands: no account, waiting for a first password, or a password set', async () => {
+    const therapist = world.a.actors.therapist;
+    const waitingUser = await createUser({ clinicId: world.a.clinic.id, role: 'PATIENT', password: null });
+    const waiting = await createPatient({ clinicId: world.a.clinic.id, careTeam: [world.a.users.therapist.id], userId: waitingUser.id });
+
+    expect((await getPatient({ actor: therapist, patientId: world.a.patients.therapistOnly.id })).portalAccount).toBe('none');
+    expect((await getPatient({ actor: therapist, patientId: waiting.id })).portalAccount).toBe('awaitingPassword');
+    expect((await getPatient({ actor: therapist, patientId: world.a.patients.self.id })).portalAccount).toBe('hasPassword');
   });
 });

@@ -30,7 +30,15 @@ describe('listUsers', () => {
   it('shows no password hash or session version', async () => {
     const listed = await listUsers({ actor: world.a.actors.admin });
     expect(listed.length).toBeGreaterThan(0);
-    for (const user of listed) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'isActive', 'name', 'role']);
+    for (const user of listed) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'hasPassword', 'id', 'isActive', 'name', 'role']);
+  });
+
+  it('says who has set a password, from the stored hash', async () => {
+    const waiting = await createUser({ clinicId: world.a.clinic.id, role: 'SURGEON', password: null });
+    const listed = await listUsers({ actor: world.a.actors.admin });
+
+    expect(listed.find((user) => user.id === waiting.id)?.hasPassword).toBe(false);
+    expect(listed.find((user) => user.id === world.a.users.therapist.id)?.hasPassword).toBe(true);
   });
 
   it.each(['therapist', 'surgeon', 'patient'] as const)('the %s cannot list users: NOT_FOUND', async (role) => {

@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { listUsers } from '@/lib/server/users/list-users';
-import { AddStaffForm, InviteStaffForm } from './_components/staff-forms';
+import { AddStaffForm, StaffSignInForms } from './_components/staff-forms';
 import { UserActiveForm } from './_components/user-active-form';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -16,7 +16,10 @@ export default async function AdminPage() {
       <h1>Clinic users</h1>
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Add a therapist, surgeon or admin</h2>
-        <p>Patients are added by their therapist, with their surgery. New staff set their own password from a one-time link.</p>
+        <p>
+          Patients are added by their therapist, with their surgery. New staff set their own password from a one-time link. Someone
+          who has forgotten their password needs a reset: it ends their old password and signs them out everywhere.
+        </p>
         <AddStaffForm />
       </section>
       <table>
@@ -27,6 +30,7 @@ export default async function AdminPage() {
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
+            <th scope="col">Password</th>
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>
@@ -39,9 +43,10 @@ export default async function AdminPage() {
               <td>{user.email}</td>
               <td>{ROLE_LABELS[user.role]}</td>
               <td>{user.isActive ? 'Active' : 'Deactivated'}</td>
+              <td>{user.hasPassword ? 'Set' : 'Not set yet'}</td>
               <td>
                 {user.id === actor.userId ? null : <UserActiveForm userId={user.id} userName={user.name} isActive={user.isActive} />}
-                {user.role !== 'PATIENT' && user.isActive && user.id !== actor.userId ? <InviteStaffForm userId={user.id} userName={user.name} /> : null}
+                {user.role !== 'PATIENT' && user.isActive && user.id !== actor.userId ? <StaffSignInForms userId={user.id} userName={user.name} hasPassword={user.hasPassword} /> : null}
               </td>
             </tr>
           ))}

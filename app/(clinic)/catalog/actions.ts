@@ -24,7 +24,7 @@ function exerciseFields(form: FormData) {
 }
 
 export async function createExerciseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const result = await runAction(async () => {
+  const result = await runAction(form, async () => {
     const actor = await requireActor();
     return createExercise({ actor, input: exerciseFields(form) });
   });
@@ -34,7 +34,7 @@ export async function createExerciseAction(_previous: FormState, form: FormData)
 }
 
 export async function updateExerciseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const result = await runAction(async () => {
+  const result = await runAction(form, async () => {
     const actor = await requireActor();
     const exerciseId = parseInput(idSchema, form.get('exerciseId'));
     return updateExercise({ actor, exerciseId, input: exerciseFields(form) });
@@ -45,7 +45,7 @@ export async function updateExerciseAction(_previous: FormState, form: FormData)
 }
 
 export async function setExerciseRetiredAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const result = await runAction(async () => {
+  const result = await runAction(form, async () => {
     const actor = await requireActor();
     const exerciseId = parseInput(idSchema, form.get('exerciseId'));
     return setExerciseRetired({ actor, exerciseId, isRetired: form.get('retire') === 'true' });

@@ -33,51 +33,51 @@ function patientPath(form: FormData, suffix = '') {
 }
 
 export async function createPatientAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => createPatient({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => createPatient({ actor: await requireActor(), input: fields(form) }));
   if (!result.ok) return result;
   revalidatePath('/caseload');
   redirect(`/patients/${result.data.patientId}/draft`);
 }
 
 export async function startDraftAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => startDraft({ actor: await requireActor(), input: { patientId: form.get('patientId') } }));
+  const result = await runAction(form, async () => startDraft({ actor: await requireActor(), input: { patientId: form.get('patientId') } }));
   if (!result.ok) return result;
   redirect(patientPath(form, '/draft'));
 }
 
 export async function addDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => addDraftItem({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => addDraftItem({ actor: await requireActor(), input: fields(form) }));
   if (result.ok) revalidatePath(patientPath(form, '/draft'));
   return result;
 }
 
 export async function updateDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => updateDraftItem({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => updateDraftItem({ actor: await requireActor(), input: fields(form) }));
   if (result.ok) revalidatePath(patientPath(form, '/draft'));
   return result;
 }
 
 export async function removeDraftItemAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => removeDraftItem({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => removeDraftItem({ actor: await requireActor(), input: fields(form) }));
   if (result.ok) revalidatePath(patientPath(form, '/draft'));
   return result;
 }
 
 export async function discardDraftAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => discardDraft({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => discardDraft({ actor: await requireActor(), input: fields(form) }));
   if (!result.ok) return result;
   redirect(patientPath(form));
 }
 
 export async function approveVersionAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () => approvePlanVersion({ actor: await requireActor(), input: fields(form) }));
+  const result = await runAction(form, async () => approvePlanVersion({ actor: await requireActor(), input: fields(form) }));
   if (!result.ok) return result;
   revalidatePath('/caseload');
   redirect(patientPath(form));
 }
 
 export async function advancePhaseAction(_previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const result = await runAction(async () =>
+  const result = await runAction(form, async () =>
     advancePhase({
       actor: await requireActor(),
       input: { patientId: form.get('patientId'), criteriaMet: form.getAll('criteriaMet').map(String), reason: form.get('reason') ?? '' },

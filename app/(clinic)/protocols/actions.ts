@@ -31,8 +31,8 @@ function fieldsOf(form: FormData, routingKeys: readonly string[]): Record<string
 const idFrom = (form: FormData, key: string) => parseInput(idSchema, form.get(key));
 
 /** After a change the protocol page shows it, and every form on it carries the new lockVersion. */
-async function showChanged(change: () => Promise<ProtocolDto>): Promise<FormState> {
-  const result = await runAction(async () => {
+async function showChanged(form: FormData, change: () => Promise<ProtocolDto>): Promise<FormState> {
+  const result = await runAction(form, async () => {
     const protocol = await change();
     return { id: protocol.id };
   });
@@ -43,7 +43,7 @@ async function showChanged(change: () => Promise<ProtocolDto>): Promise<FormStat
 }
 
 export async function createProtocolAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const result = await runAction(async () => {
+  const result = await runAction(form, async () => {
     const actor = await requireActor();
     return createProtocol({ actor, input: fieldsOf(form, []) });
   });
@@ -53,35 +53,35 @@ export async function createProtocolAction(_previous: FormState, form: FormData)
 }
 
 export async function addProtocolPhaseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return showChanged(async () => {
+  return showChanged(form, async () => {
     const actor = await requireActor();
     return addProtocolPhase({ actor, protocolId: idFrom(form, 'protocolId'), input: fieldsOf(form, ['protocolId']) });
   });
 }
 
 export async function updateProtocolPhaseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return showChanged(async () => {
+  return showChanged(form, async () => {
     const actor = await requireActor();
     return updateProtocolPhase({ actor, phaseId: idFrom(form, 'phaseId'), input: fieldsOf(form, ['phaseId']) });
   });
 }
 
 export async function removeProtocolPhaseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return showChanged(async () => {
+  return showChanged(form, async () => {
     const actor = await requireActor();
     return removeProtocolPhase({ actor, phaseId: idFrom(form, 'phaseId'), input: fieldsOf(form, ['phaseId']) });
   });
 }
 
 export async function setPhaseExerciseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return showChanged(async () => {
+  return showChanged(form, async () => {
     const actor = await requireActor();
     return setPhaseExercise({ actor, phaseId: idFrom(form, 'phaseId'), input: fieldsOf(form, ['phaseId']) });
   });
 }
 
 export async function removePhaseExerciseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return showChanged(async () => {
+  return showChanged(form, async () => {
     const actor = await requireActor();
     return removePhaseExercise({
       actor,

@@ -6,7 +6,7 @@ import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 
 export async function decideSignOffAction(_previous: ActionResult<unknown> | null, form: FormData) {
-  const result = await runAction(async () =>
+  const result = await runAction(form, async () =>
     decideSignOff({
       actor: await requireActor(),
       input: { signOffId: form.get('signOffId'), decision: form.get('decision'), contentHash: form.get('contentHash'), reason: form.get('reason') ?? '', password: form.get('password') },

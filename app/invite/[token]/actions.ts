@@ -9,7 +9,7 @@ export type SetPasswordState = ActionResult<{ email: string }> | null;
 // Public on purpose: the invitation token is the credential. acceptInvitation checks the token, that the two
 // passwords match and that the password is long enough.
 export async function setPasswordAction(_previous: SetPasswordState, form: FormData): Promise<SetPasswordState> {
-  return runAction(async () => {
+  return runAction(form, async () => {
     const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || null;
     return acceptInvitation({ token: form.get('token'), password: form.get('password'), repeatPassword: form.get('repeatPassword'), ip });
   });

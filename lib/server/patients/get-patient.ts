@@ -13,12 +13,25 @@ const patientSelect = {
   phone: true,
   email: true,
   userId: true,
+  // Only whether the portal account has a password is used (below); the hash is never returned.
+  user: { select: { passwordHash: true } },
   careTeam: { select: { user: { select: { id: true, name: true, role: true } } } },
   episodes: {
     select: { id: true, procedure: true, surgeryDate: true, surgeon: { select: { id: true, name: true } }, protocol: { select: { id: true, name: true } } },
     orderBy: { surgeryDate: 'desc' },
   },
 } as const;
+
+/**
+ * Where the patient's portal sign-in stands: no account (nothing to invite), an account waiting for its
+ * first password (a set-password link may be made), or an account with a password (only a reset).
+ */
+export type PortalAccount = 'none' | 'awaitingPassword' | 'hasPassword';
+
+function portalAccountOf(userId: string | null, passwordHash: string | null): PortalAccount {
+  if (userId === null) return 'none';
+  return passwordHash === null ? 'awaitingPassword' : 'hasPassword';
+}
 
 /**
  * One patient's record, if the actor may see it. Every read of a patient's record is on the audit trail,
@@ -40,8 +53,8 @@ export async function getPatient({ actor, patientId }: { actor: Actor; patientId
     }),
   );
   if (!patient) throw notFound('That patient', { isAudited: true });
-  const { userId, ...record } = patient;
-  return { ...record, hasPortalAccount: userId !== null };
+  const { userId, user, ...record } = patient;
+  return { ...record, portalAccount: portalAccountOf(userId, user?.passwordHash ?? null) };
 }
 
 export type PatientRecord = Awaited<ReturnType<typeof getPatient>>;

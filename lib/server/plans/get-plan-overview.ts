@@ -118,7 +118,7 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
 
   return {
     patient,
-    hasPortalAccount: patient.hasPortalAccount,
+    portalAccount: patient.portalAccount,
     episode: { id: episode.id, procedure: episode.procedure, surgeryDate: episode.surgeryDate, surgeon: episode.surgeon, protocolName: episode.protocol.name },
     daysSinceSurgery: daysSinceSurgery(episode.surgeryDate, today),
     phases,

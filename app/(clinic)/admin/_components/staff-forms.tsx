@@ -1,15 +1,16 @@
 'use client';
 
+import { useId, useState } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
-import { createStaffUserAction, inviteStaffUserAction } from '../actions';
+import { createStaffUserAction, inviteStaffUserAction, resetStaffPasswordAction, type InvitationResult } from '../actions';
 
-function InvitationLink({ name, path, expiresAt }: { name: string; path: string; expiresAt: string }) {
+function InvitationLink({ name, path, expiresAt, intro }: InvitationResult & { intro: string }) {
   const link = typeof window === 'undefined' ? path : `${window.location.origin}${path}`;
   return (
     <div role="status">
       <p>
-        Give this one-time link to {name}. It expires on {new Date(expiresAt).toLocaleString('en', { dateStyle: 'long', timeStyle: 'short' })}.
+        {intro} It expires on {new Date(expiresAt).toLocaleString('en', { dateStyle: 'long', timeStyle: 'short' })}.
       </p>
       <label htmlFor={`link-${path}`}>Invitation link for {name}</label>
       <input id={`link-${path}`} readOnly value={link} />
@@ -40,7 +41,7 @@ export function AddStaffForm() {
         </div>
       </div>
       <FormStatus state={state} />
-      {state?.ok ? <InvitationLink {...state.data} /> : null}
+      {state?.ok ? <InvitationLink {...state.data} intro={`Give this one-time link to ${state.data.name}, so they can set their password.`} /> : null}
       <div>
         <button type="submit" disabled={isPending}>
           Add person
@@ -50,16 +51,71 @@ export function AddStaffForm() {
   );
 }
 
-export function InviteStaffForm({ userId, userName }: { userId: string; userName: string }) {
-  const [state, onSubmit, isPending] = useFormAction(inviteStaffUserAction, null);
+/**
+ * A staff member's way back in. While they have no password: a new one-time link (the last one was lost or
+ * ran out). Once they have one, a link cannot replace it: the admin resets it instead, deliberately and
+ * with their own password, which ends the old password and every session of the person first.
+ */
+export function StaffSignInForms({ userId, userName, hasPassword }: { userId: string; userName: string; hasPassword: boolean }) {
+  const [inviteState, onInvite, isInviting] = useFormAction(inviteStaffUserAction, null);
+  const [resetState, onReset, isResetting] = useFormAction(resetStaffPasswordAction, null);
+  const [isResetOpen, setResetOpen] = useState(false);
+  const resetFormId = useId();
+  // Only the newest link works: show that one (both last seven days from when they were made).
+  const invited = inviteState?.ok ? inviteState.data : null;
+  const reset = resetState?.ok ? resetState.data : null;
+  const isResetNewest = reset !== null && (invited === null || reset.expiresAt > invited.expiresAt);
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="userId" value={userId} />
-      <button type="submit" className="secondary" disabled={isPending} aria-label={`New sign-in link for ${userName}`}>
-        New sign-in link
-      </button>
-      <FormStatus state={state} />
-      {state?.ok ? <InvitationLink {...state.data} /> : null}
-    </form>
+    <div>
+      {hasPassword && !reset ? (
+        <>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={isResetOpen}
+            aria-controls={resetFormId}
+            aria-label={`Reset password for ${userName}`}
+            onClick={() => setResetOpen(!isResetOpen)}
+          >
+            Reset password
+          </button>
+          {isResetOpen ? (
+            <form id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset password for ${userName}`}>
+              <p>
+                Resetting stops {userName}’s password from working at once and signs them out on every device. You then get a
+                one-time link to give them, so they can choose a new password.
+              </p>
+              <input type="hidden" name="userId" value={userId} />
+              <div>
+                <label htmlFor={`${resetFormId}-password`}>Your password, to confirm</label>
+                <input id={`${resetFormId}-password`} name="password" type="password" autoComplete="current-password" required />
+              </div>
+              <FormStatus state={resetState} />
+              <div>
+                <button type="submit" disabled={isResetting}>
+                  Reset password and make a link
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <form onSubmit={onInvite} noValidate>
+          <input type="hidden" name="userId" value={userId} />
+          <button type="submit" className="secondary" disabled={isInviting} aria-label={`New sign-in link for ${userName}`}>
+            New sign-in link
+          </button>
+          <FormStatus state={inviteState} />
+        </form>
+      )}
+      {reset && isResetNewest ? (
+        <InvitationLink
+          {...reset}
+          intro={`${reset.name}’s password is reset: the old one no longer works and they are signed out everywhere. Give them this one-time link to choose a new password.`}
+        />
+      ) : invited ? (
+        <InvitationLink {...invited} intro={`Give this one-time link to ${invited.name}, so they can set their password. Any earlier link stops working.`} />
+      ) : null}
+    </div>
   );
 }

@@ -6,7 +6,8 @@ import { idSchema } from '@/lib/schemas/exercise';
 import { requireActor } from '@/lib/server/auth/get-actor';
 import { parseInput } from '@/lib/server/errors';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
-import { createInvitation } from '@/lib/server/invitations/create-invitation';
+import { createInvitation, type CreatedInvitation } from '@/lib/server/invitations/create-invitation';
+import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
 
 export type InvitationLink = { path: string; expiresAt: Date; qrSvg: string };
 
@@ -19,13 +20,23 @@ async function requestOrigin(): Promise<string> {
   return `${protocol}://${host}`;
 }
 
+async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<InvitationLink> {
+  const qrSvg = await QRCode.toString(`${await requestOrigin()}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { path, expiresAt, qrSvg };
+}
+
 // A server action is a public POST endpoint: the session and the patient's care team are checked again here.
 export async function createInvitationAction(_previous: CreateInvitationState, form: FormData): Promise<CreateInvitationState> {
-  return runAction(async () => {
+  return runAction(form, async () => {
     const actor = await requireActor();
     const patientId = parseInput(idSchema, form.get('patientId'));
-    const { path, expiresAt } = await createInvitation({ actor, patientId });
-    const qrSvg = await QRCode.toString(`${await requestOrigin()}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { path, expiresAt, qrSvg };
+    return withQrCode(await createInvitation({ actor, patientId }));
+  });
+}
+
+export async function resetPatientPasswordAction(_previous: CreateInvitationState, form: FormData): Promise<CreateInvitationState> {
+  return runAction(form, async () => {
+    const actor = await requireActor();
+    return withQrCode(await resetPatientPassword({ actor, input: { patientId: form.get('patientId'), password: form.get('password') } }));
   });
 }

@@ -46,7 +46,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         </dl>
       </section>
 
-      {canEdit && overview.hasPortalAccount ? <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} /> : null}
+      {canEdit && overview.portalAccount !== 'none' ? (
+        <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} hasPassword={overview.portalAccount === 'hasPassword'} />
+      ) : null}
 
       {overview.declined.length > 0 ? (
         <section className="card notice" aria-labelledby="declined-heading">

@@ -1,8 +1,9 @@
 'use client';
 
+import { useId, useState } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
-import { createInvitationAction, type InvitationLink } from '../invitation-actions';
+import { createInvitationAction, resetPatientPasswordAction, type InvitationLink } from '../invitation-actions';
 
 const expiryFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -20,36 +21,84 @@ const PRINT_CSS = `
 }
 `;
 
-export function InvitationPanel({ patientId, patientName }: { patientId: string; patientName: string }) {
-  const [state, onSubmit, isPending] = useFormAction(createInvitationAction, null);
+/**
+ * The patient's way into the portal. While their account has no password: a one-time link to set one. Once
+ * it has one, a link cannot replace it: the therapist resets it instead, deliberately and with their own
+ * password, which ends the old password and every session of the patient first.
+ */
+export function InvitationPanel({ patientId, patientName, hasPassword }: { patientId: string; patientName: string; hasPassword: boolean }) {
+  const [createState, onCreate, isCreating] = useFormAction(createInvitationAction, null);
+  const [resetState, onReset, isResetting] = useFormAction(resetPatientPasswordAction, null);
+  const [isResetOpen, setResetOpen] = useState(false);
+  const resetFormId = useId();
+  const created = createState?.ok ? createState.data : null;
+  const reset = resetState?.ok ? resetState.data : null;
+  // Only the newest link works: show that one (both last seven days from when they were made).
+  const isResetNewest = reset !== null && (created === null || new Date(reset.expiresAt) > new Date(created.expiresAt));
   return (
     <section className="card" aria-labelledby="invitation-heading">
       <style>{PRINT_CSS}</style>
       <h2 id="invitation-heading">Portal invitation</h2>
-      <p>
-        A one-time link for {patientName} to set a password and see their exercises on their phone. Making a new link
-        stops any earlier one from working.
-      </p>
-      <form onSubmit={onSubmit} noValidate>
-        <input type="hidden" name="patientId" value={patientId} />
-        <button type="submit" disabled={isPending}>
-          {isPending ? 'Creating link…' : 'Create invitation link'}
-        </button>
-        <FormStatus state={state} />
-      </form>
-      {state?.ok ? <InvitationSheet invitation={state.data} patientName={patientName} /> : null}
+      {hasPassword && !reset ? (
+        <>
+          <p>
+            {patientName} has set a password and can sign in to the portal. If they have forgotten it, reset it: their
+            password stops working at once, they are signed out on every device, and you get a new one-time link to give them.
+          </p>
+          <button type="button" className="secondary" aria-expanded={isResetOpen} aria-controls={resetFormId} onClick={() => setResetOpen(!isResetOpen)}>
+            Reset password
+          </button>
+          {isResetOpen ? (
+            <form id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset ${patientName}’s password`}>
+              <input type="hidden" name="patientId" value={patientId} />
+              <div>
+                <label htmlFor={`${resetFormId}-password`}>Your password, to confirm</label>
+                <input id={`${resetFormId}-password`} name="password" type="password" autoComplete="current-password" required />
+              </div>
+              <FormStatus state={resetState} />
+              <div>
+                <button type="submit" disabled={isResetting}>
+                  {isResetting ? 'Resetting…' : 'Reset password and make a link'}
+                </button>
+              </div>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p>
+            A one-time link for {patientName} to set a password and see their exercises on their phone. Making a new link
+            stops any earlier one from working.
+          </p>
+          <form onSubmit={onCreate} noValidate>
+            <input type="hidden" name="patientId" value={patientId} />
+            <button type="submit" disabled={isCreating}>
+              {isCreating ? 'Creating link…' : 'Create invitation link'}
+            </button>
+            <FormStatus state={createState} />
+          </form>
+        </>
+      )}
+      {reset && isResetNewest ? (
+        <InvitationSheet
+          invitation={reset}
+          announcement={`Password reset. ${patientName}’s old password no longer works and they are signed out everywhere. Give them this new link on paper, or let them scan the code.`}
+        />
+      ) : created ? (
+        <InvitationSheet invitation={created} announcement={`Invitation link created for ${patientName}. Give it to them on paper, or let them scan the code.`} />
+      ) : null}
     </section>
   );
 }
 
-function InvitationSheet({ invitation, patientName }: { invitation: InvitationLink; patientName: string }) {
+function InvitationSheet({ invitation, announcement }: { invitation: InvitationLink; announcement: string }) {
   // Only rendered after the action answered, so this runs in the browser.
   const url = `${window.location.origin}${invitation.path}`;
   const expiry = expiryFormat.format(new Date(invitation.expiresAt));
   return (
     <div className="invitation-sheet">
       <p className="invitation-screen-only success" role="status">
-        Invitation link created for {patientName}. Give it to them on paper, or let them scan the code.
+        {announcement}
       </p>
       <p className="invitation-print-only">
         Scan this code with your phone camera, or type the link, to set your Regimen password. The link works once and
