@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ROLE_PERMISSIONS } from '../../../lib/domain/permissions';
 import { ACTORS, ACTOR_KEYS, nextIp } from './support/actors';
-import { closeDatabase } from './support/database';
+import { auditRowsFor, closeDatabase, lastAuditId } from './support/database';
 import { baseUrlOf, checkAllowedCell, checkRefusedCell, inPool, projectRoot } from './support/checks';
-import { allActionNames, coveredActionNames } from './support/server-actions';
+import { allActionNames, coveredActionNames, describeAnswer, postActionArguments, type ActionName } from './support/server-actions';
 import { openSession, type Session } from './support/world';
 import { ACTION_ROWS, ALLOWED_CELLS, EXISTENCE_CASES, UNKNOWN_ID, type ActionExpect } from './matrix/actions';
 import { NO_SUCH_ENDPOINT, RESOURCES, VERBS } from './matrix/coverage';
@@ -77,6 +77,38 @@ test.describe('refused as if it did not exist: never confirms a record', () => {
       }
     });
   }
+});
+
+test.describe('refused before anything else: an argument that is not FormData', () => {
+  // A form posts FormData, but a server action is a public endpoint: anyone can post it a plain object
+  // (JSON), a string or nothing. Each must answer a clear INVALID_INPUT and do nothing, signed in or not.
+  test('every action answers INVALID_INPUT to a plain object, a string or no form at all, and writes nothing', async ({}, testInfo) => {
+    testInfo.setTimeout(240_000);
+    const { world, actions } = open();
+    const tried = new Set<ActionName>();
+    for (const row of ACTION_ROWS) {
+      if (tried.has(row.action)) continue;
+      tried.add(row.action);
+      const mayUse = ACTOR_KEYS.find((actor) => row.expect[actor].kind === 'allowed') ?? 'harborAdmin';
+      const fields = await row.fields(world);
+      for (const actor of ['signedOut', mayUse] as const) {
+        for (const [shape, encoded] of [
+          ['the form fields as a plain object', JSON.stringify([null, fields])],
+          ['a string', '[null,"patientId=anything"]'],
+          ['no form', '[null]'],
+        ] as const) {
+          const ip = nextIp();
+          const auditFrom = await lastAuditId();
+          const answer = await postActionArguments(open().context(actor), actions[row.action], row.page(world), encoded, { ip, origin: world.origin });
+          const label = `${row.action} by ${ACTORS[actor].label}, with ${shape}`;
+          expect.soft(answer.kind === 'result' && !answer.result.ok ? answer.result.code : describeAnswer(answer), label).toBe('INVALID_INPUT');
+          expect.soft(answer.kind === 'result' ? answer.result.message : '', label).toContain('did not come from one of our forms');
+          expect.soft(await auditRowsFor(ip, auditFrom), `${label} writes nothing, not even an audit row`).toEqual([]);
+        }
+      }
+    }
+    expect([...tried].sort()).toEqual(coveredActionNames().map((name) => name.split('#')[1]).sort());
+  });
 });
 
 test.describe('the matrix itself', () => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO, signIn } from '../support/sign-in';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, signIn } from '../support/sign-in';
 
 const NEW_PASSWORD = 'blue kettle on the hill';
 
@@ -7,11 +7,11 @@ function isoDaysAgo(days: number): string {
   return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-test('a therapist invites a new patient, who sets a password from the link on a phone and signs in', async ({ page, browser }) => {
-  // A patient of its own: the demo patients' passwords are used by other tests.
-  const stamp = `${Date.now()}`;
-  const lastName = `Invite${stamp}`;
-  const email = `morgan.${stamp}@example.test`;
+/** Registers a patient of the test's own as the demo therapist (the demo patients' passwords are used by other tests). */
+async function registerPatient(page: Page, prefix: string) {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const lastName = `${prefix}${stamp}`;
+  const email = `morgan.${prefix.toLowerCase()}.${stamp}@example.test`;
   await signIn(page, DEMO.therapist);
   await page.goto('/patients/new');
   await page.getByLabel('First name').fill('Morgan');
@@ -30,6 +30,11 @@ test('a therapist invites a new patient, who sets a password from the link on a 
   const patientPath = new URL(page.url()).pathname.match(recordPath)![0];
   await page.goto(patientPath);
   await expect(page.getByRole('heading', { level: 1, name: `Morgan ${lastName}` })).toBeVisible();
+  return { lastName, email, patientPath };
+}
+
+test('a therapist invites a new patient, who sets a password from the link on a phone and signs in', async ({ page, browser }) => {
+  const { email } = await registerPatient(page, 'Invite');
 
   const panel = page.getByRole('region', { name: 'Portal invitation' });
   await panel.getByRole('button', { name: 'Create invitation link' }).click();
@@ -95,4 +100,58 @@ test('a link that was never issued explains itself and offers no form', async ({
   await expect(page.getByRole('main')).toContainText('ask your care team for a new one');
   await expect(page.getByLabel('New password')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Set password' })).toHaveCount(0);
+});
+
+test('once the patient has a password, the therapist can only reset it: the old one and every session end, a new link works', async ({ page, browser }) => {
+  const { lastName, email } = await registerPatient(page, 'Reset');
+  const fullName = `Morgan ${lastName}`;
+  const panel = page.getByRole('region', { name: 'Portal invitation' });
+  await panel.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await panel.getByLabel('Invitation link').inputValue();
+
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(link);
+  await phone.getByLabel('New password').fill(NEW_PASSWORD);
+  await phone.getByLabel('Repeat password').fill(NEW_PASSWORD);
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Your password is set' })).toBeVisible();
+  await signIn(phone, email, NEW_PASSWORD);
+  await expect(phone).toHaveURL(/\/portal$/);
+
+  // A link would let whoever holds it choose the patient's password: with one set, only the reset is offered.
+  await page.reload();
+  await expect(panel).toContainText(`${fullName} has set a password and can sign in to the portal.`);
+  await expect(panel.getByRole('button', { name: 'Create invitation link' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Reset password' }).click();
+  const resetForm = panel.getByRole('form', { name: `Reset ${fullName}’s password` });
+  await resetForm.getByLabel('Your password, to confirm').fill('not my password');
+  await resetForm.getByRole('button', { name: 'Reset password and make a link' }).click();
+  await expect(resetForm.getByRole('alert')).toContainText('That password is not right, so nothing was reset.');
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/portal$/);
+
+  await resetForm.getByLabel('Your password, to confirm').fill(DEMO_PASSWORD);
+  await resetForm.getByRole('button', { name: 'Reset password and make a link' }).click();
+  await expect(panel.getByRole('status')).toContainText(`Password reset. ${fullName}’s old password no longer works and they are signed out everywhere.`);
+  await expect(panel.getByRole('img', { name: 'QR code for the invitation link' })).toBeVisible();
+  const resetLink = await panel.getByLabel('Invitation link').inputValue();
+  expect(resetLink).not.toBe(link);
+
+  // The phone's session has ended, and the old password no longer signs in.
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login$/);
+  await phone.getByLabel('Email').fill(email);
+  await phone.getByLabel('Password').fill(NEW_PASSWORD);
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await expect(phone.getByRole('alert').filter({ hasText: 'do not match an active account' })).toBeVisible();
+
+  await phone.goto(resetLink);
+  await phone.getByLabel('New password').fill(`${NEW_PASSWORD} again`);
+  await phone.getByLabel('Repeat password').fill(`${NEW_PASSWORD} again`);
+  await phone.getByRole('button', { name: 'Set password' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Your password is set' })).toBeVisible();
+  await signIn(phone, email, `${NEW_PASSWORD} again`);
+  await expect(phone).toHaveURL(/\/portal$/);
+  await phoneContext.close();
 });

@@ -1,11 +1,12 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { ACTOR_KEYS, ACTORS, DEMO_PASSWORD, type ActorKey, type SignedInKey } from '../support/actors';
+import { ACTOR_KEYS, ACTORS, DEMO_PASSWORD, trySignIn, type ActorKey, type SignedInKey } from '../support/actors';
 import { one, rows, type Probe } from '../support/database';
 import type { ActionAnswer, ActionName, Fields } from '../support/server-actions';
 import {
   dosage,
   draftOf,
   exerciseFields,
+  expectOk,
   isoDaysAgo,
   pendingSignOffs,
   protocolLock,
@@ -51,6 +52,7 @@ const U: ActionExpect = { kind: 'refused', code: 'UNAUTHENTICATED' };
 const NF: ActionExpect = { kind: 'refused', code: 'NOT_FOUND' };
 const F: ActionExpect = { kind: 'refused', code: 'FORBIDDEN' };
 const II: ActionExpect = { kind: 'refused', code: 'INVALID_INPUT' };
+const C: ActionExpect = { kind: 'refused', code: 'CONFLICT' };
 const A = (provenBy: string): ActionExpect => ({ kind: 'allowed', provenBy });
 
 /** Signed out is always UNAUTHENTICATED; everyone not listed gets `others`. */
@@ -79,6 +81,10 @@ function invitationsProbe(patient: PatientRef): Probe {
   return { label: `invitations of ${patient.lastName}`, sql: 'SELECT "id", "usedAt" FROM "Invitation" WHERE "userId" = $1 ORDER BY "id"', params: [patient.userId] };
 }
 
+function portalAccountProbe(patient: PatientRef): Probe {
+  return { label: `portal account of ${patient.lastName}`, sql: 'SELECT "passwordHash", "sessionVersion", "updatedAt" FROM "User" WHERE "id" = $1', params: [patient.userId] };
+}
+
 function protocolProbe(protocolId: string): Probe {
   return {
     label: 'protocol, phases and phase exercises',
@@ -94,6 +100,14 @@ function protocolProbe(protocolId: string): Probe {
 
 function exerciseProbe(exerciseId: string): Probe {
   return { label: 'catalog entry', sql: 'SELECT "name", "instructions", "therapistNotes", "retiredAt", "updatedAt" FROM "Exercise" WHERE "id" = $1', params: [exerciseId] };
+}
+
+/** A user's links, password and sessions: what a link or a reset would change. */
+function accountProbes(userId: string): Probe[] {
+  return [
+    { label: 'invitations of the user', sql: 'SELECT "id", "usedAt" FROM "Invitation" WHERE "userId" = $1 ORDER BY "id"', params: [userId] },
+    { label: 'password and sessions of the user', sql: 'SELECT "passwordHash", "sessionVersion", "updatedAt" FROM "User" WHERE "id" = $1', params: [userId] },
+  ];
 }
 
 function userProbe(userId: string): Probe {
@@ -210,8 +224,16 @@ function draftRows(target: (w: World) => PatientRef, who: string, allowed: Parti
   ];
 }
 
-/** Rows for the actions that act on a whole patient: open a draft, advance, invite. */
-function patientRows(target: (w: World) => PatientRef, who: string, allowed: Partial<Record<ActorKey, ActionExpect>>): ActionRow[] {
+/**
+ * Rows for the actions that act on a whole patient: open a draft, advance, invite, reset the portal password.
+ * `portal` overrides the two portal rows: a link is refused (CONFLICT) for an account that has a password.
+ */
+function patientRows(
+  target: (w: World) => PatientRef,
+  who: string,
+  allowed: Partial<Record<ActorKey, ActionExpect>>,
+  portal: { invite: Partial<Record<ActorKey, ActionExpect>>; reset: Partial<Record<ActorKey, ActionExpect>> } = { invite: allowed, reset: allowed },
+): ActionRow[] {
   const patientPage = (w: World) => `/patients/${target(w).patientId}`;
   return [
     {
@@ -241,8 +263,18 @@ function patientRows(target: (w: World) => PatientRef, who: string, allowed: Par
       action: 'createInvitationAction',
       page: patientPage,
       fields: async (w) => ({ patientId: target(w).patientId }),
-      probes: (w) => [invitationsProbe(target(w))],
-      expect: refusedExcept(allowed, NF),
+      probes: (w) => [invitationsProbe(target(w)), portalAccountProbe(target(w))],
+      expect: refusedExcept(portal.invite, NF),
+    },
+    {
+      title: `reset the portal password of ${who} (with the actor's own right password)`,
+      resources: ['user', 'invitation'],
+      verb: 'update',
+      action: 'resetPatientPasswordAction',
+      page: patientPage,
+      fields: async (w) => ({ patientId: target(w).patientId, password: DEMO_PASSWORD }),
+      probes: (w) => [invitationsProbe(target(w)), portalAccountProbe(target(w))],
+      expect: refusedExcept(portal.reset, NF),
     },
   ];
 }
@@ -268,10 +300,24 @@ export const ACTION_ROWS: ActionRow[] = [
       F,
     ),
   },
-  ...patientRows(sam, 'Sam', {
-    harborTherapist: A('care-team therapist, own patient'),
-  }),
-  ...patientRows(offTeamApproved, 'a patient outside the care team', { harborOtherTherapist: A('care-team therapist, own patient') }),
+  // Sam has set his password: his own therapist gets no link for him (a link would let them choose his
+  // password and use his account), only the deliberate reset, proven on patients of their own.
+  ...patientRows(
+    sam,
+    'Sam',
+    { harborTherapist: A('care-team therapist, own patient') },
+    { invite: { harborTherapist: C }, reset: { harborTherapist: A('resetPatientPasswordAction by harborTherapist') } },
+  ),
+  // Never invited: no password yet, so a link is what their own therapist may make.
+  ...patientRows(
+    offTeamApproved,
+    'a patient outside the care team',
+    { harborOtherTherapist: A('care-team therapist, own patient') },
+    {
+      invite: { harborOtherTherapist: A('care-team therapist, own patient') },
+      reset: { harborOtherTherapist: A('resetPatientPasswordAction by harborOtherTherapist') },
+    },
+  ),
   ...draftRows(sam, 'Sam', { harborTherapist: A('care-team therapist, own patient') }),
   ...draftRows(offTeamDraft, 'a patient outside the care team', { harborOtherTherapist: A('care-team therapist, own patient') }),
   {
@@ -472,14 +518,27 @@ export const ACTION_ROWS: ActionRow[] = [
     expect: refusedExcept({ harborAdmin: A('createStaffUserAction by harborAdmin'), summitAdmin: A('createStaffUserAction by summitAdmin') }, F),
   },
   {
-    title: 'make a new invitation link for a Harbor staff member',
+    // Dr. Park has a password: a link for her would let whoever holds it (the admin who asked for it) choose
+    // a new one and sign off exercises as her. Her own admin is refused too: a link is only for an account
+    // that has no password yet. (Not the target users: the user cells deactivate and reactivate those.)
+    title: 'make a new invitation link for a Harbor surgeon who has a password',
     resources: ['user', 'invitation'],
     verb: 'update',
     action: 'inviteStaffUserAction',
     page: () => '/admin',
-    fields: async (w) => ({ userId: w.targetUserId.harbor }),
-    probes: (w) => [{ label: 'invitations of the target', sql: 'SELECT "id", "usedAt" FROM "Invitation" WHERE "userId" = $1 ORDER BY "id"', params: [w.targetUserId.harbor] }, userProbe(w.targetUserId.harbor)],
-    expect: refusedExcept({ harborAdmin: A('inviteStaffUserAction by harborAdmin'), summitAdmin: NF }, F),
+    fields: async (w) => ({ userId: w.userId.harborOtherSurgeon }),
+    probes: (w) => accountProbes(w.userId.harborOtherSurgeon),
+    expect: refusedExcept({ harborAdmin: C, summitAdmin: NF }, F),
+  },
+  {
+    title: "reset a Harbor surgeon's password (with the actor's own right password)",
+    resources: ['user', 'invitation'],
+    verb: 'update',
+    action: 'resetStaffPasswordAction',
+    page: () => '/admin',
+    fields: async (w) => ({ userId: w.userId.harborOtherSurgeon, password: DEMO_PASSWORD }),
+    probes: (w) => accountProbes(w.userId.harborOtherSurgeon),
+    expect: refusedExcept({ harborAdmin: A('resetStaffPasswordAction by harborAdmin'), summitAdmin: NF }, F),
   },
   {
     title: 'change your own password (there is no way to name another account)',
@@ -755,6 +814,26 @@ function therapistCells(): AllowedCell[] {
           expect(data.path ?? '').toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
           const invitations = await rows('SELECT "id" FROM "Invitation" WHERE "userId" = $1 AND "usedAt" IS NULL', [patientOf(prepared).userId]);
           expect(invitations).toHaveLength(1);
+        },
+      },
+      {
+        title: `resetPatientPasswordAction by ${therapist}: the patient's old password stops working, every session ends, and the new link works`,
+        actor: therapist,
+        resources: ['user', 'invitation'],
+        verb: 'update',
+        action: 'resetPatientPasswordAction',
+        prepare: async (session, ops) => {
+          const patient = await ops.createPatient(therapist);
+          const password = `authz patient ${uniqueStamp()}`;
+          await ops.setPassword(await ops.invite(therapist, patient), password);
+          const { email } = await one<{ email: string }>('SELECT "email" FROM "User" WHERE "id" = $1', [patient.userId]);
+          const account: FreshAccount = { email, password, userId: patient.userId ?? '', clinic, role: 'PATIENT', patient };
+          return { patient, account, targetSession: await session.signIn(email, password) };
+        },
+        request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: { patientId: patientOf(prepared).patientId, password: DEMO_PASSWORD } }),
+        expect: { outcome: 'ok', audit: 'user.reset_password' },
+        verify: async (_w, prepared, answer, session) => {
+          await expectPasswordReset(session, prepared, answer);
         },
       },
     );
@@ -1085,25 +1164,59 @@ function staffCells(): AllowedCell[] {
         },
       },
       {
-        // Allowed by design ("a forgotten password, a lost link"), and worth knowing: the link goes to the
-        // admin, who can use it. The cell proves it end to end on a staff member of the suite's own.
-        title: `inviteStaffUserAction by ${admin}: the new link sets that person's password`,
+        title: `inviteStaffUserAction by ${admin}: a new link for someone who has not set a password yet replaces the lost one`,
+        actor: admin,
+        resources: ['user', 'invitation'],
+        verb: 'update',
+        action: 'inviteStaffUserAction',
+        prepare: async (session) => {
+          const email = `authz.staff.${uniqueStamp()}@example.test`;
+          const added = await session.act(admin, 'createStaffUserAction', '/admin', { name: `Zz Authz Waiting ${uniqueStamp()}`, email, role: 'SURGEON' });
+          const lost = tokenOfPath((expectOk(added, `${admin} adds a surgeon`) as { path?: string }).path);
+          const { id } = await one<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = $1', [email]);
+          return { email, userId: id, lost };
+        },
+        request: async (_w, prepared) => ({ page: '/admin', fields: { userId: String(prepared.userId) } }),
+        expect: { outcome: 'ok', audit: 'invitation.create' },
+        verify: async (_w, prepared, answer, session) => {
+          const token = tokenOfPath(answer.kind === 'result' ? (answer.result.data as { path?: string }).path : undefined);
+          const lost = await one<{ isUsed: boolean }>(`SELECT "usedAt" IS NOT NULL AS "isUsed" FROM "Invitation" WHERE "tokenHash" = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [prepared.lost]);
+          expect(lost.isUsed, 'the earlier link no longer works').toBe(true);
+          const accepted = await session.act(await session.anonymous(), 'setPasswordAction', `/invite/${token}`, { token, password: 'chosen by the new surgeon', repeatPassword: 'chosen by the new surgeon' });
+          expect(accepted.kind === 'result' && accepted.result.ok, 'the new link sets the first password').toBe(true);
+          await session.signIn(String(prepared.email), 'chosen by the new surgeon');
+        },
+      },
+      {
+        // The takeover this refuses: the link goes to the admin, who could choose the person's password and act
+        // as them. It is proven on a staff member of the suite's own who has set a password.
+        title: `inviteStaffUserAction by ${admin} for a staff member who has a password: refused, and their password still works`,
         actor: admin,
         resources: ['user', 'invitation'],
         verb: 'update',
         action: 'inviteStaffUserAction',
         prepare: async (_s, ops) => ({ account: await ops.staffMember(clinic, 'SURGEON') }),
         request: async (_w, prepared) => ({ page: '/admin', fields: { userId: accountOf(prepared).userId } }),
-        expect: { outcome: 'ok', audit: 'invitation.create' },
+        expect: { outcome: 'refused', code: 'CONFLICT' },
+        probes: (_w, prepared) => accountProbes(accountOf(prepared).userId),
+        verify: async (_w, prepared, _answer, session) => {
+          await session.signIn(accountOf(prepared).email, accountOf(prepared).password);
+        },
+      },
+      {
+        title: `resetStaffPasswordAction by ${admin}: the old password stops working, every session ends, and the new link works`,
+        actor: admin,
+        resources: ['user', 'invitation'],
+        verb: 'update',
+        action: 'resetStaffPasswordAction',
+        prepare: async (session, ops) => {
+          const account = await ops.staffMember(clinic, 'SURGEON');
+          return { account, targetSession: await session.signIn(account.email, account.password) };
+        },
+        request: async (_w, prepared) => ({ page: '/admin', fields: { userId: accountOf(prepared).userId, password: DEMO_PASSWORD } }),
+        expect: { outcome: 'ok', audit: 'user.reset_password' },
         verify: async (_w, prepared, answer, session) => {
-          const data = answer.kind === 'result' ? (answer.result.data as { path?: string }) : {};
-          const token = /^\/invite\/([A-Za-z0-9_-]{43})$/.exec(data.path ?? '')?.[1];
-          expect(token, 'an invitation link in the answer').toBeTruthy();
-          const account = accountOf(prepared);
-          const anonymous = await session.anonymous();
-          const accepted = await session.act(anonymous, 'setPasswordAction', `/invite/${token}`, { token: token ?? '', password: 'chosen by whoever holds the link', repeatPassword: 'chosen by whoever holds the link' });
-          expect(accepted.kind === 'result' && accepted.result.ok, 'the link sets a new password').toBe(true);
-          await session.signIn(account.email, 'chosen by whoever holds the link');
+          await expectPasswordReset(session, prepared, answer);
         },
       },
     );
@@ -1158,6 +1271,30 @@ function staffCells(): AllowedCell[] {
     );
   }
   return cells;
+}
+
+function tokenOfPath(path: string | undefined): string {
+  const token = /^\/invite\/([A-Za-z0-9_-]{43})$/.exec(path ?? '')?.[1];
+  if (!token) throw new Error(`not an invitation path: ${String(path)}`);
+  return token;
+}
+
+/**
+ * After a reset of `prepared.account`: its password is gone and no longer signs in, the session opened before
+ * the reset has ended, and the link in the answer lets the person choose a new password and sign in.
+ */
+async function expectPasswordReset(session: Session, prepared: Prepared, answer: ActionAnswer): Promise<void> {
+  const account = accountOf(prepared);
+  const stored = await one<{ hasPassword: boolean }>('SELECT "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" WHERE "id" = $1', [account.userId]);
+  expect(stored.hasPassword, 'the password is taken away').toBe(false);
+  const before = await prepared.targetSession?.get('/account', { maxRedirects: 0 });
+  expect(before?.status(), 'the session opened before the reset has ended').toBe(307);
+  expect(await trySignIn(await session.anonymous(), account.email, account.password), 'the old password no longer signs in').toBe(false);
+  const token = tokenOfPath(answer.kind === 'result' ? (answer.result.data as { path?: string }).path : undefined);
+  const chosen = 'chosen after the reset';
+  const accepted = await session.act(await session.anonymous(), 'setPasswordAction', `/invite/${token}`, { token, password: chosen, repeatPassword: chosen });
+  expect(accepted.kind === 'result' && accepted.result.ok, 'the new link sets a new password').toBe(true);
+  await session.signIn(account.email, chosen);
 }
 
 function accountOf(prepared: Prepared): FreshAccount {
@@ -1263,6 +1400,61 @@ function crossReferenceCells(): AllowedCell[] {
       request: async (w) => ({ page: '/admin', fields: { userId: w.sam.userId ?? '' } }),
       expect: { outcome: 'refused', code: 'NOT_FOUND' },
       probes: (w) => [invitationsProbe(w.sam)],
+    },
+    {
+      title: "harborAdmin resets a Summit user's password",
+      actor: 'harborAdmin',
+      resources: ['user', 'invitation'],
+      verb: 'update',
+      action: 'resetStaffPasswordAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: '/admin', fields: { userId: w.userId.summitSurgeon, password: DEMO_PASSWORD } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (w) => accountProbes(w.userId.summitSurgeon),
+    },
+    {
+      title: "harborAdmin resets a patient's portal password (patients are reset by their therapist)",
+      actor: 'harborAdmin',
+      resources: ['user', 'invitation'],
+      verb: 'update',
+      action: 'resetStaffPasswordAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: '/admin', fields: { userId: w.sam.userId ?? '', password: DEMO_PASSWORD } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (w) => accountProbes(w.sam.userId ?? ''),
+    },
+    {
+      title: 'harborAdmin resets their own password through the reset (it is changed on the account page)',
+      actor: 'harborAdmin',
+      resources: ['user'],
+      verb: 'update',
+      action: 'resetStaffPasswordAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: '/admin', fields: { userId: w.userId.harborAdmin, password: DEMO_PASSWORD } }),
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (w) => accountProbes(w.userId.harborAdmin),
+    },
+    {
+      title: "harborAdmin resets a Harbor surgeon's password typing the surgeon's password, not their own",
+      actor: 'harborAdmin',
+      resources: ['user'],
+      verb: 'update',
+      action: 'resetStaffPasswordAction',
+      prepare: async (_s, ops) => ({ account: await ops.staffMember('harbor', 'SURGEON') }),
+      request: async (_w, prepared) => ({ page: '/admin', fields: { userId: accountOf(prepared).userId, password: accountOf(prepared).password } }),
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (_w, prepared) => accountProbes(accountOf(prepared).userId),
+    },
+    {
+      title: "harborTherapist resets Sam's portal password with a wrong password of their own",
+      actor: 'harborTherapist',
+      resources: ['user'],
+      verb: 'update',
+      action: 'resetPatientPasswordAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: `/patients/${w.sam.patientId}`, fields: { patientId: w.sam.patientId, password: 'not the password' } }),
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (w) => [portalAccountProbe(w.sam), invitationsProbe(w.sam)],
     },
     {
       title: 'harborAdmin adds a "staff member" with the patient role',
@@ -1427,6 +1619,20 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     fields: async (_w, id) => ({ userId: id }),
     realId: async (w) => w.targetUserId.harbor,
     actors: ['summitAdmin'],
+  },
+  {
+    action: 'resetStaffPasswordAction',
+    page: () => '/admin',
+    fields: async (_w, id) => ({ userId: id, password: DEMO_PASSWORD }),
+    realId: async (w) => w.userId.harborOtherSurgeon,
+    actors: ['summitAdmin'],
+  },
+  {
+    action: 'resetPatientPasswordAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (_w, id) => ({ patientId: id, password: DEMO_PASSWORD }),
+    realId: async (w) => w.sam.patientId,
+    actors: OUTSIDERS,
   },
 ];
 

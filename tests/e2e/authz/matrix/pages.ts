@@ -61,7 +61,7 @@ function only(allowed: Partial<Record<ActorKey, PageExpect>>, others: PageExpect
 }
 
 const SAM = ['Rivera', 'Lumbar microdiscectomy (L4-L5)'];
-const CLINICIAN_EDITING = ['Create invitation link', 'Open draft', 'Change plan', 'Advance to phase'];
+const CLINICIAN_EDITING = ['Create invitation link', 'Reset password', 'Open draft', 'Change plan', 'Advance to phase'];
 
 export const PAGE_ROWS: PageRow[] = [
   {
@@ -85,7 +85,8 @@ export const PAGE_ROWS: PageRow[] = [
     record: () => SAM,
     expect: only({
       harborAdmin: shown(() => [...SAM, '555-0142', 'Hamstring stretch'], () => CLINICIAN_EDITING),
-      harborTherapist: shown(() => [...SAM, 'Create invitation link', 'Open draft']),
+      // Sam has set his password: his therapist is offered the reset, never a link that would replace it.
+      harborTherapist: shown(() => [...SAM, 'Reset password', 'Open draft'], () => ['Create invitation link']),
       harborSurgeon: shown(() => [...SAM, 'Hamstring stretch'], () => CLINICIAN_EDITING),
     }),
   },
@@ -111,7 +112,7 @@ export const PAGE_ROWS: PageRow[] = [
     record: (w) => [w.offTeamApproved.lastName],
     expect: only({
       harborAdmin: shown((w) => [w.offTeamApproved.lastName]),
-      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link']),
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link'], () => ['Reset password']),
       harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName]),
     }),
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /**
  * Server actions, posted directly the way the browser posts them (recorded from a real form submit in
@@ -36,6 +36,7 @@ export type ActionName =
   | 'approveVersionAction'
   | 'advancePhaseAction'
   | 'createInvitationAction'
+  | 'resetPatientPasswordAction'
   | 'decideSignOffAction'
   | 'logSessionAction'
   | 'createExerciseAction'
@@ -50,6 +51,7 @@ export type ActionName =
   | 'setUserActiveAction'
   | 'createStaffUserAction'
   | 'inviteStaffUserAction'
+  | 'resetStaffPasswordAction'
   | 'changePasswordAction'
   | 'signOutEverywhereAction'
   | 'setPasswordAction';
@@ -64,6 +66,7 @@ const ACTION_FILES: Record<ActionName, string> = {
   approveVersionAction: 'app/(clinic)/patients/actions.ts',
   advancePhaseAction: 'app/(clinic)/patients/actions.ts',
   createInvitationAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
+  resetPatientPasswordAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
   decideSignOffAction: 'app/(clinic)/sign-offs/actions.ts',
   logSessionAction: 'app/portal/actions.ts',
   createExerciseAction: 'app/(clinic)/catalog/actions.ts',
@@ -78,6 +81,7 @@ const ACTION_FILES: Record<ActionName, string> = {
   setUserActiveAction: 'app/(clinic)/admin/actions.ts',
   createStaffUserAction: 'app/(clinic)/admin/actions.ts',
   inviteStaffUserAction: 'app/(clinic)/admin/actions.ts',
+  resetStaffPasswordAction: 'app/(clinic)/admin/actions.ts',
   changePasswordAction: 'app/account/actions.ts',
   signOutEverywhereAction: 'app/account/actions.ts',
   setPasswordAction: 'app/invite/[token]/actions.ts',
@@ -179,6 +183,17 @@ export function actionResultOf(body: string): ActionResult | null {
   return value as ActionResult;
 }
 
+/** Reads a server action's answer: a redirect, its result, or an error. */
+async function answerOf(response: APIResponse): Promise<ActionAnswer> {
+  const status = response.status();
+  const body = await response.text();
+  const redirect = response.headers()['x-action-redirect'];
+  if (redirect) return { kind: 'redirect', status, location: redirect.split(';')[0] ?? redirect, body };
+  const result = actionResultOf(body);
+  if (result) return { kind: 'result', status, result, body };
+  return { kind: 'error', status, body };
+}
+
 export async function postAction(
   context: APIRequestContext,
   action: ActionRef,
@@ -195,12 +210,21 @@ export async function postAction(
   form.append('0', '[null,"$K1"]');
   const headers: Record<string, string> = { 'Next-Action': action.id, Accept: 'text/x-component', 'x-forwarded-for': ip };
   if (origin) headers.Origin = origin;
-  const response = await context.post(page, { headers, multipart: form, maxRedirects: 0 });
-  const status = response.status();
-  const body = await response.text();
-  const redirect = response.headers()['x-action-redirect'];
-  if (redirect) return { kind: 'redirect', status, location: redirect.split(';')[0] ?? redirect, body };
-  const result = actionResultOf(body);
-  if (result) return { kind: 'result', status, result, body };
-  return { kind: 'error', status, body };
+  return answerOf(await context.post(page, { headers, multipart: form, maxRedirects: 0 }));
+}
+
+/**
+ * Posts a server action with an argument list of one's own choosing, as any client may: `encodedArguments`
+ * is React's reply encoding of the list, e.g. `[null,{"patientId":"…"}]` for (previousState, a plain object)
+ * where the form would send (previousState, FormData). Sent as the browser sends a reply without files.
+ */
+export async function postActionArguments(
+  context: APIRequestContext,
+  action: ActionRef,
+  page: string,
+  encodedArguments: string,
+  { ip, origin }: { ip: string; origin: string },
+): Promise<ActionAnswer> {
+  const headers = { 'Next-Action': action.id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', 'x-forwarded-for': ip, Origin: origin };
+  return answerOf(await context.post(page, { headers, data: encodedArguments, maxRedirects: 0 }));
 }
