@@ -21,18 +21,16 @@ export async function confirmPassword(
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (await verifyPassword(user?.passwordHash ?? null, password)) return;
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action,
-      entityType: entity.type,
-      entityId: entity.id,
-      patientId: entity.patientId ?? null,
-      outcome: 'FAILURE',
-      ip: actor.ip,
-      after: { reason: 'password did not match' },
-    }),
-  );
+  await recordAudit(db, {
+    actorId: actor.userId,
+    clinicId: actor.clinicId,
+    action,
+    entityType: entity.type,
+    entityId: entity.id,
+    patientId: entity.patientId ?? null,
+    outcome: 'FAILURE',
+    ip: actor.ip,
+    after: { reason: 'password did not match' },
+  });
   throw new AppError('INVALID_INPUT', refusal, { password: ['Password is not right.'] });
 }

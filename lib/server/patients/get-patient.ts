@@ -40,18 +40,16 @@ function portalAccountOf(userId: string | null, passwordHash: string | null): Po
 export async function getPatient({ actor, patientId }: { actor: Actor; patientId: string }) {
   parseId(patientId, 'That patient');
   const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, patientVisibleTo(actor)] }, select: patientSelect });
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'patient.read',
-      entityType: 'Patient',
-      entityId: patientId,
-      patientId: patient ? patientId : null,
-      outcome: patient ? 'SUCCESS' : 'DENIED',
-      ip: actor.ip,
-    }),
-  );
+  await recordAudit(db, {
+    actorId: actor.userId,
+    clinicId: actor.clinicId,
+    action: 'patient.read',
+    entityType: 'Patient',
+    entityId: patientId,
+    patientId: patient ? patientId : null,
+    outcome: patient ? 'SUCCESS' : 'DENIED',
+    ip: actor.ip,
+  });
   if (!patient) throw notFound('That patient', { isAudited: true });
   const { userId, user, ...record } = patient;
   return { ...record, portalAccount: portalAccountOf(userId, user?.passwordHash ?? null) };
