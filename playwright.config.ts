@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    command: `node scripts/serve.mjs -p ${port}`,
     url: `http://localhost:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -56,7 +56,7 @@ try {
   await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env });
   console.log('Building the app for production (takes a minute or two)...');
   await run(bin('next'), ['build'], { env, quiet: true });
-  app = spawn(bin('next'), ['start', '-p', port], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  app = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   app.stdout.on('data', (chunk) => {
     const text = String(chunk);
     if (text.includes('Ready')) {

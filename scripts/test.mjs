@@ -89,7 +89,17 @@ async function main() {
         // A free port, so a server left running elsewhere on the machine cannot stop the run.
         const port = await freePort();
         await withDatabase('e2e', async (dbEnv) => {
-          const env = { ...baseEnv, ...dbEnv, CHROMIUM_PATH: chromium, NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production', E2E_PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` };
+          const env = {
+            ...baseEnv,
+            ...dbEnv,
+            CHROMIUM_PATH: chromium,
+            NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
+            E2E_PORT: String(port),
+            NEXTAUTH_URL: `http://localhost:${port}`,
+            // The tests play the reverse proxy: they say which address each simulated user comes from in
+            // X-Forwarded-For (the sign-in throttle counts per address), so the server trusts one hop.
+            REGIMEN_TRUSTED_PROXY_HOPS: '1',
+          };
           await prepareDatabase(dbEnv.DATABASE_URL);
           await run(bin('tsx'), ['--conditions=react-server', 'prisma/seed.ts'], { env, quiet: true });
           console.log('Building for production...');

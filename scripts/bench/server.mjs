@@ -1,5 +1,5 @@
 // Building and serving the app for the bench: a production build in its own folder, served by
-// `next start` on a free loopback port.
+// `npm start`'s server (scripts/serve.mjs) on a free loopback port.
 import net from 'node:net';
 import { bin } from '../lib/database.mjs';
 import { runQuietly, startInBackground } from './processes.mjs';
@@ -33,7 +33,7 @@ export function freePort() {
 async function waitUntilServing(baseUrl, server, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited (${server.child.exitCode}):\n${server.outputTail()}`);
+    if (server.child.exitCode !== null) throw new Error(`The server exited (${server.child.exitCode}):\n${server.outputTail()}`);
     try {
       const response = await fetch(`${baseUrl}/login`, { redirect: 'manual' });
       if (response.ok) return;
@@ -42,13 +42,13 @@ async function waitUntilServing(baseUrl, server, timeoutMs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer within ${timeoutMs / 1000} s:\n${server.outputTail()}`);
+  throw new Error(`The server did not answer within ${timeoutMs / 1000} s:\n${server.outputTail()}`);
 }
 
 /** Serves the bench build on 127.0.0.1 only; resolves once /login answers. */
 export async function startServer({ env, port }) {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startInBackground(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const server = startInBackground(process.execPath, ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...env, REGIMEN_DIST_DIR: BENCH_DIST_DIR, NEXTAUTH_URL: baseUrl },
   });
   await waitUntilServing(baseUrl, server, 60_000);

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/schemas/auth';
 import { AppError } from '../errors';
 import { authenticate } from './authenticate';
+import { clientIpFrom } from './client-ip';
 import { recordSignOut } from './record-sign-out';
 
 import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
@@ -15,12 +16,6 @@ export const SIGN_IN_RATE_LIMITED = 'RATE_LIMITED';
 
 type RegimenToken = { uid?: string; sv?: number; sid?: string };
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(',')[0]?.trim() || null;
-}
-
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
@@ -31,7 +26,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers) }).catch((error: unknown) => {
+        const user = await authenticate({ ...parsed.data, ip: clientIpFrom(req.headers?.['x-forwarded-for'] as string | string[] | undefined) }).catch((error: unknown) => {
           // next-auth hands an error's message to the sign-in form as its error code.
           if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new Error(SIGN_IN_RATE_LIMITED);
           throw error;

@@ -8,6 +8,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { authOptions } from './auth-options';
+import { clientIpFrom } from './client-ip';
 
 type SessionClaims = { uid?: string; sv?: number; sid?: string };
 
@@ -36,8 +37,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (shouldTouchSession(session.lastSeenAt, now)) {
     await db.userSession.updateMany({ where: { id: claims.sid, endedAt: null }, data: { lastSeenAt: now } });
   }
-  const requestHeaders = await headers();
-  const ip = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  const ip = clientIpFrom((await headers()).get('x-forwarded-for'));
   return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId: user.patient?.id ?? null, ip };
 });
 

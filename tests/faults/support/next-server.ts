@@ -1,9 +1,9 @@
-// `next start` of an existing production build (REGIMEN_DIST_DIR, default .next) on a free loopback port,
+// The production server (`npm start`, scripts/serve.mjs) on an existing build (REGIMEN_DIST_DIR, default .next) on a free loopback port,
 // plus a tiny cookie-keeping HTTP client that signs in through next-auth's credentials endpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bin, freePort, onAbort, repoRoot, sleep, startWatchdog, waitFor, withTimeout } from './processes';
+import { freePort, onAbort, repoRoot, sleep, startWatchdog, waitFor, withTimeout } from './processes';
 
 export type NextServer = {
   baseUrl: string;
@@ -21,7 +21,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseUrl, REGIMEN_DIST_DIR: distDir, ...env },
     // Its own process group, so stopping it stops whatever it started.
