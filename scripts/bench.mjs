@@ -157,6 +157,8 @@ function routesToMeasure({ manifest, sessions, databaseUrl }) {
   const track = { portalReaders: null };
   const routes = [
     { key: 'floor', label: 'floor: GET /api/health/floor', ...floor },
+    // Not a target: a page with only the session check, i.e. what Next.js charges for rendering any page.
+    { key: 'pageFloor', label: 'empty page: GET /health/page-floor', path: '/health/page-floor', cookies: sessions.patients },
     // The audit trail records every portal read: proof that each connection was a different patient.
     { key: 'portal', label: 'GET /portal (50 patients)', path: '/portal', cookies: sessions.patients, afterRun: async () => (track.portalReaders = await distinctPortalReaders(databaseUrl)) },
     { key: 'caseload', label: `GET /caseload (${manifest.therapists.length} therapists)`, path: '/caseload', cookies: sessions.therapists },

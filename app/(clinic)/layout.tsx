@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/caseload', label: 'Caseload', permission: 'plan.edit' },
   { href: '/sign-offs', label: 'Sign-offs', permission: 'signoff.sign' },
+  { href: '/patients', label: 'Patients', permission: 'patient.read' },
   { href: '/admin', label: 'Users', permission: 'user.manage' },
   { href: '/catalog', label: 'Exercise catalog', permission: 'catalog.read' },
   { href: '/protocols', label: 'Protocols', permission: 'protocol.read' },

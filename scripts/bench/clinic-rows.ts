@@ -260,18 +260,20 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, context: ClinicContext)
       return { id: `item-${key}-${number}-${pad(position + 1, 2)}`, versionId, ...columns };
     });
     const criteriaMet = LUMBAR_POST_OP.phases[version.phase - 1]?.criteria.slice(0, 3) ?? [];
+    // Each version keeps the precautions of its phase as they were when it was made (as startDraft does).
+    const precautions = LUMBAR_POST_OP.phases[version.phase - 1]?.precautions ?? '';
     if (version.dayApproved === null) {
       const createdAt = new Date(now.getTime() - 2 * HOURS);
-      rows.drafts.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, lockVersion: 0, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt, updatedAt: createdAt, approvedById: null, approvedAt: null, approvedHash: null });
+      rows.drafts.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, precautions, lockVersion: 0, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt, updatedAt: createdAt, approvedById: null, approvedAt: null, approvedHash: null });
       rows.drafts.items.push(...items);
       return;
     }
     const approvedAt = new Date(Math.min(atHour(addDays(surgeryDate, version.dayApproved), 10).getTime(), now.getTime() - HOURS));
-    const approvedHash = hashApproval({ versionId, number, items: items.map((item) => ({ position: item.position, contentHash: item.contentHash })) });
+    const approvedHash = hashApproval({ versionId, number, items: items.map((item) => ({ position: item.position, contentHash: item.contentHash })), precautions });
     const round = (rows.approvedRounds[index] ??= { versions: [], items: [] });
     // Written as drafts with their approval already filled in; the seed then flips them to APPROVED,
     // as approvePlanVersion does, because the database refuses items added to an approved version.
-    round.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, lockVersion: 1, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt: new Date(approvedAt.getTime() - HOURS), updatedAt: approvedAt, approvedById: spec.therapistId, approvedAt, approvedHash });
+    round.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, precautions, lockVersion: 1, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt: new Date(approvedAt.getTime() - HOURS), updatedAt: approvedAt, approvedById: spec.therapistId, approvedAt, approvedHash });
     round.items.push(...items);
 
     const isCurrent = version === approved[approved.length - 1];

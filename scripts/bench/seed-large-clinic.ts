@@ -30,7 +30,7 @@ const CARE_TEAM_COLUMNS: Columns<Prisma.CareTeamMemberCreateManyInput> = [['pati
 const EPISODE_COLUMNS: Columns<Prisma.EpisodeCreateManyInput> = [['id', 'text'], ['patientId', 'text'], ['procedure', 'text'], ['surgeryDate', 'date'], ['surgeonId', 'text'], ['protocolId', 'text'], ['createdAt', 'timestamp(3)']];
 const PLAN_COLUMNS: Columns<Prisma.PlanCreateManyInput> = [['id', 'text'], ['episodeId', 'text'], ['createdAt', 'timestamp(3)']];
 const VERSION_COLUMNS: Columns<Prisma.PlanVersionCreateManyInput> = [
-  ['id', 'text'], ['planId', 'text'], ['number', 'integer'], ['status', '"PlanVersionStatus"'], ['phaseId', 'text'], ['lockVersion', 'integer'], ['criteriaMet', 'text[]'], ['advanceReason', 'text'],
+  ['id', 'text'], ['planId', 'text'], ['number', 'integer'], ['status', '"PlanVersionStatus"'], ['phaseId', 'text'], ['precautions', 'text'], ['lockVersion', 'integer'], ['criteriaMet', 'text[]'], ['advanceReason', 'text'],
   ['createdById', 'text'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)'], ['approvedById', 'text'], ['approvedAt', 'timestamp(3)'], ['approvedHash', 'text'],
 ];
 const ITEM_COLUMNS: Columns<Prisma.PlanItemCreateManyInput> = [
@@ -79,6 +79,8 @@ async function main() {
   await bulkInsert('PlanItem', ITEM_COLUMNS, rows.drafts.items);
   await bulkInsert('SignOff', SIGN_OFF_COLUMNS, rows.signOffs);
   await bulkInsert('SessionLog', SESSION_LOG_COLUMNS, rows.sessionLogs);
+  // A clinic's database has planner statistics (autovacuum gathers them); a bulk load has none until it runs.
+  await db.$executeRawUnsafe('ANALYZE');
 
   const [patients, versions, items, pending, sessionLogs] = await Promise.all([
     db.patient.count(),

@@ -28,7 +28,7 @@ async function readAuditOf(actor: Actor, patientId: string, read: () => Promise<
 
 describe('listPatients', () => {
   it('the admin sees every patient of their clinic and none of the other clinic', async () => {
-    const listed = await listPatients({ actor: world.a.actors.admin });
+    const { patients: listed } = await listPatients({ actor: world.a.actors.admin });
     const ids = sortedIds(listed);
 
     expect(ids).toEqual(sortedIds(Object.values(world.a.patients)));
@@ -36,17 +36,17 @@ describe('listPatients', () => {
   });
 
   it("the therapist sees exactly the patients whose care team they are on", async () => {
-    const listed = await listPatients({ actor: world.a.actors.therapist });
+    const { patients: listed } = await listPatients({ actor: world.a.actors.therapist });
     expect(sortedIds(listed)).toEqual(sortedIds([world.a.patients.self, world.a.patients.therapistOnly]));
   });
 
   it('the surgeon sees exactly the patients whose care team they are on', async () => {
-    const listed = await listPatients({ actor: world.a.actors.surgeon });
+    const { patients: listed } = await listPatients({ actor: world.a.actors.surgeon });
     expect(sortedIds(listed)).toEqual(sortedIds([world.a.patients.self]));
   });
 
   it('lists by last name, with only the summary fields', async () => {
-    const listed = await listPatients({ actor: world.a.actors.admin });
+    const { patients: listed } = await listPatients({ actor: world.a.actors.admin });
 
     expect(listed.map((patient) => patient.id)).toEqual([world.a.patients.self.id, world.a.patients.therapistOnly.id, world.a.patients.otherTeam.id]);
     for (const patient of listed) expect(Object.keys(patient).sort()).toEqual(['dateOfBirth', 'firstName', 'id', 'lastName']);
@@ -57,11 +57,21 @@ describe('listPatients', () => {
   });
 
   it.each(['admin', 'therapist', 'surgeon'] as const)("the other clinic's %s sees none of this clinic's patients", async (role) => {
-    const listed = await listPatients({ actor: world.b.actors[role] });
+    const { patients: listed } = await listPatients({ actor: world.b.actors[role] });
     const ids = listed.map((patient) => patient.id);
 
     expect(ids.length).toBeGreaterThan(0);
     for (const patient of Object.values(world.a.patients)) expect(ids).not.toContain(patient.id);
+  });
+
+  it('comes a page at a time: the pages together hold every patient exactly once, by name', async () => {
+    const whole = await listPatients({ actor: world.a.actors.admin });
+    expect(whole).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    const first = await listPatients({ actor: world.a.actors.admin, pageSize: 2 });
+    const second = await listPatients({ actor: world.a.actors.admin, page: 2, pageSize: 2 });
+    expect(first).toMatchObject({ total: 3, page: 1, pageCount: 2 });
+    expect(second).toMatchObject({ total: 3, page: 2, pageCount: 2 });
+    expect([...first.patients, ...second.patients]).toEqual(whole.patients);
   });
 });
 

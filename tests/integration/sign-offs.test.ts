@@ -51,7 +51,7 @@ function signOffRow(id: string) {
 
 describe('listSignOffQueue', () => {
   it("shows the surgeon exactly their patients' pending self-directed prescriptions, oldest first, with what they need to decide", async () => {
-    const queue = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
+    const { requests: queue } = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
 
     const name = `Robin ${patient.lastName}`;
     const entry = (exerciseName: string, phase: string, versionNumber: number, dosageText: string) => ({
@@ -90,17 +90,17 @@ describe('listSignOffQueue', () => {
   });
 
   it('the day count follows the `today` it is given', async () => {
-    const queue = await listSignOffQueue({ actor: world.a.actors.surgeon, today: addDays(TODAY, 5) });
+    const { requests: queue } = await listSignOffQueue({ actor: world.a.actors.surgeon, today: addDays(TODAY, 5) });
     expect(queue.filter((request) => request.patient.id === patient.patientId).map((request) => request.daysSinceSurgery)).toEqual([15, 15, 15, 15]);
   });
 
   it("another surgeon of the clinic sees only their own patients' requests", async () => {
-    const queue = await listSignOffQueue({ actor: otherSurgeon, today: TODAY });
+    const { requests: queue } = await listSignOffQueue({ actor: otherSurgeon, today: TODAY });
     expect(queue.map((request) => [request.patient.id, request.exerciseName, request.daysSinceSurgery])).toEqual([[otherSurgeonsPatient.patientId, 'Walking', 4]]);
   });
 
   it("the other clinic's surgeon sees nothing of this clinic", async () => {
-    expect(await listSignOffQueue({ actor: world.b.actors.surgeon, today: TODAY })).toEqual([]);
+    expect(await listSignOffQueue({ actor: world.b.actors.surgeon, today: TODAY })).toEqual({ requests: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it.each(['therapist', 'patient', 'admin'] as const)('a %s has no queue: NOT_FOUND', async (role) => {
@@ -109,14 +109,37 @@ describe('listSignOffQueue', () => {
 
   it('a decided request leaves the queue; an undecided one stays', async () => {
     const fresh = await patientWithWalkingPending();
-    const before = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
+    const { requests: before } = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
     expect(before.map((request) => request.signOffId)).toContain(fresh.pending.id);
 
     await decide(world.a.actors.surgeon, fresh.patientId, 'Walking');
 
-    const after = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
+    const { requests: after } = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
     expect(after.map((request) => request.signOffId)).not.toContain(fresh.pending.id);
     expect(after.filter((request) => request.patient.id === patient.patientId)).toHaveLength(4);
+  });
+
+  it('comes a page at a time, oldest first: the pages together hold every request exactly once', async () => {
+    const whole = await listSignOffQueue({ actor: world.a.actors.surgeon, pageSize: 1000, today: TODAY });
+    expect(whole.total).toBeGreaterThanOrEqual(4);
+    const pageSize = 3;
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(whole.total / pageSize); page += 1) {
+      const answer = await listSignOffQueue({ actor: world.a.actors.surgeon, page, pageSize, today: TODAY });
+      expect(answer).toMatchObject({ total: whole.total, page, pageCount: Math.ceil(whole.total / pageSize) });
+      expect(answer.requests.length).toBe(Math.min(pageSize, whole.total - (page - 1) * pageSize));
+      pages.push(...answer.requests);
+    }
+    expect(pages.map((request) => request.signOffId)).toEqual(whole.requests.map((request) => request.signOffId));
+    const times = pages.map((request) => request.requestedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('a page past the end is empty and says how many pages there are', async () => {
+    const answer = await listSignOffQueue({ actor: world.a.actors.surgeon, page: 999, today: TODAY });
+    expect(answer.requests).toEqual([]);
+    expect(answer.page).toBe(999);
+    expect(answer.pageCount).toBe(Math.max(1, Math.ceil(answer.total / 20)));
   });
 });
 

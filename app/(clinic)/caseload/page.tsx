@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { getCaseload, type CaseloadFlag } from '@/lib/server/caseload/get-caseload';
 import { orNotFound } from '@/lib/server/page-guard';
+import { PageNav, pageFrom } from '../_components/page-nav';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
@@ -17,8 +18,7 @@ const FLAG_LABELS: Record<CaseloadFlag, { text: string; tone: string }> = {
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePageActor();
   const { page } = await searchParams;
-  const pageNumber = Number.parseInt(page ?? '1', 10);
-  const caseload = await orNotFound(getCaseload({ actor, page: Number.isFinite(pageNumber) ? pageNumber : 1 }));
+  const caseload = await orNotFound(getCaseload({ actor, page: pageFrom(page) }));
   return (
     <>
       <h1>Your caseload</h1>
@@ -46,7 +46,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             {caseload.rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <Link href={`/patients/${row.id}`}>{row.name}</Link>
+                  {/* A plain link: fifty <Link>s would each prefetch a patient's record as they scroll into view. */}
+                  <a href={`/patients/${row.id}`}>{row.name}</a>
                 </td>
                 <td>{row.phase}</td>
                 <td>{row.daysSinceSurgery ?? '—'}</td>
@@ -64,15 +65,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      {caseload.pageCount > 1 ? (
-        <nav aria-label="Caseload pages" className="row">
-          {caseload.page > 1 ? <Link href={`/caseload?page=${caseload.page - 1}`}>Previous page</Link> : null}
-          <span>
-            Page {caseload.page} of {caseload.pageCount}
-          </span>
-          {caseload.page < caseload.pageCount ? <Link href={`/caseload?page=${caseload.page + 1}`}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <PageNav label="Caseload pages" path="/caseload" page={caseload.page} pageCount={caseload.pageCount} />
     </>
   );
 }

@@ -2,21 +2,25 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
-import { listPatients } from '@/lib/server/patients/list-patients';
 import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';
+import { PageNav, pageFrom } from '../_components/page-nav';
 import { DecisionForm } from './_components/decision-form';
 
 export const metadata: Metadata = { title: 'Sign-offs' };
 
-export default async function SignOffsPage() {
+export default async function SignOffsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePageActor();
-  const [queue, patients] = await orNotFound(Promise.all([listSignOffQueue({ actor }), listPatients({ actor })]));
+  const { page } = await searchParams;
+  const queue = await orNotFound(listSignOffQueue({ actor, page: pageFrom(page) }));
   return (
     <>
       <h1>Sign-offs</h1>
       <p>Home exercises your patients&apos; therapists have prescribed. Patients only see an exercise after you sign it off.</p>
-      {queue.length === 0 ? <p role="status">Nothing is waiting for you.</p> : null}
-      {queue.map((request) => (
+      <p>
+        <Link href="/patients">All your patients</Link>
+      </p>
+      {queue.total === 0 ? <p role="status">Nothing is waiting for you.</p> : <p>{queue.total === 1 ? '1 request is waiting, oldest first.' : `${queue.total} requests are waiting, oldest first.`}</p>}
+      {queue.requests.map((request) => (
         <article key={request.signOffId} className="card" aria-labelledby={`request-${request.signOffId}`}>
           <h2 id={`request-${request.signOffId}`}>
             {request.exerciseName} for {request.patient.name}
@@ -46,18 +50,7 @@ export default async function SignOffsPage() {
           <DecisionForm signOffId={request.signOffId} contentHash={request.contentHash} exerciseName={request.exerciseName} patientName={request.patient.name} />
         </article>
       ))}
-      <section aria-labelledby="patients-heading">
-        <h2 id="patients-heading">Your patients</h2>
-        <ul>
-          {patients.map((patient) => (
-            <li key={patient.id}>
-              <Link href={`/patients/${patient.id}`}>
-                {patient.firstName} {patient.lastName}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PageNav label="Sign-off pages" path="/sign-offs" page={queue.page} pageCount={queue.pageCount} />
     </>
   );
 }

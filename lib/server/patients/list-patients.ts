@@ -6,12 +6,22 @@ import { db } from '../db';
 
 export type PatientSummary = { id: string; firstName: string; lastName: string; dateOfBirth: Date };
 
-/** The patients this clinician may see, by name. */
-export async function listPatients({ actor }: { actor: Actor }): Promise<PatientSummary[]> {
+export const PATIENT_LIST_PAGE_SIZE = 50;
+
+/** The patients this clinician may see, by name, a page at a time. */
+export async function listPatients({ actor, page = 1, pageSize = PATIENT_LIST_PAGE_SIZE }: { actor: Actor; page?: number; pageSize?: number }) {
   requirePermission(actor, 'patient.read');
-  return db.patient.findMany({
-    where: patientVisibleTo(actor),
-    select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
-    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-  });
+  const where = patientVisibleTo(actor);
+  const pageNumber = Math.max(1, Math.trunc(page) || 1);
+  const [total, patients] = await Promise.all([
+    db.patient.count({ where }),
+    db.patient.findMany({
+      where,
+      select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+      skip: (pageNumber - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { patients: patients satisfies PatientSummary[], total, page: pageNumber, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -30,13 +30,15 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
   requirePermission(actor, 'portal.view');
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
-  const { plan, precautions, surgeryDate } = await loadClearedPrescriptions(patientId);
   const since = addDays(toDateOnly(today), -6);
-  const sessions = await db.sessionLog.findMany({
-    where: { patientId, performedOn: { gte: since } },
-    orderBy: [{ performedOn: 'desc' }, { createdAt: 'desc' }],
-    select: { id: true, exerciseId: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, pain: true },
-  });
+  const [{ plan, precautions, surgeryDate }, sessions] = await Promise.all([
+    loadClearedPrescriptions(patientId),
+    db.sessionLog.findMany({
+      where: { patientId, performedOn: { gte: since } },
+      orderBy: [{ performedOn: 'desc' }, { createdAt: 'desc' }],
+      select: { id: true, exerciseId: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, pain: true },
+    }),
+  ]);
   const week = adherence({
     sessions,
     prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek })),

@@ -9,24 +9,26 @@ import { planItemSelect as itemSelect } from '../plans/plan-item-select';
  * database for the portal. Internal: callers have already checked the actor is this patient.
  */
 export async function loadClearedPrescriptions(patientId: string) {
-  const episode = await db.episode.findFirst({
-    where: { patientId },
-    orderBy: { surgeryDate: 'desc' },
-    select: {
-      surgeryDate: true,
-      plan: {
-        select: {
-          versions: {
-            where: { status: 'APPROVED' },
-            orderBy: { number: 'desc' },
-            select: { number: true, precautions: true, items: { select: itemSelect, orderBy: { position: 'asc' } } },
+  const [episode, signed] = await Promise.all([
+    db.episode.findFirst({
+      where: { patientId },
+      orderBy: { surgeryDate: 'desc' },
+      select: {
+        surgeryDate: true,
+        plan: {
+          select: {
+            versions: {
+              where: { status: 'APPROVED' },
+              orderBy: { number: 'desc' },
+              select: { number: true, precautions: true, items: { select: itemSelect, orderBy: { position: 'asc' } } },
+            },
           },
         },
       },
-    },
-  });
+    }),
+    db.signOff.findMany({ where: { patientId, status: 'SIGNED' }, select: { contentHash: true } }),
+  ]);
   const versions = episode?.plan?.versions ?? [];
-  const signed = await db.signOff.findMany({ where: { patientId, status: 'SIGNED' }, select: { contentHash: true } });
   const plan = portalPrescriptions(
     versions.map((version) => ({ number: version.number, items: version.items.map((item) => ({ ...item, itemId: item.id })) })),
     new Set(signed.map((signOff) => signOff.contentHash)),

@@ -7,41 +7,53 @@ import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 
-/** The surgeon's pending sign-offs across their patients, oldest request first. */
-export async function listSignOffQueue({ actor, today = new Date() }: { actor: Actor; today?: Date }) {
+export const SIGN_OFF_PAGE_SIZE = 20;
+
+/**
+ * The surgeon's pending sign-offs across their patients, oldest request first, a page at a time (the oldest
+ * requests have waited longest, so they come first).
+ */
+export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PAGE_SIZE, today = new Date() }: { actor: Actor; page?: number; pageSize?: number; today?: Date }) {
   requirePermission(actor, 'signoff.sign');
-  const pending = await db.signOff.findMany({
-    where: { surgeonId: actor.userId, status: 'PENDING', item: { version: { plan: { episode: { patient: patientVisibleTo(actor) } } } } },
-    orderBy: { requestedAt: 'asc' },
-    select: {
-      id: true,
-      contentHash: true,
-      requestedAt: true,
-      item: {
-        select: {
-          exerciseName: true,
-          instructions: true,
-          patientNotes: true,
-          mode: true,
-          sets: true,
-          reps: true,
-          holdSeconds: true,
-          timesPerDay: true,
-          daysPerWeek: true,
-          minutes: true,
-          side: true,
-          version: {
-            select: {
-              number: true,
-              phase: { select: { position: true, name: true } },
-              plan: { select: { episode: { select: { procedure: true, surgeryDate: true, patient: { select: { id: true, firstName: true, lastName: true } } } } } },
+  const where = { surgeonId: actor.userId, status: 'PENDING' as const, item: { version: { plan: { episode: { patient: patientVisibleTo(actor) } } } } };
+  const pageNumber = Math.max(1, Math.trunc(page) || 1);
+  const [total, pending] = await Promise.all([
+    db.signOff.count({ where }),
+    db.signOff.findMany({
+      where,
+      orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+      skip: (pageNumber - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        contentHash: true,
+        requestedAt: true,
+        item: {
+          select: {
+            exerciseName: true,
+            instructions: true,
+            patientNotes: true,
+            mode: true,
+            sets: true,
+            reps: true,
+            holdSeconds: true,
+            timesPerDay: true,
+            daysPerWeek: true,
+            minutes: true,
+            side: true,
+            version: {
+              select: {
+                number: true,
+                phase: { select: { position: true, name: true } },
+                plan: { select: { episode: { select: { procedure: true, surgeryDate: true, patient: { select: { id: true, firstName: true, lastName: true } } } } } },
+              },
             },
           },
         },
       },
-    },
-  });
-  return pending.map((signOff) => {
+    }),
+  ]);
+  const requests = pending.map((signOff) => {
     const { item } = signOff;
     const { episode } = item.version.plan;
     return {
@@ -59,6 +71,7 @@ export async function listSignOffQueue({ actor, today = new Date() }: { actor: A
       dosageText: describeDosage(dosageOf(item)),
     };
   });
+  return { requests, total, page: pageNumber, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-export type SignOffRequest = Awaited<ReturnType<typeof listSignOffQueue>>[number];
+export type SignOffRequest = Awaited<ReturnType<typeof listSignOffQueue>>['requests'][number];

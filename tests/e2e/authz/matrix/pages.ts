@@ -77,6 +77,23 @@ export const PAGE_ROWS: PageRow[] = [
     }),
   },
   {
+    title: 'the patient list: every patient the clinician may open',
+    resources: ['patient'],
+    verb: 'list',
+    path: () => '/patients',
+    route: '/(clinic)/patients/page',
+    expect: only({
+      harborAdmin: shown((w) => ['Rivera', w.offTeamApproved.lastName, w.offTeamDraft.lastName]),
+      harborTherapist: shown(() => ['Rivera'], (w) => [w.offTeamApproved.lastName]),
+      harborSurgeon: shown(() => ['Rivera'], (w) => [w.offTeamApproved.lastName]),
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName], () => ['Rivera']),
+      harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName], () => ['Rivera']),
+      summitAdmin: shown(() => ['Hale'], () => ['Rivera']),
+      summitTherapist: shown(() => ['Hale'], () => ['Rivera']),
+      summitSurgeon: shown(() => ['Hale'], () => ['Rivera']),
+    }),
+  },
+  {
     title: "Sam's record (patient, surgery, current plan)",
     resources: ['patient', 'episode', 'plan'],
     verb: 'read',
@@ -412,6 +429,14 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/api/health/query-count',
     route: '/api/health/query-count/route',
     expect: only({ signedOut: status(404) }, status(404)),
+  },
+  {
+    title: 'the empty benchmark page (exists only in a server started with REGIMEN_COUNT_QUERIES=1)',
+    resources: ['system'],
+    verb: 'read',
+    path: () => '/health/page-floor',
+    route: '/health/page-floor/page',
+    expect: only({ signedOut: NOT_FOUND }, NOT_FOUND),
   },
   {
     title: 'the home page sends each role to its own home',
