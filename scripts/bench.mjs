@@ -3,7 +3,7 @@
 //
 //   1. a production build in .next-bench (never .next);
 //   2. a fresh database (DATABASE_URL's server, else an embedded PGlite), migrations, a large clinic
-//      seeded in bulk (scripts/bench/seed-large-clinic.ts), served by `next start` on 127.0.0.1;
+//      seeded in bulk (scripts/bench/seed-large-clinic.ts), served by `npm start`'s server (scripts/serve.mjs) on 127.0.0.1;
 //   3. 50 sessions per audience signed in over HTTP, then 50 connections per route, each with its own
 //      session, for BENCH_SECONDS (default 10) after a warm-up;
 //   4. SQL statements per request, counted by the server, for each route and for a small and a large
@@ -250,7 +250,7 @@ async function main() {
   step('Seeding a large clinic');
   const manifest = await seedClinic(env);
 
-  step('Starting next start on a free loopback port');
+  step('Starting the production server on a free loopback port');
   const { baseUrl, server } = await startServer({ env, port: await freePort() });
   console.log(`  ${baseUrl}`);
 

@@ -34,7 +34,7 @@ export function runQuietly(command, args, { env }) {
 
 /**
  * Starts a long-running command in a process group of its own, so stopping it also stops any worker
- * it forks (next start may), and a Ctrl-C meant for the bench reaches it only through stopAll.
+ * it forks (a server may), and a Ctrl-C meant for the bench reaches it only through stopAll.
  */
 export function startInBackground(command, args, { env }) {
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -1,5 +1,5 @@
 // A safety net for the fault-injection tests (tests/faults): if the test process dies without cleaning
-// up (killed, crashed), stop what it started: its private PostgreSQL and its `next start`. Started
+// up (killed, crashed), stop what it started: its private PostgreSQL and its production server. Started
 // detached by tests/faults/support/processes.ts with one JSON argument:
 //   { parentPid, processGroups?: number[], postgres?: { pgCtl, dataDir, asPostgres }, removeDir? }
 // It exits by itself once everything it watches is gone (the test cleaned up normally).

@@ -1,4 +1,4 @@
-// Fault injection: the database goes away under a running production server (`next start`). While it is
+// Fault injection: the database goes away under a running production server (`npm start`). While it is
 // unreachable every route answers a plain 503 "temporarily unavailable" page, with no stack trace, no file
 // path and no patient data; once PostgreSQL is back the app recovers by itself, without a restart.
 // Runs against a private PostgreSQL in a temporary folder and an existing build (REGIMEN_DIST_DIR).
@@ -215,7 +215,7 @@ describe('the database becomes unreachable under a running app', () => {
     expect((await fresh.request('/portal')).body).toContain('Walking');
 
     expect(next!.pid).toBe(nextPid);
-    expect(next!.isAlive(), 'next start is still the same running process').toBe(true);
+    expect(next!.isAlive(), 'the production server is still the same running process').toBe(true);
     console.log(
       `[faults] ${fault}: 503 after ${noticedAfterMs} ms, recovered ${recoveredAfterMs} ms after the restart, pages checked so far ${pagesChecked}\n` +
         `    right after the outage began: ${windowStatuses.join('; ')}`,

@@ -1,4 +1,4 @@
-// Fault-injection tests: each file starts its own throwaway PostgreSQL (and `next start` for the outage
+// Fault-injection tests: each file starts its own throwaway PostgreSQL (and the production server for the outage
 // test), stops, kills and restarts it. Run after a production build exists (REGIMEN_DIST_DIR, default
 // .next): `vitest run --config tests/faults/vitest.config.ts`.
 import path from 'node:path';

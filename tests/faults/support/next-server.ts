@@ -29,7 +29,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;
-  if (!pid) throw new Error('next start did not start');
+  if (!pid) throw new Error('the production server did not start');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -61,8 +61,8 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
     },
   };
   try {
-    await waitFor('next start to answer', 90_000, async () => {
-      if (hasExited) throw new Error(`next start exited:\n${output}`);
+    await waitFor('the production server to answer', 90_000, async () => {
+      if (hasExited) throw new Error(`the production server exited:\n${output}`);
       const response = await withTimeout(fetch(`${baseUrl}/login`, { redirect: 'manual' }), 10_000, 'GET /login');
       await response.arrayBuffer();
       return response.status === 200 ? true : undefined;
