@@ -113,7 +113,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof current !== 'object') return false;
     const record = current as { code?: unknown; cause?: unknown; message?: unknown; name?: unknown };
     if (typeof record.code === 'string' && CONNECTION_ERROR_CODES.has(record.code)) return true;
-    if (typeof record.message === 'string' && /connect|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(record.message)) {
+    if (typeof record.message === 'string' && /connect|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|reach database server/i.test(record.message)) {
       return true;
     }
     current = record.cause;
