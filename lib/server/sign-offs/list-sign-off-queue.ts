@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
+import { planItemSelect } from '../plans/plan-item-select';
 
 export const SIGN_OFF_PAGE_SIZE = 20;
 
@@ -30,17 +31,8 @@ export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PA
         requestedAt: true,
         item: {
           select: {
-            exerciseName: true,
-            instructions: true,
-            patientNotes: true,
-            mode: true,
-            sets: true,
-            reps: true,
-            holdSeconds: true,
-            timesPerDay: true,
-            daysPerWeek: true,
-            minutes: true,
-            side: true,
+            // The prescription as approved, read as everywhere (only what the card shows is passed on below).
+            ...planItemSelect,
             version: {
               select: {
                 number: true,

@@ -1,8 +1,8 @@
 'use client';
 
-import { useId, useState } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
+import { useSignInLink } from '@/app/_components/use-sign-in-link';
 import { createStaffUserAction, inviteStaffUserAction, resetStaffPasswordAction, type InvitationResult } from '../actions';
 
 function InvitationLink({ name, path, expiresAt, intro }: InvitationResult & { intro: string }) {
@@ -57,17 +57,11 @@ export function AddStaffForm() {
  * with their own password, which ends the old password and every session of the person first.
  */
 export function StaffSignInForms({ userId, userName, hasPassword }: { userId: string; userName: string; hasPassword: boolean }) {
-  const [inviteState, onInvite, isInviting] = useFormAction(inviteStaffUserAction, null);
-  const [resetState, onReset, isResetting] = useFormAction(resetStaffPasswordAction, null);
-  const [isResetOpen, setResetOpen] = useState(false);
-  const resetFormId = useId();
-  // Only the newest link works: show that one (both last seven days from when they were made).
-  const invited = inviteState?.ok ? inviteState.data : null;
-  const reset = resetState?.ok ? resetState.data : null;
-  const isResetNewest = reset !== null && (invited === null || reset.expiresAt > invited.expiresAt);
+  const { linkState: inviteState, onLink: onInvite, isLinking: isInviting, resetState, onReset, isResetting, isResetOpen, setResetOpen, resetFormId, hasReset, shown } =
+    useSignInLink(inviteStaffUserAction, resetStaffPasswordAction);
   return (
     <div>
-      {hasPassword && !reset ? (
+      {hasPassword && !hasReset ? (
         <>
           <button
             type="button"
@@ -108,13 +102,13 @@ export function StaffSignInForms({ userId, userName, hasPassword }: { userId: st
           <FormStatus state={inviteState} />
         </form>
       )}
-      {reset && isResetNewest ? (
+      {shown?.kind === 'reset' ? (
         <InvitationLink
-          {...reset}
-          intro={`${reset.name}’s password is reset: the old one no longer works and they are signed out everywhere. Give them this one-time link to choose a new password.`}
+          {...shown.data}
+          intro={`${shown.data.name}’s password is reset: the old one no longer works and they are signed out everywhere. Give them this one-time link to choose a new password.`}
         />
-      ) : invited ? (
-        <InvitationLink {...invited} intro={`Give this one-time link to ${invited.name}, so they can set their password. Any earlier link stops working.`} />
+      ) : shown?.kind === 'link' ? (
+        <InvitationLink {...shown.data} intro={`Give this one-time link to ${shown.data.name}, so they can set their password. Any earlier link stops working.`} />
       ) : null}
     </div>
   );

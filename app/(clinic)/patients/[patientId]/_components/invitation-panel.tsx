@@ -1,8 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
-import { useFormAction } from '@/app/_components/use-form-action';
+import { useSignInLink } from '@/app/_components/use-sign-in-link';
 import { createInvitationAction, resetPatientPasswordAction, type InvitationLink } from '../invitation-actions';
 
 const expiryFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
@@ -27,19 +26,13 @@ const PRINT_CSS = `
  * password, which ends the old password and every session of the patient first.
  */
 export function InvitationPanel({ patientId, patientName, hasPassword }: { patientId: string; patientName: string; hasPassword: boolean }) {
-  const [createState, onCreate, isCreating] = useFormAction(createInvitationAction, null);
-  const [resetState, onReset, isResetting] = useFormAction(resetPatientPasswordAction, null);
-  const [isResetOpen, setResetOpen] = useState(false);
-  const resetFormId = useId();
-  const created = createState?.ok ? createState.data : null;
-  const reset = resetState?.ok ? resetState.data : null;
-  // Only the newest link works: show that one (both last seven days from when they were made).
-  const isResetNewest = reset !== null && (created === null || new Date(reset.expiresAt) > new Date(created.expiresAt));
+  const { linkState: createState, onLink: onCreate, isLinking: isCreating, resetState, onReset, isResetting, isResetOpen, setResetOpen, resetFormId, hasReset, shown } =
+    useSignInLink(createInvitationAction, resetPatientPasswordAction);
   return (
     <section className="card" aria-labelledby="invitation-heading">
       <style>{PRINT_CSS}</style>
       <h2 id="invitation-heading">Portal invitation</h2>
-      {hasPassword && !reset ? (
+      {hasPassword && !hasReset ? (
         <>
           <p>
             {patientName} has set a password and can sign in to the portal. If they have forgotten it, reset it: their
@@ -79,13 +72,13 @@ export function InvitationPanel({ patientId, patientName, hasPassword }: { patie
           </form>
         </>
       )}
-      {reset && isResetNewest ? (
+      {shown?.kind === 'reset' ? (
         <InvitationSheet
-          invitation={reset}
+          invitation={shown.data}
           announcement={`Password reset. ${patientName}’s old password no longer works and they are signed out everywhere. Give them this new link on paper, or let them scan the code.`}
         />
-      ) : created ? (
-        <InvitationSheet invitation={created} announcement={`Invitation link created for ${patientName}. Give it to them on paper, or let them scan the code.`} />
+      ) : shown?.kind === 'link' ? (
+        <InvitationSheet invitation={shown.data} announcement={`Invitation link created for ${patientName}. Give it to them on paper, or let them scan the code.`} />
       ) : null}
     </section>
   );
