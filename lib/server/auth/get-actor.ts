@@ -2,15 +2,12 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getServerSession } from 'next-auth';
 import { sessionVerdict, shouldTouchSession } from '@/lib/domain/session-policy';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
-import { authOptions } from './auth-options';
 import { clientIpFrom } from './client-ip';
-
-type SessionClaims = { uid?: string; sv?: number; sid?: string };
+import { readSessionClaims } from './read-session-claims';
 
 /**
  * The signed-in user for this request, or null. The JWT cookie only names a session; the session row and
@@ -18,7 +15,7 @@ type SessionClaims = { uid?: string; sv?: number; sid?: string };
  * deactivation, "sign out everywhere" and a password change end a session on the very next request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const claims = (await getServerSession(authOptions)) as SessionClaims | null;
+  const claims = await readSessionClaims();
   if (!claims?.uid || !claims.sid || typeof claims.sv !== 'number') return null;
   const session = await db.userSession.findUnique({
     where: { id: claims.sid },
