@@ -1,4 +1,5 @@
 import 'server-only';
+import { pageCountOf, pageSlice } from '@/lib/domain/paging';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../authz/require-permission';
@@ -13,13 +14,14 @@ export async function listAuditEvents({ actor, input }: { actor: Actor; input: u
   requirePermission(actor, 'audit.read');
   const filter = parseInput(auditFilterSchema, input);
   const where = auditWhere(actor, filter);
+  const { skip, take } = pageSlice(filter.page, AUDIT_PAGE_SIZE);
   const [total, rows, people, patients, actions] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
       where,
       orderBy: { id: 'desc' },
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      skip,
+      take,
       select: { id: true, at: true, actorId: true, action: true, entityType: true, entityId: true, patientId: true, outcome: true, ip: true },
     }),
     db.user.findMany({ where: { clinicId: actor.clinicId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
@@ -31,7 +33,7 @@ export async function listAuditEvents({ actor, input }: { actor: Actor; input: u
   return {
     filter,
     total,
-    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pageCount: pageCountOf(total, AUDIT_PAGE_SIZE),
     events: rows.map((row) => ({
       id: String(row.id),
       at: row.at,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { adherence, painFlag } from '@/lib/domain/adherence';
+import { pageCountOf, pageSlice } from '@/lib/domain/paging';
 import { addDays, daysSinceSurgery, phaseGate, toDateOnly } from '@/lib/domain/phase-gate';
 import { clearanceOf, decisionsByContentHash } from '@/lib/domain/prescription';
 import { portalPrescriptions } from '@/lib/domain/visibility';
@@ -21,14 +22,14 @@ export type CaseloadFlag = 'DRAFT_WAITING' | 'WAITING_FOR_SURGEON' | 'DECLINED' 
 export async function getCaseload({ actor, page = 1, today = new Date() }: { actor: Actor; page?: number; today?: Date }) {
   requirePermission(actor, 'plan.edit');
   const where = patientVisibleTo(actor);
-  const pageNumber = Math.max(1, page);
+  const slice = pageSlice(page, CASELOAD_PAGE_SIZE);
   const [total, patients] = await Promise.all([
     db.patient.count({ where }),
     db.patient.findMany({
       where,
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      skip: (pageNumber - 1) * CASELOAD_PAGE_SIZE,
-      take: CASELOAD_PAGE_SIZE,
+      skip: slice.skip,
+      take: slice.take,
       select: { id: true, firstName: true, lastName: true },
     }),
   ]);
@@ -68,7 +69,7 @@ export async function getCaseload({ actor, page = 1, today = new Date() }: { act
       flags,
     };
   });
-  return { rows, total, page: pageNumber, pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)) };
+  return { rows, total, page: slice.page, pageCount: pageCountOf(total, CASELOAD_PAGE_SIZE) };
 }
 
 export type CaseloadRow = Awaited<ReturnType<typeof getCaseload>>['rows'][number];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { dosageSelect } from '../dosage-select';
 import type { Prisma } from '../generated/prisma/client';
 
 /** The fields of an exercise a clinician sees. */
@@ -12,13 +13,7 @@ export const exerciseSelect = {
   position: true,
   equipment: true,
   isSafeUnsupervised: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
+  ...dosageSelect,
   retiredAt: true,
   updatedAt: true,
 } satisfies Prisma.ExerciseSelect;

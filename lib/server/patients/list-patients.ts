@@ -1,4 +1,5 @@
 import 'server-only';
+import { pageCountOf, pageSlice } from '@/lib/domain/paging';
 import type { Actor } from '../auth/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
@@ -12,16 +13,16 @@ export const PATIENT_LIST_PAGE_SIZE = 50;
 export async function listPatients({ actor, page = 1, pageSize = PATIENT_LIST_PAGE_SIZE }: { actor: Actor; page?: number; pageSize?: number }) {
   requirePermission(actor, 'patient.read');
   const where = patientVisibleTo(actor);
-  const pageNumber = Math.max(1, Math.trunc(page) || 1);
+  const slice = pageSlice(page, pageSize);
   const [total, patients] = await Promise.all([
     db.patient.count({ where }),
     db.patient.findMany({
       where,
       select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      skip: (pageNumber - 1) * pageSize,
-      take: pageSize,
+      skip: slice.skip,
+      take: slice.take,
     }),
   ]);
-  return { patients: patients satisfies PatientSummary[], total, page: pageNumber, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { patients: patients satisfies PatientSummary[], total, page: slice.page, pageCount: pageCountOf(total, pageSize) };
 }

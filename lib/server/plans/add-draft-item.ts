@@ -4,6 +4,7 @@ import { addDraftItemSchema } from '@/lib/schemas/plan';
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { AppError, notFound, parseInput } from '../errors';
 import { lockDraft } from './lock-draft';
 import { planItemData } from './plan-item-data';
@@ -13,7 +14,7 @@ export async function addDraftItem({ actor, input }: { actor: Actor; input: unkn
   const { versionId, lockVersion, exerciseId } = parseInput(addDraftItemSchema, input);
   return db.$transaction(async (tx) => {
     const draft = await lockDraft(tx, actor, versionId, lockVersion);
-    const exercise = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: { id: true, name: true, instructions: true, isSafeUnsupervised: true, retiredAt: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true } });
+    const exercise = await tx.exercise.findFirst({ where: { id: exerciseId, clinicId: actor.clinicId }, select: { id: true, name: true, instructions: true, isSafeUnsupervised: true, retiredAt: true, ...dosageSelect } });
     if (!exercise) throw notFound('That exercise');
     if (exercise.retiredAt) throw new AppError('INVALID_INPUT', `${exercise.name} is retired and cannot be added to plans.`);
     const existing = await tx.planItem.findMany({ where: { versionId }, select: { exerciseId: true, position: true } });

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import type { Tx } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { notFound } from '../errors';
 
 /** The plan of the patient's most recent surgery, with what advancing and approving need to know. */
@@ -30,13 +31,7 @@ export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
                 orderBy: { position: 'asc' },
                 select: {
                   mode: true,
-                  sets: true,
-                  reps: true,
-                  holdSeconds: true,
-                  timesPerDay: true,
-                  daysPerWeek: true,
-                  minutes: true,
-                  side: true,
+                  ...dosageSelect,
                   exercise: { select: { id: true, name: true, instructions: true, retiredAt: true } },
                 },
               },

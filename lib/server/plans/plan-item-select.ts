@@ -1,4 +1,5 @@
 import 'server-only';
+import { dosageSelect } from '../dosage-select';
 
 /** The columns of a plan item that clinicians and the portal read: the prescription as approved. */
 export const planItemSelect = {
@@ -10,11 +11,5 @@ export const planItemSelect = {
   mode: true,
   position: true,
   contentHash: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
+  ...dosageSelect,
 } as const;

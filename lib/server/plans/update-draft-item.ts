@@ -6,11 +6,12 @@ import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { notFound, parseInput } from '../errors';
 import { lockDraft } from './lock-draft';
 import { planItemData } from './plan-item-data';
 
-const itemSelect = { id: true, versionId: true, exerciseId: true, exerciseName: true, instructions: true, position: true, mode: true, patientNotes: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true, contentHash: true } as const;
+const itemSelect = { id: true, versionId: true, exerciseId: true, exerciseName: true, instructions: true, position: true, mode: true, patientNotes: true, ...dosageSelect, contentHash: true } as const;
 
 /** Changes one draft item's dosage, mode or notes to the patient. */
 export async function updateDraftItem({ actor, input }: { actor: Actor; input: unknown }) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -12,13 +13,7 @@ export const phaseExerciseSelect = {
   exerciseId: true,
   position: true,
   mode: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
+  ...dosageSelect,
   exercise: { select: { name: true, isSafeUnsupervised: true, retiredAt: true } },
 } satisfies Prisma.ProtocolPhaseExerciseSelect;
 

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { AppError, notFound, parseInput } from '../errors';
 
 /**
@@ -33,7 +34,7 @@ export async function decideSignOff({ actor, input }: { actor: Actor; input: unk
         status: true,
         contentHash: true,
         patientId: true,
-        item: { select: { exerciseId: true, exerciseName: true, instructions: true, mode: true, patientNotes: true, sets: true, reps: true, holdSeconds: true, timesPerDay: true, daysPerWeek: true, minutes: true, side: true } },
+        item: { select: { exerciseId: true, exerciseName: true, instructions: true, mode: true, patientNotes: true, ...dosageSelect } },
       },
     });
     if (!signOff) throw notFound('That sign-off request');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { describeDosage } from '@/lib/domain/dosage';
+import { pageCountOf, pageSlice } from '@/lib/domain/paging';
 import { daysSinceSurgery } from '@/lib/domain/phase-gate';
 import { dosageOf } from '@/lib/domain/prescription';
 import type { Actor } from '../auth/actor';
@@ -17,14 +18,14 @@ export const SIGN_OFF_PAGE_SIZE = 20;
 export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PAGE_SIZE, today = new Date() }: { actor: Actor; page?: number; pageSize?: number; today?: Date }) {
   requirePermission(actor, 'signoff.sign');
   const where = { surgeonId: actor.userId, status: 'PENDING' as const, item: { version: { plan: { episode: { patient: patientVisibleTo(actor) } } } } };
-  const pageNumber = Math.max(1, Math.trunc(page) || 1);
+  const slice = pageSlice(page, pageSize);
   const [total, pending] = await Promise.all([
     db.signOff.count({ where }),
     db.signOff.findMany({
       where,
       orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
-      skip: (pageNumber - 1) * pageSize,
-      take: pageSize,
+      skip: slice.skip,
+      take: slice.take,
       select: {
         id: true,
         contentHash: true,
@@ -63,7 +64,7 @@ export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PA
       dosageText: describeDosage(dosageOf(item)),
     };
   });
-  return { requests, total, page: pageNumber, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { requests, total, page: slice.page, pageCount: pageCountOf(total, pageSize) };
 }
 
 export type SignOffRequest = Awaited<ReturnType<typeof listSignOffQueue>>['requests'][number];

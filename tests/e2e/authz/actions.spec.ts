@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { ROLE_PERMISSIONS } from '../../../lib/domain/permissions';
 import { ACTORS, ACTOR_KEYS, nextIp } from './support/actors';
-import { auditRowsFor, closeDatabase, lastAuditId } from './support/database';
-import { baseUrlOf, checkAllowedCell, checkRefusedCell, inPool, projectRoot } from './support/checks';
+import { auditRowsFor, lastAuditId } from './support/database';
+import { checkAllowedCell, checkRefusedCell, inPool, projectRoot } from './support/checks';
 import { allActionNames, coveredActionNames, describeAnswer, postActionArguments, type ActionName } from './support/server-actions';
-import { openSession, type Session } from './support/world';
+import { sharedSession } from './support/shared-session';
 import { ACTION_ROWS, ALLOWED_CELLS, EXISTENCE_CASES, UNKNOWN_ID, type ActionExpect } from './matrix/actions';
 import { NO_SUCH_ENDPOINT, RESOURCES, VERBS } from './matrix/coverage';
 import { PAGE_ROWS } from './matrix/pages';
@@ -14,22 +14,7 @@ import { PAGE_ROWS } from './matrix/pages';
 // and the suite's own off-care-team patients, and must change nothing. Allowed cells run on records each
 // actor makes for itself first, so the demo plan other specs rely on is never approved, signed or discarded.
 
-let session: Session | undefined;
-
-function open(): Session {
-  if (!session) throw new Error('no session: beforeAll failed');
-  return session;
-}
-
-test.beforeAll(async ({ playwright }, testInfo) => {
-  testInfo.setTimeout(300_000);
-  session = await openSession(playwright.request, baseUrlOf(testInfo), projectRoot(testInfo));
-});
-
-test.afterAll(async () => {
-  await session?.dispose();
-  await closeDatabase();
-});
+const open = sharedSession(test);
 
 function outcomeOf(expected: ActionExpect): string {
   return expected.kind === 'refused' ? expected.code : 'allowed';

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ACTOR_KEYS } from './support/actors';
-import { closeDatabase } from './support/database';
-import { baseUrlOf, checkPageCell, inPool, projectRoot } from './support/checks';
+import { checkPageCell, inPool, projectRoot } from './support/checks';
 import { buildFolder } from './support/server-actions';
-import { openSession, type Session } from './support/world';
+import { sharedSession } from './support/shared-session';
 import { PAGE_ROWS, PUBLIC_ROUTES, type PageExpect } from './matrix/pages';
 
 // Issue "Trust", item 1, pages and route handlers: every page and route handler, as every actor (the four
@@ -14,22 +13,7 @@ import { PAGE_ROWS, PUBLIC_ROUTES, type PageExpect } from './matrix/pages';
 // withholds, and that the HTML and its inline React Server Components payload carry nothing the viewer may
 // not see (see support/payload.ts for the rules).
 
-let session: Session | undefined;
-
-function open(): Session {
-  if (!session) throw new Error('no session: beforeAll failed');
-  return session;
-}
-
-test.beforeAll(async ({ playwright }, testInfo) => {
-  testInfo.setTimeout(300_000);
-  session = await openSession(playwright.request, baseUrlOf(testInfo), projectRoot(testInfo));
-});
-
-test.afterAll(async () => {
-  await session?.dispose();
-  await closeDatabase();
-});
+const open = sharedSession(test);
 
 function outcomeOf(expected: PageExpect): string {
   return expected.kind === 'status' ? `HTTP ${expected.status}` : expected.kind;

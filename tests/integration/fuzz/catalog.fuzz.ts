@@ -2,7 +2,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_CATEGORIES, exerciseSearchSchema } from '@/lib/schemas/exercise';
-import { SIDES } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { createExercise } from '@/lib/server/exercises/create-exercise';
@@ -10,7 +9,7 @@ import { listExercises } from '@/lib/server/exercises/list-exercises';
 import { setExerciseRetired } from '@/lib/server/exercises/set-exercise-retired';
 import { updateExercise } from '@/lib/server/exercises/update-exercise';
 import { exerciseSelect } from '@/lib/server/exercises/exercise-select';
-import { dosageNumber, hostileInput, idParameter, mostly, nastyString, nastyValue, typedText, wholeNumber } from './support/arbitraries';
+import { dosageFields, hostileInput, idParameter, mostly, nastyString, nastyValue, typedText } from './support/arbitraries';
 import { fuzz, materialize, probe } from './support/harness';
 import { MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
@@ -28,14 +27,7 @@ const validExercise = fc.record({
   position: typedText({ minLength: 2, maxLength: 80 }),
   equipment: typedText({ maxLength: 60 }),
   isSafeUnsupervised: fc.constantFrom(true, false, 'on', 'true', ''),
-  sets: dosageNumber(1, 10),
-  // Reps are always given, so the dosage says how much to do.
-  reps: wholeNumber(1, 100),
-  holdSeconds: dosageNumber(1, 300),
-  timesPerDay: dosageNumber(1, 10),
-  daysPerWeek: dosageNumber(1, 7),
-  minutes: dosageNumber(1, 180),
-  side: fc.constantFrom(...SIDES, ''),
+  ...dosageFields,
 });
 
 /** A form field left blank ('' or missing) is "not used". */

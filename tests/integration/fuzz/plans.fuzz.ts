@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashPrescription } from '@/lib/domain/content-hash';
-import { ITEM_MODES, SIDES } from '@/lib/domain/types';
+import { ITEM_MODES } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { createPatient } from '@/lib/server/patients/create-patient';
@@ -17,7 +17,7 @@ import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 import { unique } from '@/prisma/factories';
 import { isoDate, PASSWORD, TODAY } from '../support/plan-flow';
-import { dosageNumber, hardText, hostileInput, hostileLockVersion, mostly, typedText, wholeNumber } from './support/arbitraries';
+import { dosageFields, hardText, hostileInput, hostileLockVersion, mostly, typedText } from './support/arbitraries';
 import { deferred, fieldOf, fuzz, materialize, probe } from './support/harness';
 import { approvedVersion, currentDraft, idOf, idOrNull, MISSING_ID, type FuzzClinic, type FuzzWorld } from './support/fuzz-world';
 
@@ -202,13 +202,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
         lockVersion: lockOffsets(own),
         mode: fc.constantFrom(...ITEM_MODES),
         patientNotes: typedText({ maxLength: 200 }),
-        sets: dosageNumber(1, 10),
-        reps: wholeNumber(1, 100),
-        holdSeconds: dosageNumber(1, 300),
-        timesPerDay: dosageNumber(1, 10),
-        daysPerWeek: dosageNumber(1, 7),
-        minutes: dosageNumber(1, 180),
-        side: fc.constantFrom(...SIDES, ''),
+        ...dosageFields,
       });
       const keys = ['itemId', 'lockVersion', 'mode', 'patientNotes', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'];
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, keys, { textKeys: ['patientNotes'] }) });

@@ -2,7 +2,7 @@
 // exercise are parsed with idSchema; every other form field goes to the data layer as it came.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ITEM_MODES, SIDES } from '@/lib/domain/types';
+import { ITEM_MODES } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { addProtocolPhase } from '@/lib/server/protocols/add-protocol-phase';
@@ -11,7 +11,7 @@ import { removePhaseExercise } from '@/lib/server/protocols/remove-phase-exercis
 import { removeProtocolPhase } from '@/lib/server/protocols/remove-protocol-phase';
 import { setPhaseExercise } from '@/lib/server/protocols/set-phase-exercise';
 import { updateProtocolPhase } from '@/lib/server/protocols/update-protocol-phase';
-import { dosageNumber, hostileInput, hostileLockVersion, idParameter, mostly, typedText, wholeNumber } from './support/arbitraries';
+import { dosageFields, hostileInput, hostileLockVersion, idParameter, mostly, typedText, wholeNumber } from './support/arbitraries';
 import { deferred, fuzz, materialize, probe } from './support/harness';
 import { idOf, idOrNull, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
@@ -146,13 +146,7 @@ export function describeProtocolFuzz(getWorld: () => FuzzWorld) {
             { 'a.retired exercise': a.retiredExerciseId, 'b.Walking': b.world.exerciseIds.get('Walking'), 'missing id': MISSING_ID },
           ),
           mode: fc.constantFrom(...ITEM_MODES),
-          sets: dosageNumber(1, 10),
-          reps: wholeNumber(1, 100),
-          holdSeconds: dosageNumber(1, 300),
-          timesPerDay: dosageNumber(1, 10),
-          daysPerWeek: dosageNumber(1, 7),
-          minutes: dosageNumber(1, 180),
-          side: fc.constantFrom(...SIDES, ''),
+          ...dosageFields,
         });
       const keys = ['lockVersion', 'exerciseId', 'mode', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'];
       const arbitrary = fc.record({ actor: editors(world), phaseId: idParameter({ 'a.fuzz protocol first phase': live.firstPhase, 'a.fuzz protocol last phase': live.lastPhase }, otherPhases(world)), input: hostileInput(valid, keys) });

@@ -3,6 +3,7 @@
 // as `today`, so a run that crosses midnight still sees the same day counts.
 import { addDays, toDateOnly } from '@/lib/domain/phase-gate';
 import type { Actor } from '@/lib/server/auth/actor';
+import { dosageSelect } from '@/lib/server/dosage-select';
 import { db } from '@/lib/server/db';
 import { createPatient } from '@/lib/server/patients/create-patient';
 import { advancePhase } from '@/lib/server/plans/advance-phase';
@@ -79,13 +80,7 @@ const itemColumns = {
   instructions: true,
   position: true,
   mode: true,
-  sets: true,
-  reps: true,
-  holdSeconds: true,
-  timesPerDay: true,
-  daysPerWeek: true,
-  minutes: true,
-  side: true,
+  ...dosageSelect,
   patientNotes: true,
   contentHash: true,
 } as const;

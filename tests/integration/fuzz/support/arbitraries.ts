@@ -8,6 +8,7 @@
 //   Set, File, typed arrays). Objects with a null prototype and symbols are left out: nothing that calls
 //   the data layer can produce them.
 import fc from 'fast-check';
+import { SIDES } from '@/lib/domain/types';
 import { deferred, type Deferred } from './harness';
 
 /** A string made only when used and printed as a short label (a counterexample stays readable). */
@@ -232,6 +233,17 @@ export function wholeNumber(min: number, max: number): fc.Arbitrary<number | str
 export function dosageNumber(min: number, max: number): fc.Arbitrary<number | string | null> {
   return fc.oneof({ weight: 3, arbitrary: wholeNumber(min, max) }, { weight: 1, arbitrary: fc.constantFrom('', null) });
 }
+
+/** A dosage as a form sends it: reps always given (so the dosage says how much to do), the rest in range or blank. */
+export const dosageFields = {
+  sets: dosageNumber(1, 10),
+  reps: wholeNumber(1, 100),
+  holdSeconds: dosageNumber(1, 300),
+  timesPerDay: dosageNumber(1, 10),
+  daysPerWeek: dosageNumber(1, 7),
+  minutes: dosageNumber(1, 180),
+  side: fc.constantFrom(...SIDES, ''),
+};
 
 /**
  * Text a clinician can type: printable characters from every script, and now and then a control character
