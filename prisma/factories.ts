@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import type { Role } from '@/lib/domain/types';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { EXERCISES, LUMBAR_POST_OP, type SeedExercise, type SeedProtocol } from './data/catalog';
 
 const passwordHashes = new Map<string, Promise<string>>();

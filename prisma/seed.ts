@@ -2,7 +2,7 @@
 // The regimen history is built through the data-access layer itself, as the therapist and surgeon would
 // build it, so the demo can never hold a state the product could not reach.
 import { hashPassword } from '@/lib/server/auth/password';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { createPatient as registerPatient } from '@/lib/server/patients/create-patient';
 import { advancePhase } from '@/lib/server/plans/advance-phase';

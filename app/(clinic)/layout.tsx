@@ -8,7 +8,7 @@ import { SignOutButton } from '@/app/_components/sign-out-button';
 export const dynamic = 'force-dynamic';
 
 const NAV: Array<{ href: string; label: string; permission: Permission }> = [
-  { href: '/caseload', label: 'Caseload', permission: 'plan.edit' },
+  { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
   { href: '/sign-offs', label: 'Sign-offs', permission: 'signoff.sign' },
   { href: '/patients', label: 'Patients', permission: 'patient.read' },
   { href: '/admin', label: 'Users', permission: 'user.manage' },

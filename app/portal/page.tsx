@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { RECENT_DAYS } from '@/lib/domain/windows';
 import { STOP_AND_CALL_NOTICE } from '@/prisma/data/catalog';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
@@ -83,7 +84,7 @@ export default async function PortalPage() {
           <p>Nothing to count yet this week.</p>
         ) : (
           <p>
-            You did {portal.week.completed} of {portal.week.expected} home sessions in the last 7 days ({portal.week.percent}%).
+            You did {portal.week.completed} of {portal.week.expected} home sessions in the last {RECENT_DAYS} days ({portal.week.percent}%).
           </p>
         )}
         {portal.recentSessions.length > 0 ? (

@@ -1,15 +1,9 @@
-import { addDays, toDateOnly } from './phase-gate';
+import { daysEndingOn, isWithin } from './calendar';
+import { RECENT_DAYS } from './windows';
 
 export type SessionEntry = { exerciseId: string; performedOn: Date; completed: boolean; pain: number };
 export type Expected = { exerciseId: string; timesPerDay: number | null; daysPerWeek: number | null };
 export type Adherence = { completed: number; expected: number; percent: number | null };
-
-export const DEFAULT_ADHERENCE_DAYS = 7;
-
-/** Pain (0–10) at or above which the therapist is alerted whatever the trend. */
-export const PAIN_ALERT_LEVEL = 7;
-/** Rise above the patient's first logged pain that alerts the therapist. */
-export const PAIN_RISE_ALERT = 3;
 
 // A blank frequency means what a patient would assume: once, every day.
 function timesPerDayOf(p: Expected): number {
@@ -30,8 +24,9 @@ export function adherence(args: {
   today: Date;
   days?: number;
 }): Adherence {
-  const days = args.days ?? DEFAULT_ADHERENCE_DAYS;
+  const days = args.days ?? RECENT_DAYS;
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`Adherence window must be at least 1 whole day, got ${days}`);
+  const window = daysEndingOn(args.today, days);
 
   const expectedByExercise = new Map<string, number>();
   for (const p of args.prescriptions) {
@@ -42,14 +37,11 @@ export function adherence(args: {
   for (const share of expectedByExercise.values()) expectedTotal += share;
   const expected = Math.round(expectedTotal);
 
-  const last = toDateOnly(args.today).getTime();
-  const first = addDays(args.today, -(days - 1)).getTime();
   const doneByExercise = new Map<string, number>();
   for (const s of args.sessions) {
     if (!s.completed) continue;
     if (!expectedByExercise.has(s.exerciseId)) continue;
-    const on = toDateOnly(s.performedOn).getTime();
-    if (on < first || on > last) continue;
+    if (!isWithin(window, s.performedOn)) continue;
     doneByExercise.set(s.exerciseId, (doneByExercise.get(s.exerciseId) ?? 0) + 1);
   }
 
@@ -62,15 +54,4 @@ export function adherence(args: {
   const completed = Math.min(credited, expected);
   const percent = expected === 0 ? null : Math.min(100, Math.round((100 * completed) / expected));
   return { completed, expected, percent };
-}
-
-/** Whether the therapist should look at this patient's pain now. */
-export function painFlag(painsOldestFirst: readonly number[]): boolean {
-  // A corrupt entry must not decide either way; judge on the real readings.
-  const pains = painsOldestFirst.filter((p) => Number.isFinite(p));
-  const baseline = pains[0];
-  const latest = pains[pains.length - 1];
-  if (baseline === undefined || latest === undefined) return false;
-  if (latest >= PAIN_ALERT_LEVEL) return true;
-  return latest - baseline >= PAIN_RISE_ALERT;
 }

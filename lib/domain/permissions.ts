@@ -1,23 +1,27 @@
 import type { Role } from './types';
 
-// Permissions are data: to change who may do what, change this table and nothing else.
-export const PERMISSIONS = [
-  'catalog.read',
-  'catalog.write',
-  'protocol.read',
-  'protocol.write',
-  'patient.read',
-  'patient.create',
-  'plan.edit',
-  'plan.approve',
-  'signoff.sign',
-  'session.log',
-  'portal.view',
-  'audit.read',
-  'user.manage',
-] as const;
+// Permissions are data: to change who may do what, change this table and nothing else. Each permission says
+// what it allows; a data-access function asks for the one that names what it does.
+export const PERMISSIONS = {
+  'catalog.read': 'Browse the clinic\'s exercise catalog.',
+  'catalog.write': 'Add, edit and retire exercises in the clinic\'s catalog.',
+  'protocol.read': 'Read the clinic\'s recovery protocols.',
+  'protocol.write': 'Create protocols and edit their phases, criteria, precautions and exercises.',
+  'patient.read': 'Open the record of a patient one may see (their care team, or the clinic admin).',
+  'patient.create': 'Register a new patient with their surgery, surgeon, protocol and care team.',
+  'caseload.view': 'See one\'s caseload: every patient one treats, with adherence, pain and what waits.',
+  'plan.edit': 'Open, change and discard a draft of a patient\'s plan, and advance them to the next phase.',
+  'plan.approve': 'Approve a draft, so it becomes the patient\'s plan (with the password typed again).',
+  'invitation.issue': 'Make a one-time link for one\'s patient to set the password of their portal account.',
+  'patient.password.reset': 'Take away a patient\'s forgotten password and make them a new set-password link.',
+  'signoff.sign': 'Sign off or decline a home exercise for one\'s patient (with the password typed again).',
+  'session.log': 'Log one\'s own exercise sessions and pain.',
+  'portal.view': 'See one\'s own cleared exercises in the patient portal.',
+  'audit.read': 'Read and export the clinic\'s audit trail.',
+  'user.manage': 'Add the clinic\'s staff, deactivate them, and reset their passwords.',
+} as const satisfies Record<string, string>;
 
-export type Permission = (typeof PERMISSIONS)[number];
+export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage'],
@@ -27,8 +31,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'protocol.write',
     'patient.read',
     'patient.create',
+    'caseload.view',
     'plan.edit',
     'plan.approve',
+    'invitation.issue',
+    'patient.password.reset',
   ],
   SURGEON: ['patient.read', 'signoff.sign'],
   PATIENT: ['portal.view', 'session.log'],

@@ -1,3 +1,4 @@
+import { clearance } from './clearance';
 import type { ItemMode } from './types';
 
 export type PrescriptionView = { itemId: string; exerciseId: string; mode: ItemMode; contentHash: string };
@@ -5,22 +6,12 @@ export type ApprovedVersionView<T extends PrescriptionView> = { number: number; 
 export type PortalPlan<T> = { home: T[]; withTherapist: T[] };
 
 /**
- * Whether the patient may see this prescription. `signedHashes` holds only content hashes the
- * surgeon SIGNED for this patient; pending and declined ones are absent on purpose.
+ * Whether the patient may see this prescription (lib/domain/clearance.ts decides). `signedHashes` holds
+ * only content hashes the surgeon SIGNED for this patient; pending and declined ones are absent on purpose,
+ * so nothing short of a signature can clear a home exercise here.
  */
 export function isCleared(item: PrescriptionView, signedHashes: ReadonlySet<string>): boolean {
-  const mode = item.mode;
-  switch (mode) {
-    case 'SUPERVISED':
-      // The therapist is present, so their approval of the version is enough.
-      return true;
-    case 'SELF_DIRECTED':
-      return signedHashes.has(item.contentHash);
-    default: {
-      const _exhaustive: never = mode;
-      return _exhaustive;
-    }
-  }
+  return clearance(item.mode, signedHashes.has(item.contentHash) ? 'SIGNED' : undefined) === 'CLEARED';
 }
 
 function newestClearedPrescription<T extends PrescriptionView>(
@@ -76,3 +67,4 @@ export function portalPrescriptions<T extends PrescriptionView>(
   }
   return plan;
 }
+

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const optionalId = z.string().trim().max(64).regex(/^[a-z0-9]*$/i, 'Invalid id.').optional().default('');
+import { optionalIdSchema as optionalId } from './id';
 const optionalDate = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordConfirmation } from './fields';
 
 export const emailSchema = z
   .string()
@@ -16,3 +17,9 @@ export const newPasswordSchema = z
   .string()
   .min(12, 'Use at least 12 characters.')
   .max(200, 'Password is too long.');
+
+/** The password typed again to sign: approving a plan, signing off an exercise. */
+export const signaturePasswordSchema = passwordConfirmation('Enter your password to sign.');
+
+/** The acting person's own password, typed again to confirm that they mean to reset someone else's. */
+export const ownPasswordSchema = passwordConfirmation('Enter your own password to confirm.');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailSchema } from './auth';
-import { idSchema } from './exercise';
+import { emailSchema, ownPasswordSchema } from './auth';
+import { idSchema } from './id';
 
 // Patients are registered by their therapist with their surgery; admins add the clinic's staff.
 export const STAFF_ROLES = ['THERAPIST', 'SURGEON', 'ADMIN'] as const;
@@ -11,9 +11,5 @@ export const createStaffUserSchema = z.strictObject({
   role: z.enum(STAFF_ROLES, { error: 'Choose therapist, surgeon or clinic admin.' }),
 });
 
-/** The acting person's own password, typed again to confirm that they mean to reset someone else's. */
-export const ownPasswordSchema = z.string().min(1, 'Enter your own password to confirm.').max(200, 'Password is too long.');
-
 export const resetStaffPasswordSchema = z.strictObject({ userId: idSchema, password: ownPasswordSchema });
 
-export const resetPatientPasswordSchema = z.strictObject({ patientId: idSchema, password: ownPasswordSchema });

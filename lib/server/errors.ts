@@ -1,5 +1,5 @@
 import 'server-only';
-import { ZodError, type ZodType } from 'zod';
+import { ZodError } from 'zod';
 import '@/lib/schemas/plain-messages';
 import { logger } from './logger';
 
@@ -34,17 +34,6 @@ export function notFound(what = 'That record', { isAudited = false }: { isAudite
   return error;
 }
 
-const ID_PATTERN = /^[a-z0-9]{1,64}$/i;
-
-/**
- * For ids passed next to the parsed input (route params, form fields): anything that is not an id of
- * ours is simply "not found", and never reaches a query.
- */
-export function parseId(value: unknown, what: string): string {
-  if (typeof value === 'string' && ID_PATTERN.test(value)) return value;
-  throw notFound(what);
-}
-
 /** Refusals the audit trail must show: a record or action this user may not have. */
 export function isDeniedAccess(error: unknown): error is AppError {
   return error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') && !error.isAudited;
@@ -73,35 +62,13 @@ export function httpStatusOf(code: AppErrorCode): number {
   }
 }
 
-function fieldErrorsOf(error: ZodError): FieldErrors {
+export function fieldErrorsOf(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '_form';
     (fields[key] ??= []).push(issue.message);
   }
   return fields;
-}
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-function containsUnstorableText(value: unknown, depth = 0): boolean {
-  // NUL cannot be stored in PostgreSQL text, a lone surrogate half cannot cross Prisma's JSON protocol,
-  // and other control characters (tab and line breaks are fine) have no place in clinical text.
-  if (typeof value === 'string') return CONTROL_CHARACTERS.test(value) || !value.isWellFormed();
-  if (depth > 5 || value === null || typeof value !== 'object') return false;
-  return Object.values(value as Record<string, unknown>).some((entry) => containsUnstorableText(entry, depth + 1));
-}
-
-/** Parses untrusted input; bad input becomes a clear INVALID_INPUT error and nothing else happens. */
-export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
-  // PostgreSQL cannot store a NUL character in text; refuse it here with a clear message for every input.
-  if (containsUnstorableText(input)) throw new AppError('INVALID_INPUT', 'Please check the form. Some text has characters we cannot store.');
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors = fieldErrorsOf(result.error);
-  // Our schemas' messages name the field in the user's words ("Days a week can be at most 7.").
-  const first = result.error.issues[0];
-  throw new AppError('INVALID_INPUT', `Please check the form. ${first?.message ?? 'Something in it is not right.'}`, fieldErrors);
 }
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017']);

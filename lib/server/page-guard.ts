@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { recordDeniedAccess } from './audit/record-denied-access';
+import { recordDeniedAccess } from './auth/record-denied-access';
 import { AppError, isDeniedAccess } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { recordDeniedAccess } from './audit/record-denied-access';
+import { recordDeniedAccess } from './auth/record-denied-access';
 import { httpStatusOf, isDeniedAccess, toAppError } from './errors';
 
 /** Runs a route handler body; any failure becomes a JSON answer with the right status and a safe message. */

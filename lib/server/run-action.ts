@@ -1,6 +1,6 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { recordDeniedAccess } from './audit/record-denied-access';
+import { recordDeniedAccess } from './auth/record-denied-access';
 import { AppError, isDeniedAccess, toAppError, type AppErrorCode, type FieldErrors } from './errors';
 
 export type ActionResult<T> =

@@ -3,8 +3,8 @@
 // (planItemData, hashApproval, hashSignature, itemsNeedingSignOff), so the portal's visibility rule,
 // the caseload's flags and the surgeon's queue see exactly what the product itself would have written.
 import { hashApproval, hashSignature } from '@/lib/domain/content-hash';
-import { addDays } from '@/lib/domain/phase-gate';
-import { itemsNeedingSignOff } from '@/lib/domain/sign-off-routing';
+import { addDays } from '@/lib/domain/calendar';
+import { itemsNeedingSignOff } from '@/lib/domain/clearance';
 import type { Dosage, ItemMode } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
 import { planItemData } from '@/lib/server/plans/plan-item-data';

@@ -4,7 +4,7 @@
 //   tsx --conditions=react-server scripts/bench/seed-large-clinic.ts <manifest.json>
 // The catalog and protocol come from the same factories as the demo and the tests.
 import { writeFileSync } from 'node:fs';
-import { toDateOnly } from '@/lib/domain/phase-gate';
+import { toDateOnly } from '@/lib/domain/calendar';
 import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import type { Prisma } from '@/lib/server/generated/prisma/client';

@@ -5,7 +5,7 @@
 // Runs against a private server in a temporary folder (tests/faults/support/private-postgres.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/domain/audit-chain';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import type { db as Db } from '@/lib/server/db';
 import type { isDatabaseUnavailable as IsDatabaseUnavailable } from '@/lib/server/errors';
 import type { logSession as LogSession } from '@/lib/server/portal/log-session';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/domain/phase-gate';
+import { addDays } from '@/lib/domain/calendar';
 import { getCaseload, type CaseloadRow } from '@/lib/server/caseload/get-caseload';
 import { startDraft } from '@/lib/server/plans/start-draft';
 import { logSession } from '@/lib/server/portal/log-session';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exerciseSearchSchema } from '@/lib/schemas/exercise';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { createExercise } from '@/lib/server/exercises/create-exercise';
 import { getExercise } from '@/lib/server/exercises/get-exercise';

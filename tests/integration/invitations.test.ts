@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVITATION_PROBLEMS, PASSWORDS_DIFFER } from '@/lib/schemas/invitation';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { authenticate } from '@/lib/server/auth/authenticate';
 import { db } from '@/lib/server/db';
 import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';

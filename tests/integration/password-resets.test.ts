@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { authenticate } from '@/lib/server/auth/authenticate';
-import { RESET_REFUSED } from '@/lib/server/auth/reset-password';
+import { RESET_REFUSED } from '@/lib/server/invitations/reset-password';
 import { db } from '@/lib/server/db';
 import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { createInvitation } from '@/lib/server/invitations/create-invitation';

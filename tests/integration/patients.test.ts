@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { getPatient } from '@/lib/server/patients/get-patient';
 import { listPatients } from '@/lib/server/patients/list-patients';
 import { auditCursor, auditRowsSince } from './support/audit';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashApproval, hashPrescription } from '@/lib/domain/content-hash';
-import { addDays } from '@/lib/domain/phase-gate';
+import { addDays } from '@/lib/domain/calendar';
 import { dosageOf } from '@/lib/domain/prescription';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { createPatient } from '@/lib/server/patients/create-patient';
 import { listCareTeamOptions } from '@/lib/server/patients/list-care-team-options';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/domain/phase-gate';
-import type { Actor } from '@/lib/server/auth/actor';
+import { addDays } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { addDraftItem } from '@/lib/server/plans/add-draft-item';
 import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';

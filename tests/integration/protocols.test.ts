@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { setExerciseRetired } from '@/lib/server/exercises/set-exercise-retired';
 import { addProtocolPhase } from '@/lib/server/protocols/add-protocol-phase';
 import { createProtocol } from '@/lib/server/protocols/create-protocol';
 import { getProtocol } from '@/lib/server/protocols/get-protocol';
 import { listProtocols } from '@/lib/server/protocols/list-protocols';
-import { PROTOCOL_CONFLICT_MESSAGE } from '@/lib/server/protocols/protocol-select';
+import { PROTOCOL_CONFLICT_MESSAGE } from '@/lib/server/protocols/claim-protocol-edit';
 import { removePhaseExercise } from '@/lib/server/protocols/remove-phase-exercise';
 import { removeProtocolPhase } from '@/lib/server/protocols/remove-protocol-phase';
 import { setPhaseExercise } from '@/lib/server/protocols/set-phase-exercise';

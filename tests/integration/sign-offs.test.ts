@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSignature } from '@/lib/domain/content-hash';
-import { addDays } from '@/lib/domain/phase-gate';
-import type { Actor } from '@/lib/server/auth/actor';
+import { addDays } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';

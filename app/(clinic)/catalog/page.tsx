@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/domain/permissions';
 import { describeDosage } from '@/lib/domain/dosage';
-import { CATEGORY_LABELS, EXERCISE_CATEGORIES, exerciseSearchSchema } from '@/lib/schemas/exercise';
+import { EXERCISE_CATEGORIES, exerciseSearchSchema } from '@/lib/schemas/exercise';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listBodyRegions, listExercises } from '@/lib/server/exercises/list-exercises';
 import { orNotFound } from '@/lib/server/page-guard';
+import { CATEGORY_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Exercise catalog' };
 

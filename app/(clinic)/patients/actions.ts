@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/server/auth/get-actor';
+import { formFields } from '@/lib/server/form-fields';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createPatient } from '@/lib/server/patients/create-patient';
 import { addDraftItem } from '@/lib/server/plans/add-draft-item';
@@ -14,18 +15,12 @@ import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 
 // Server actions are public POST endpoints: each checks the session and hands the raw form to a
-// data-access function, which parses it with zod and checks what this user may do to this patient.
+// data-access function, which parses it (ids included) and checks what this user may do to this patient.
 
 export type PlanFormState = ActionResult<unknown> | null;
 
-function fields(form: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith('$') || key === 'patientId') continue;
-    result[key] = value;
-  }
-  return result;
-}
+// The patient's id only routes the redirect: the data layer finds the patient through the record it changes.
+const fields = (form: FormData) => formFields(form, { except: ['patientId'] });
 
 function patientPath(form: FormData, suffix = '') {
   const patientId = String(form.get('patientId') ?? '');
@@ -80,7 +75,7 @@ export async function advancePhaseAction(_previous: PlanFormState, form: FormDat
   const result = await runAction(form, async () =>
     advancePhase({
       actor: await requireActor(),
-      input: { patientId: form.get('patientId'), criteriaMet: form.getAll('criteriaMet').map(String), reason: form.get('reason') ?? '' },
+      input: formFields(form, { lists: ['criteriaMet'] }),
     }),
   );
   if (!result.ok) return result;

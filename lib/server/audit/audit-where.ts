@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditFilter } from '@/lib/schemas/audit';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import type { Prisma } from '../generated/prisma/client';
 
 /** The clinic's own trail, narrowed by the admin's filters. Dates are whole UTC days, both ends included. */

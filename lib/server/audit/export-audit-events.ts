@@ -1,12 +1,13 @@
 import 'server-only';
 import { toCsv } from '@/lib/domain/csv';
 import { auditFilterSchema } from '@/lib/schemas/audit';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError } from '../errors';
+import { parseInput } from '../parse-input';
 import { auditWhere } from './audit-where';
-import { recordAudit } from './record-audit';
+import { actorDid, recordAudit } from './record-audit';
 
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
@@ -20,7 +21,7 @@ export async function exportAuditEvents({ actor, input }: { actor: Actor; input:
     throw new AppError('INVALID_INPUT', `That is ${count.toLocaleString('en')} rows; narrow the dates to export at most ${AUDIT_EXPORT_LIMIT.toLocaleString('en')}.`);
   }
   const rows = await db.auditEvent.findMany({ where, orderBy: { id: 'asc' } });
-  await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'audit.export', entityType: 'AuditEvent', outcome: 'SUCCESS', ip: actor.ip, after: { filter, rows: rows.length } });
+  await recordAudit(db, actorDid(actor, 'audit.export', { type: 'AuditEvent', id: null }, { after: { filter, rows: rows.length } }));
   return toCsv(
     ['id', 'at', 'actorId', 'clinicId', 'action', 'entityType', 'entityId', 'patientId', 'outcome', 'ip', 'before', 'after', 'prevHash', 'hash'],
     rows.map((row) => [String(row.id), row.at, row.actorId, row.clinicId, row.action, row.entityType, row.entityId, row.patientId, row.outcome, row.ip, row.before, row.after, row.prevHash, row.hash]),

@@ -1,10 +1,10 @@
 import 'server-only';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
 import { auditFilterSchema } from '@/lib/schemas/audit';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { parseInput } from '../errors';
+import { parseInput } from '../parse-input';
 import { auditWhere } from './audit-where';
 
 export const AUDIT_PAGE_SIZE = 100;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { auditHashPrefix, type AuditContent } from '@/lib/domain/audit-chain';
 import { canonicalJson } from '@/lib/domain/content-hash';
+import type { Actor } from '../authz/actor';
 import type { Tx } from '../db';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'DENIED';
@@ -17,6 +18,34 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
+
+/** The record an act was done to, and whose record it is when it concerns a patient. */
+export type AuditRecord = { type: string; id: string | null; patientId?: string | null };
+
+/**
+ * "This signed-in user did `action` to that record": the audit entry for every act of a user, with who,
+ * which clinic and from where taken from the actor. Acts with no signed-in user (a sign-in, a refused one,
+ * an invitation accepted) write their AuditEntry in full.
+ */
+export function actorDid(
+  actor: Pick<Actor, 'userId' | 'clinicId' | 'ip'>,
+  action: string,
+  record: AuditRecord,
+  { outcome = 'SUCCESS', before, after }: { outcome?: AuditOutcome; before?: unknown; after?: unknown } = {},
+): AuditEntry {
+  return {
+    actorId: actor.userId,
+    clinicId: actor.clinicId,
+    action,
+    entityType: record.type,
+    entityId: record.id,
+    patientId: record.patientId ?? null,
+    outcome,
+    ip: actor.ip,
+    before,
+    after,
+  };
+}
 
 /** A transaction, or the client itself for an audit row that records no change (a read, a denial). */
 export type AuditWriter = Pick<Tx, '$executeRaw'>;

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Actor } from './actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { verifyPassword } from './password';
@@ -21,16 +21,6 @@ export async function confirmPassword(
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (await verifyPassword(user?.passwordHash ?? null, password)) return;
-  await recordAudit(db, {
-    actorId: actor.userId,
-    clinicId: actor.clinicId,
-    action,
-    entityType: entity.type,
-    entityId: entity.id,
-    patientId: entity.patientId ?? null,
-    outcome: 'FAILURE',
-    ip: actor.ip,
-    after: { reason: 'password did not match' },
-  });
+  await recordAudit(db, actorDid(actor, action, { type: entity.type, id: entity.id, patientId: entity.patientId ?? null }, { outcome: 'FAILURE', after: { reason: 'password did not match' } }));
   throw new AppError('INVALID_INPUT', refusal, { password: ['Password is not right.'] });
 }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { sessionVerdict, shouldTouchSession } from '@/lib/domain/session-policy';
 import { db } from '../db';
 import { AppError } from '../errors';
-import type { Actor } from './actor';
+import type { Actor } from '../authz/actor';
 import { clientIpFrom } from './client-ip';
 import { readSessionClaims } from './read-session-claims';
 

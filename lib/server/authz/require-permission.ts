@@ -1,6 +1,6 @@
 import 'server-only';
 import { can, type Permission } from '@/lib/domain/permissions';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { AppError } from '../errors';
 
 /**

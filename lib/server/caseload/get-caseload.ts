@@ -1,10 +1,9 @@
 import 'server-only';
-import { adherence, painFlag } from '@/lib/domain/adherence';
+import { assessCaseloadPatient, type CaseloadFlag } from '@/lib/domain/caseload';
+import { currentEpisode } from '@/lib/domain/episodes';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
-import { addDays, daysSinceSurgery, phaseGate, toDateOnly } from '@/lib/domain/phase-gate';
-import { clearanceOf, decisionsByContentHash } from '@/lib/domain/prescription';
-import { portalPrescriptions } from '@/lib/domain/visibility';
-import type { Actor } from '../auth/actor';
+import { recentWindow } from '@/lib/domain/windows';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
@@ -12,15 +11,15 @@ import { loadCaseloadDetails } from './load-caseload-details';
 
 export const CASELOAD_PAGE_SIZE = 50;
 
-export type CaseloadFlag = 'DRAFT_WAITING' | 'WAITING_FOR_SURGEON' | 'DECLINED' | 'READY_TO_ADVANCE' | 'PAIN';
+export type { CaseloadFlag };
 
 /**
  * The therapist's caseload, a page at a time, in a fixed number of queries whatever the page holds: the
  * count and the page of patients the actor may see (patientVisibleTo), then everything the rows show for
- * that page at once (loadCaseloadDetails). The flags and adherence come from the same rules as everywhere.
+ * that page at once (loadCaseloadDetails). What each row says is lib/domain/caseload.ts.
  */
 export async function getCaseload({ actor, page = 1, today = new Date() }: { actor: Actor; page?: number; today?: Date }) {
-  requirePermission(actor, 'plan.edit');
+  requirePermission(actor, 'caseload.view');
   const where = patientVisibleTo(actor);
   const slice = pageSlice(page, CASELOAD_PAGE_SIZE);
   const [total, patients] = await Promise.all([
@@ -35,38 +34,32 @@ export async function getCaseload({ actor, page = 1, today = new Date() }: { act
   ]);
   const details = await loadCaseloadDetails(
     patients.map((patient) => patient.id),
-    addDays(toDateOnly(today), -6),
+    recentWindow(today).first,
   );
 
   const rows = patients.map((patient) => {
     const detail = details.get(patient.id);
-    const approved = detail?.approved ?? [];
-    const current = approved[0];
-    const phases = detail?.phases ?? [];
-    const phaseIndex = current ? phases.findIndex((phase) => phase.id === current.phaseId) : -1;
-    const phase = phases[phaseIndex] ?? null;
-    const nextPhase = current ? phases[phaseIndex + 1] : undefined;
-    const hasDraft = detail?.hasDraft ?? false;
-    const signOffs = detail?.signOffs ?? [];
-    const decisions = decisionsByContentHash(signOffs);
-    const clearances = (current?.items ?? []).map((item) => clearanceOf(item, decisions));
-    const cleared = portalPrescriptions(approved, new Set(signOffs.filter((signOff) => signOff.status === 'SIGNED').map((signOff) => signOff.contentHash)));
-    const week = adherence({ sessions: detail?.sessionsSince ?? [], prescriptions: cleared.home, today });
-    const surgeryDate = detail?.surgeryDate ?? null;
-    const flags: CaseloadFlag[] = [];
-    if (hasDraft) flags.push('DRAFT_WAITING');
-    if (clearances.includes('WAITING_FOR_SURGEON')) flags.push('WAITING_FOR_SURGEON');
-    if (clearances.includes('DECLINED')) flags.push('DECLINED');
-    if (surgeryDate && nextPhase && !hasDraft && !phaseGate({ surgeryDate, today, phase: nextPhase }).isEarly) flags.push('READY_TO_ADVANCE');
-    if (detail && detail.firstPain !== null && detail.latestPain !== null && painFlag([detail.firstPain, detail.latestPain])) flags.push('PAIN');
+    const episode = currentEpisode(detail?.episodes ?? []);
+    const assessment = assessCaseloadPatient(
+      {
+        surgeryDate: episode?.surgeryDate ?? null,
+        phases: episode?.phases ?? [],
+        approved: episode?.approved ?? [],
+        hasDraft: episode?.hasDraft ?? false,
+        signOffs: detail?.signOffs ?? [],
+        recentSessions: detail?.recentSessions ?? [],
+        painReadings: detail?.painReadings ?? [],
+      },
+      today,
+    );
     return {
       id: patient.id,
       name: `${patient.firstName} ${patient.lastName}`,
-      phase: phase ? `Phase ${phase.position}: ${phase.name}` : 'No approved plan yet',
-      daysSinceSurgery: surgeryDate ? daysSinceSurgery(surgeryDate, today) : null,
-      adherencePercent: week.percent,
-      latestPain: detail?.latestPain ?? null,
-      flags,
+      phase: assessment.phase ? `Phase ${assessment.phase.position}: ${assessment.phase.name}` : 'No approved plan yet',
+      daysSinceSurgery: assessment.daysSinceSurgery,
+      adherencePercent: assessment.adherence.percent,
+      latestPain: assessment.latestPain,
+      flags: assessment.flags,
     };
   });
   return { rows, total, page: slice.page, pageCount: pageCountOf(total, CASELOAD_PAGE_SIZE) };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ExerciseSearch } from '@/lib/schemas/exercise';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';

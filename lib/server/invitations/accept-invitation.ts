@@ -3,7 +3,8 @@ import { chosenPasswordSchema, INVITATION_PROBLEMS, invitationTokenSchema, type 
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError } from '../errors';
+import { parseInput } from '../parse-input';
 import { hashInvitationToken } from './hash-invitation-token';
 import { invitationState } from './invitation-state';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import type { Tx } from '../db';
 import { AppError, notFound } from '../errors';
 import { hashInvitationToken } from './hash-invitation-token';
@@ -38,16 +38,6 @@ export async function issueInvitation(tx: Tx, { actor, userId, patientId }: { ac
     data: { userId, tokenHash: hashInvitationToken(token), expiresAt, createdById: actor.userId },
     select: { id: true, expiresAt: true },
   });
-  await recordAudit(tx, {
-    actorId: actor.userId,
-    clinicId: actor.clinicId,
-    action: 'invitation.create',
-    entityType: 'Invitation',
-    entityId: invitation.id,
-    patientId,
-    outcome: 'SUCCESS',
-    ip: actor.ip,
-    after: { userId, expiresAt: invitation.expiresAt, replacedCount: replaced.count },
-  });
+  await recordAudit(tx, actorDid(actor, 'invitation.create', { type: 'Invitation', id: invitation.id, patientId }, { after: { userId, expiresAt: invitation.expiresAt, replacedCount: replaced.count } }));
   return { path: `/invite/${token}`, expiresAt };
 }

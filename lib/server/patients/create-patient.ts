@@ -1,10 +1,11 @@
 import 'server-only';
-import { createPatientSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { createPatientSchema } from '@/lib/schemas/patient';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, conflictOnUnique, parseInput } from '../errors';
+import { AppError, conflictOnUnique } from '../errors';
+import { parseInput } from '../parse-input';
 import { openDraft } from '../plans/start-draft';
 import { assertEmailFree, EMAIL_UNAVAILABLE } from '../users/assert-email-free';
 
@@ -43,18 +44,11 @@ export async function createPatient({ actor, input }: { actor: Actor; input: unk
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'patient.create',
-      entityType: 'Patient',
-      entityId: patient.id,
-      patientId: patient.id,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      // Identifiers only: the record itself is in the patient tables.
-      after: { patientId: patient.id, userId: user.id, surgeonId: surgeon.id, protocolId: protocol.id },
-    });
+    // Identifiers only: the record itself is in the patient tables.
+    await recordAudit(
+      tx,
+      actorDid(actor, 'patient.create', { type: 'Patient', id: patient.id, patientId: patient.id }, { after: { patientId: patient.id, userId: user.id, surgeonId: surgeon.id, protocolId: protocol.id } }),
+    );
     const draft = await openDraft(tx, actor, patient.id);
     return { patientId: patient.id, draftVersionId: draft.versionId };
   }).catch(conflictOnUnique(EMAIL_UNAVAILABLE));

@@ -1,9 +1,10 @@
 import 'server-only';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { db } from '../db';
-import { notFound, parseId } from '../errors';
+import { notFound } from '../errors';
+import { parseId } from '../parse-input';
 
 const patientSelect = {
   id: true,
@@ -37,19 +38,10 @@ function portalAccountOf(userId: string | null, passwordHash: string | null): Po
  * One patient's record, if the actor may see it. Every read of a patient's record is on the audit trail,
  * and so is every refused one.
  */
-export async function getPatient({ actor, patientId }: { actor: Actor; patientId: string }) {
-  parseId(patientId, 'That patient');
+export async function getPatient({ actor, patientId: rawPatientId }: { actor: Actor; patientId: unknown }) {
+  const patientId = parseId(rawPatientId, 'That patient');
   const patient = await db.patient.findFirst({ where: { AND: [{ id: patientId }, patientVisibleTo(actor)] }, select: patientSelect });
-  await recordAudit(db, {
-    actorId: actor.userId,
-    clinicId: actor.clinicId,
-    action: 'patient.read',
-    entityType: 'Patient',
-    entityId: patientId,
-    patientId: patient ? patientId : null,
-    outcome: patient ? 'SUCCESS' : 'DENIED',
-    ip: actor.ip,
-  });
+  await recordAudit(db, actorDid(actor, 'patient.read', { type: 'Patient', id: patientId, patientId: patient ? patientId : null }, { outcome: patient ? 'SUCCESS' : 'DENIED' }));
   if (!patient) throw notFound('That patient', { isAudited: true });
   const { userId, user, ...record } = patient;
   return { ...record, portalAccount: portalAccountOf(userId, user?.passwordHash ?? null) };

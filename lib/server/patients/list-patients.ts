@@ -1,6 +1,6 @@
 import 'server-only';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';

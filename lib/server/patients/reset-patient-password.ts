@@ -1,12 +1,13 @@
 import 'server-only';
-import { resetPatientPasswordSchema } from '@/lib/schemas/user';
-import type { Actor } from '../auth/actor';
+import { resetPatientPasswordSchema } from '@/lib/schemas/patient';
+import type { Actor } from '../authz/actor';
 import { confirmPassword } from '../auth/confirm-password';
-import { RESET_REFUSED, resetPassword } from '../auth/reset-password';
+import { RESET_REFUSED, resetPassword } from '../invitations/reset-password';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import type { CreatedInvitation } from '../invitations/issue-invitation';
 
 /**
@@ -16,7 +17,7 @@ import type { CreatedInvitation } from '../invitations/issue-invitation';
  */
 export async function resetPatientPassword({ actor, input }: { actor: Actor; input: unknown }): Promise<CreatedInvitation> {
   // The same people who invite the patient: their own therapist, nobody else.
-  requirePermission(actor, 'plan.edit');
+  requirePermission(actor, 'patient.password.reset');
   const { patientId, password } = parseInput(resetPatientPasswordSchema, input);
   const visible = { AND: [{ id: patientId }, patientVisibleTo(actor)] };
   const patient = await db.patient.findFirst({ where: visible, select: { id: true, userId: true } });

@@ -1,11 +1,12 @@
 import 'server-only';
 import { dosageOf } from '@/lib/domain/prescription';
 import { addDraftItemSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { dosageSelect } from '../dosage-select';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { lockDraft } from './lock-draft';
 import { planItemData } from './plan-item-data';
 
@@ -24,7 +25,7 @@ export async function addDraftItem({ actor, input }: { actor: Actor; input: unkn
       data: { versionId, ...planItemData({ exercise, mode: exercise.isSafeUnsupervised ? 'SELF_DIRECTED' : 'SUPERVISED', dosage: dosageOf(exercise), patientNotes: '', position }) },
       select: { id: true, exerciseName: true, mode: true, contentHash: true },
     });
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_add', entityType: 'PlanItem', entityId: item.id, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, after: item });
+    await recordAudit(tx, actorDid(actor, 'plan.item_add', { type: 'PlanItem', id: item.id, patientId: draft.patientId }, { after: item }));
     return { itemId: item.id, lockVersion: draft.lockVersion };
   });
 }

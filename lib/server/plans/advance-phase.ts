@@ -1,12 +1,14 @@
 import 'server-only';
 import { advanceProblems, phaseGate } from '@/lib/domain/phase-gate';
+import { phaseProgress } from '@/lib/domain/phases';
 import { dosageOf } from '@/lib/domain/prescription';
 import { advancePhaseSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, conflictOnUnique, parseInput } from '../errors';
+import { AppError, conflictOnUnique } from '../errors';
+import { parseInput } from '../parse-input';
 import { findPatientPlan } from './find-patient-plan';
 import { planItemData } from './plan-item-data';
 
@@ -29,8 +31,7 @@ export async function advancePhase({ actor, input, today = new Date() }: { actor
       select: { number: true, phaseId: true, items: { orderBy: { position: 'asc' } } },
     });
     if (!current) throw new AppError('INVALID_INPUT', 'Approve a first plan before advancing to the next phase.');
-    const phaseIndex = plan.protocol.phases.findIndex((phase) => phase.id === current.phaseId);
-    const nextPhase = plan.protocol.phases[phaseIndex + 1];
+    const { next: nextPhase } = phaseProgress(plan.protocol.phases, current.phaseId);
     if (!nextPhase) throw new AppError('INVALID_INPUT', 'This patient is already in the last phase of the protocol.');
 
     const gate = phaseGate({ surgeryDate: plan.surgeryDate, today, phase: nextPhase });
@@ -57,17 +58,7 @@ export async function advancePhase({ actor, input, today = new Date() }: { actor
       },
       select: { id: true, number: true },
     });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'plan.advance',
-      entityType: 'PlanVersion',
-      entityId: created.id,
-      patientId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      after: { number: created.number, phase: nextPhase.name, criteriaMet, isEarly: gate.isEarly, reason: reason || null, added: added.map((item) => item.exerciseName) },
-    });
+    await recordAudit(tx, actorDid(actor, 'plan.advance', { type: 'PlanVersion', id: created.id, patientId }, { after: { number: created.number, phase: nextPhase.name, criteriaMet, isEarly: gate.isEarly, reason: reason || null, added: added.map((item) => item.exerciseName) } }));
     return { versionId: created.id, number: created.number, phaseName: nextPhase.name, added: added.map((item) => item.exerciseName) };
   }).catch(conflictOnUnique('Someone else opened a draft for this patient at the same moment. Reload to see it.'));
 }

@@ -1,14 +1,15 @@
 import 'server-only';
 import { hashApproval } from '@/lib/domain/content-hash';
-import { itemsNeedingSignOff } from '@/lib/domain/sign-off-routing';
+import { itemsNeedingSignOff } from '@/lib/domain/clearance';
 import { approveVersionSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { confirmPassword } from '../auth/confirm-password';
-import { recordAudit } from '../audit/record-audit';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { STALE_DRAFT_MESSAGE } from './lock-draft';
 
 /**
@@ -69,18 +70,7 @@ export async function approvePlanVersion({ actor, input }: { actor: Actor; input
         })),
       });
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'plan.approve',
-      entityType: 'PlanVersion',
-      entityId: versionId,
-      patientId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { status: 'DRAFT' },
-      after: { status: 'APPROVED', number: draft.number, approvedHash, items: draft.items.map((item) => item.contentHash), sentToSurgeon: toSurgeon.map((item) => item.exerciseName) },
-    });
+    await recordAudit(tx, actorDid(actor, 'plan.approve', { type: 'PlanVersion', id: versionId, patientId }, { before: { status: 'DRAFT' }, after: { status: 'APPROVED', number: draft.number, approvedHash, items: draft.items.map((item) => item.contentHash), sentToSurgeon: toSurgeon.map((item) => item.exerciseName) } }));
     return { versionId, number: draft.number, approvedHash, sentToSurgeon: toSurgeon.map((item) => item.exerciseName) };
   });
 }

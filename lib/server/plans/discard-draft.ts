@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { idSchema } from '@/lib/schemas/exercise';
-import { lockVersionSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { idSchema } from '@/lib/schemas/id';
+import { lockVersionSchema } from '@/lib/schemas/fields';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { parseInput } from '../errors';
+import { parseInput } from '../parse-input';
 import { lockDraft } from './lock-draft';
 
 const schema = z.strictObject({ versionId: idSchema, lockVersion: lockVersionSchema });
@@ -20,7 +20,7 @@ export async function discardDraft({ actor, input }: { actor: Actor; input: unkn
       select: { number: true, phaseId: true, items: { select: { exerciseName: true, mode: true, contentHash: true } } },
     });
     await tx.planVersion.delete({ where: { id: versionId } });
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.discard_draft', entityType: 'PlanVersion', entityId: versionId, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, before });
+    await recordAudit(tx, actorDid(actor, 'plan.discard_draft', { type: 'PlanVersion', id: versionId, patientId: draft.patientId }, { before }));
     return { patientId: draft.patientId };
   });
 }

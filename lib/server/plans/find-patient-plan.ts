@@ -1,18 +1,19 @@
 import 'server-only';
-import type { Actor } from '../auth/actor';
+import { currentEpisode } from '@/lib/domain/episodes';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import type { Tx } from '../db';
 import { dosageSelect } from '../dosage-select';
 import { notFound } from '../errors';
 
-/** The plan of the patient's most recent surgery, with what advancing and approving need to know. */
+/** The plan of the patient's current episode (lib/domain/episodes.ts), with what advancing and approving need to know. */
 export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
-  const episode = await tx.episode.findFirst({
+  const episodes = await tx.episode.findMany({
     where: { patientId, patient: patientVisibleTo(actor) },
-    orderBy: { surgeryDate: 'desc' },
     select: {
       id: true,
       surgeryDate: true,
+      createdAt: true,
       surgeonId: true,
       patientId: true,
       protocol: {
@@ -42,6 +43,7 @@ export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
       plan: { select: { id: true } },
     },
   });
+  const episode = currentEpisode(episodes);
   if (!episode || !episode.plan) throw notFound('That patient');
   // Serialises changes to one plan's versions: a second editor waits here, then sees the first one's draft.
   await tx.$queryRaw`SELECT id FROM "Plan" WHERE id = ${episode.plan.id} FOR UPDATE`;

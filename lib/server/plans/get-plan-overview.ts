@@ -1,11 +1,16 @@
 import 'server-only';
 import { describeDosage } from '@/lib/domain/dosage';
-import { daysSinceSurgery, phaseGate } from '@/lib/domain/phase-gate';
-import { clearanceOf, decisionsByContentHash, dosageOf } from '@/lib/domain/prescription';
-import type { Actor } from '../auth/actor';
+import { daysSinceSurgery } from '@/lib/domain/calendar';
+import { clearanceOf, decisionsByContentHash } from '@/lib/domain/clearance';
+import { currentEpisode } from '@/lib/domain/episodes';
+import { phaseGate } from '@/lib/domain/phase-gate';
+import { phaseProgress } from '@/lib/domain/phases';
+import { dosageOf } from '@/lib/domain/prescription';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound, parseId } from '../errors';
+import { notFound } from '../errors';
+import { parseId } from '../parse-input';
 import { getPatient } from '../patients/get-patient';
 import { planItemSelect as itemSelect } from './plan-item-select';
 
@@ -13,18 +18,18 @@ import { planItemSelect as itemSelect } from './plan-item-select';
  * Everything a clinician sees of one patient's regimen: the surgery, the protocol's phases and the next
  * gate, every plan version with who approved it and where each item stands with the surgeon.
  */
-export async function getPlanOverview({ actor, patientId, today = new Date() }: { actor: Actor; patientId: string; today?: Date }) {
+export async function getPlanOverview({ actor, patientId: rawPatientId, today = new Date() }: { actor: Actor; patientId: unknown; today?: Date }) {
   requirePermission(actor, 'patient.read');
-  parseId(patientId, 'That patient');
+  const patientId = parseId(rawPatientId, 'That patient');
   // The one scoping and audit point for a patient's record: not visible means not found, and recorded.
   const patient = await getPatient({ actor, patientId });
-  const episode = await db.episode.findFirst({
+  const episodes = await db.episode.findMany({
     where: { patientId },
-    orderBy: { surgeryDate: 'desc' },
     select: {
       id: true,
       procedure: true,
       surgeryDate: true,
+      createdAt: true,
       surgeon: { select: { id: true, name: true } },
       protocol: {
         select: {
@@ -59,6 +64,7 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
       },
     },
   });
+  const episode = currentEpisode(episodes);
   if (!episode) throw notFound('That patient');
 
   const versions = episode.plan?.versions ?? [];
@@ -109,9 +115,7 @@ export async function getPlanOverview({ actor, patientId, today = new Date() }: 
 
   const current = shapedVersions.find((version) => version.status === 'APPROVED') ?? null;
   const draft = shapedVersions.find((version) => version.status === 'DRAFT') ?? null;
-  const currentPhaseIndex = current ? phases.findIndex((phase) => phase.id === versions.find((v) => v.id === current.id)?.phaseId) : -1;
-  const currentPhase = phases[currentPhaseIndex] ?? null;
-  const nextPhase = current ? (phases[currentPhaseIndex + 1] ?? null) : null;
+  const { current: currentPhase, next: nextPhase } = phaseProgress(phases, versions.find((version) => version.id === current?.id)?.phaseId);
   const declined = shapedVersions.flatMap((version) =>
     version.items.filter((item) => item.signOff?.status === 'DECLINED').map((item) => ({ versionNumber: version.number, exerciseName: item.exerciseName, reason: item.signOff?.reason ?? '', decidedAt: item.signOff?.decidedAt ?? null })),
   );

@@ -1,11 +1,12 @@
 import 'server-only';
 import { updateDraftItemSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
-import { recordAudit } from '../audit/record-audit';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { notFound, parseInput } from '../errors';
+import { notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { lockDraft } from './lock-draft';
 
 /** Takes an exercise off a draft. Approved versions keep it: they never change. */
@@ -18,7 +19,7 @@ export async function removeDraftItem({ actor, input }: { actor: Actor; input: u
     if (!before) throw notFound('That plan');
     const draft = await lockDraft(tx, actor, before.versionId, lockVersion);
     await tx.planItem.delete({ where: { id: itemId } });
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_remove', entityType: 'PlanItem', entityId: itemId, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, before });
+    await recordAudit(tx, actorDid(actor, 'plan.item_remove', { type: 'PlanItem', id: itemId, patientId: draft.patientId }, { before }));
     return { lockVersion: draft.lockVersion };
   });
 }

@@ -1,12 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { dosageOf } from '@/lib/domain/prescription';
-import { idSchema } from '@/lib/schemas/exercise';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { idSchema } from '@/lib/schemas/id';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db, type Tx } from '../db';
-import { conflictOnUnique, parseInput } from '../errors';
+import { conflictOnUnique } from '../errors';
+import { parseInput } from '../parse-input';
 import { findPatientPlan } from './find-patient-plan';
 import { planItemData } from './plan-item-data';
 
@@ -54,6 +55,6 @@ export async function openDraft(tx: Tx, actor: Actor, patientId: string) {
     },
     select: { id: true, number: true, lockVersion: true },
   });
-  await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.start_draft', entityType: 'PlanVersion', entityId: draft.id, patientId, outcome: 'SUCCESS', ip: actor.ip, after: { number: draft.number, phaseId, items: items.map((item) => item.contentHash) } });
+  await recordAudit(tx, actorDid(actor, 'plan.start_draft', { type: 'PlanVersion', id: draft.id, patientId }, { after: { number: draft.number, phaseId, items: items.map((item) => item.contentHash) } }));
   return { versionId: draft.id, lockVersion: draft.lockVersion, isNew: true };
 }

@@ -1,13 +1,14 @@
 import 'server-only';
 import { dosageOf } from '@/lib/domain/prescription';
 import { prescriptionSchema, updateDraftItemSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
-import { recordAudit } from '../audit/record-audit';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { dosageSelect } from '../dosage-select';
-import { notFound, parseInput } from '../errors';
+import { notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { lockDraft } from './lock-draft';
 import { planItemData } from './plan-item-data';
 
@@ -37,7 +38,7 @@ export async function updateDraftItem({ actor, input }: { actor: Actor; input: u
       }),
       select: itemSelect,
     });
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'plan.item_update', entityType: 'PlanItem', entityId: itemId, patientId: draft.patientId, outcome: 'SUCCESS', ip: actor.ip, before, after });
+    await recordAudit(tx, actorDid(actor, 'plan.item_update', { type: 'PlanItem', id: itemId, patientId: draft.patientId }, { before, after }));
     return { itemId, lockVersion: draft.lockVersion };
   });
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { adherence } from '@/lib/domain/adherence';
 import { describeDosage } from '@/lib/domain/dosage';
-import { addDays, daysSinceSurgery, toDateOnly } from '@/lib/domain/phase-gate';
+import { daysSinceSurgery } from '@/lib/domain/calendar';
 import { dosageOf } from '@/lib/domain/prescription';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { recentWindow } from '@/lib/domain/windows';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { notFound } from '../errors';
@@ -30,7 +31,7 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
   requirePermission(actor, 'portal.view');
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
-  const since = addDays(toDateOnly(today), -6);
+  const since = recentWindow(today).first;
   const [{ plan, precautions, surgeryDate }, sessions] = await Promise.all([
     loadClearedPrescriptions(patientId),
     db.sessionLog.findMany({
@@ -44,7 +45,7 @@ export async function getPortalPlan({ actor, today = new Date() }: { actor: Acto
     prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek })),
     today,
   });
-  await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'portal.read', entityType: 'Patient', entityId: patientId, patientId, outcome: 'SUCCESS', ip: actor.ip });
+  await recordAudit(db, actorDid(actor, 'portal.read', { type: 'Patient', id: patientId, patientId }));
   return {
     home: plan.home.map(toPortalExercise),
     withTherapist: plan.withTherapist.map(toPortalExercise),

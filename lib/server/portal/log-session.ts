@@ -1,14 +1,14 @@
 import 'server-only';
-import { addDays, toDateOnly } from '@/lib/domain/phase-gate';
-import { logSessionSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { isoDay, toDateOnly } from '@/lib/domain/calendar';
+import { loggableWindow, RECENT_DAYS } from '@/lib/domain/windows';
+import { logSessionSchema } from '@/lib/schemas/session-log';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { loadClearedPrescriptions } from './load-cleared-prescriptions';
-
-export const LOG_WINDOW_DAYS = 7;
 
 /** The patient records one exercise session: done or not, sets, pain from 0 to 10, a note. */
 export async function logSession({ actor, input, today = new Date() }: { actor: Actor; input: unknown; today?: Date }) {
@@ -16,10 +16,10 @@ export async function logSession({ actor, input, today = new Date() }: { actor: 
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
   const data = parseInput(logSessionSchema, input);
-  const latest = toDateOnly(today);
-  if (data.performedOn > latest) throw new AppError('INVALID_INPUT', 'The date cannot be in the future.', { performedOn: ['The date cannot be in the future.'] });
-  if (data.performedOn < addDays(latest, -(LOG_WINDOW_DAYS - 1))) {
-    throw new AppError('INVALID_INPUT', `You can log sessions from the last ${LOG_WINDOW_DAYS} days.`, { performedOn: ['Pick a date in the last week.'] });
+  const window = loggableWindow(today);
+  if (toDateOnly(data.performedOn) > window.last) throw new AppError('INVALID_INPUT', 'The date cannot be in the future.', { performedOn: ['The date cannot be in the future.'] });
+  if (toDateOnly(data.performedOn) < window.first) {
+    throw new AppError('INVALID_INPUT', `You can log sessions from the last ${RECENT_DAYS} days.`, { performedOn: [`Pick a date from ${isoDay(window.first)} to today.`] });
   }
   // A patient can only log an exercise their care team has cleared for them.
   const { plan } = await loadClearedPrescriptions(patientId);
@@ -30,7 +30,7 @@ export async function logSession({ actor, input, today = new Date() }: { actor: 
       data: { patientId, exerciseId: exercise.exerciseId, exerciseName: exercise.exerciseName, performedOn: data.performedOn, completed: data.completed, setsCompleted: data.setsCompleted, pain: data.pain, note: data.note },
       select: { id: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, pain: true },
     });
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'session.log', entityType: 'SessionLog', entityId: session.id, patientId, outcome: 'SUCCESS', ip: actor.ip, after: session });
+    await recordAudit(tx, actorDid(actor, 'session.log', { type: 'SessionLog', id: session.id, patientId }, { after: session }));
     return { sessionId: session.id, exerciseName: session.exerciseName };
   });
 }

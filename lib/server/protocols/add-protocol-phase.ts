@@ -1,16 +1,19 @@
 import 'server-only';
-import { phaseInputSchema, phaseOrderProblem } from '@/lib/schemas/protocol';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { phaseOrderProblem } from '@/lib/domain/phases';
+import { phaseInputSchema } from '@/lib/schemas/protocol';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseId, parseInput } from '../errors';
-import { claimProtocolEdit, phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { AppError, notFound } from '../errors';
+import { parseId, parseInput } from '../parse-input';
+import { phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { claimProtocolEdit } from './claim-protocol-edit';
 
 /** Adds a phase after the last one. Plans already made from this protocol are not affected. */
-export async function addProtocolPhase({ actor, protocolId, input }: { actor: Actor; protocolId: string; input: unknown }): Promise<ProtocolDto> {
+export async function addProtocolPhase({ actor, protocolId: rawProtocolId, input }: { actor: Actor; protocolId: unknown; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
-  parseId(protocolId, 'That protocol');
+  const protocolId = parseId(rawProtocolId, 'That protocol');
   const { lockVersion, ...fields } = parseInput(phaseInputSchema, input);
   return db.$transaction(async (tx) => {
     const protocol = await tx.protocol.findFirst({ where: { id: protocolId, clinicId: actor.clinicId }, select: { id: true } });
@@ -25,17 +28,7 @@ export async function addProtocolPhase({ actor, protocolId, input }: { actor: Ac
     const problem = phaseOrderProblem({ position, earliestDay: fields.earliestDay, previous: last, next: null });
     if (problem) throw new AppError('INVALID_INPUT', problem, { earliestDay: [problem] });
     const phase = await tx.protocolPhase.create({ data: { ...fields, protocolId, position }, select: phaseFieldsSelect });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'protocol.add_phase',
-      entityType: 'Protocol',
-      entityId: protocolId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { lockVersion, phase: null },
-      after: { lockVersion: nextLockVersion, phase },
-    });
+    await recordAudit(tx, actorDid(actor, 'protocol.add_phase', { type: 'Protocol', id: protocolId }, { before: { lockVersion, phase: null }, after: { lockVersion: nextLockVersion, phase } }));
     return tx.protocol.findUniqueOrThrow({ where: { id: protocolId }, select: protocolSelect });
   });
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { protocolInputSchema } from '@/lib/schemas/protocol';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError } from '../errors';
+import { parseInput } from '../parse-input';
 import { protocolSelect, type ProtocolDto } from './protocol-select';
 
 /** A new, empty protocol for the actor's clinic; phases are added one at a time. */
@@ -18,16 +19,7 @@ export async function createProtocol({ actor, input }: { actor: Actor; input: un
     });
     if (clash) throw new AppError('CONFLICT', `A protocol called "${data.name}" already exists.`, { name: ['This name is taken.'] });
     const protocol = await tx.protocol.create({ data: { ...data, clinicId: actor.clinicId }, select: protocolSelect });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'protocol.create',
-      entityType: 'Protocol',
-      entityId: protocol.id,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      after: protocol,
-    });
+    await recordAudit(tx, actorDid(actor, 'protocol.create', { type: 'Protocol', id: protocol.id }, { after: protocol }));
     return protocol;
   });
 }

@@ -1,19 +1,21 @@
 import 'server-only';
 import { protocolEditSchema } from '@/lib/schemas/protocol';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseId, parseInput } from '../errors';
-import { claimProtocolEdit, phaseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { AppError, notFound } from '../errors';
+import { parseId, parseInput } from '../parse-input';
+import { phaseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { claimProtocolEdit } from './claim-protocol-edit';
 
 /**
  * Removes the last phase and the exercises it adds. Only the last one, so positions stay 1..n with no gaps;
  * and never a phase a patient's plan is in, since that plan version points at it.
  */
-export async function removeProtocolPhase({ actor, phaseId, input }: { actor: Actor; phaseId: string; input: unknown }): Promise<ProtocolDto> {
+export async function removeProtocolPhase({ actor, phaseId: rawPhaseId, input }: { actor: Actor; phaseId: unknown; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
-  parseId(phaseId, 'That phase');
+  const phaseId = parseId(rawPhaseId, 'That phase');
   const { lockVersion } = parseInput(protocolEditSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.protocolPhase.findFirst({ where: { id: phaseId, protocol: { clinicId: actor.clinicId } }, select: { protocolId: true } });
@@ -33,17 +35,7 @@ export async function removeProtocolPhase({ actor, phaseId, input }: { actor: Ac
       );
     }
     await tx.protocolPhase.delete({ where: { id: phaseId } });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'protocol.remove_phase',
-      entityType: 'Protocol',
-      entityId: protocolId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { lockVersion, phase: before },
-      after: { lockVersion: nextLockVersion, phase: null },
-    });
+    await recordAudit(tx, actorDid(actor, 'protocol.remove_phase', { type: 'Protocol', id: protocolId }, { before: { lockVersion, phase: before }, after: { lockVersion: nextLockVersion, phase: null } }));
     return tx.protocol.findUniqueOrThrow({ where: { id: protocolId }, select: protocolSelect });
   });
 }

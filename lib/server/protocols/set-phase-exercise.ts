@@ -1,19 +1,21 @@
 import 'server-only';
 import { phaseExerciseInputSchema } from '@/lib/schemas/protocol';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseId, parseInput } from '../errors';
-import { claimProtocolEdit, phaseExerciseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { AppError, notFound } from '../errors';
+import { parseId, parseInput } from '../parse-input';
+import { phaseExerciseSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { claimProtocolEdit } from './claim-protocol-edit';
 
 /**
  * Adds an exercise to a phase, or changes the mode and default dosage it has there. Plans already made from
  * this protocol keep the dosage they copied.
  */
-export async function setPhaseExercise({ actor, phaseId, input }: { actor: Actor; phaseId: string; input: unknown }): Promise<ProtocolDto> {
+export async function setPhaseExercise({ actor, phaseId: rawPhaseId, input }: { actor: Actor; phaseId: unknown; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
-  parseId(phaseId, 'That phase');
+  const phaseId = parseId(rawPhaseId, 'That phase');
   const { lockVersion, exerciseId, ...prescription } = parseInput(phaseExerciseInputSchema, input);
   return db.$transaction(async (tx) => {
     const phase = await tx.protocolPhase.findFirst({
@@ -49,17 +51,7 @@ export async function setPhaseExercise({ actor, phaseId, input }: { actor: Actor
         select: phaseExerciseSelect,
       });
     }
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: before ? 'protocol.update_phase_exercise' : 'protocol.add_phase_exercise',
-      entityType: 'Protocol',
-      entityId: protocolId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { lockVersion, phaseId, phaseExercise: before },
-      after: { lockVersion: nextLockVersion, phaseId, phaseExercise: after },
-    });
+    await recordAudit(tx, actorDid(actor, before ? 'protocol.update_phase_exercise' : 'protocol.add_phase_exercise', { type: 'Protocol', id: protocolId }, { before: { lockVersion, phaseId, phaseExercise: before }, after: { lockVersion: nextLockVersion, phaseId, phaseExercise: after } }));
     return tx.protocol.findUniqueOrThrow({ where: { id: protocolId }, select: protocolSelect });
   });
 }

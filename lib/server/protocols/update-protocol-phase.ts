@@ -1,19 +1,22 @@
 import 'server-only';
-import { phaseInputSchema, phaseOrderProblem } from '@/lib/schemas/protocol';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import { phaseOrderProblem } from '@/lib/domain/phases';
+import { phaseInputSchema } from '@/lib/schemas/protocol';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseId, parseInput } from '../errors';
-import { claimProtocolEdit, phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { AppError, notFound } from '../errors';
+import { parseId, parseInput } from '../parse-input';
+import { phaseFieldsSelect, protocolSelect, type ProtocolDto } from './protocol-select';
+import { claimProtocolEdit } from './claim-protocol-edit';
 
 /**
  * Changes a phase's name, earliest day, entry criteria and precautions. Plans already made from this
  * protocol keep what they copied.
  */
-export async function updateProtocolPhase({ actor, phaseId, input }: { actor: Actor; phaseId: string; input: unknown }): Promise<ProtocolDto> {
+export async function updateProtocolPhase({ actor, phaseId: rawPhaseId, input }: { actor: Actor; phaseId: unknown; input: unknown }): Promise<ProtocolDto> {
   requirePermission(actor, 'protocol.write');
-  parseId(phaseId, 'That phase');
+  const phaseId = parseId(rawPhaseId, 'That phase');
   const { lockVersion, ...fields } = parseInput(phaseInputSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.protocolPhase.findFirst({ where: { id: phaseId, protocol: { clinicId: actor.clinicId } }, select: { protocolId: true } });
@@ -33,17 +36,7 @@ export async function updateProtocolPhase({ actor, phaseId, input }: { actor: Ac
     });
     if (problem) throw new AppError('INVALID_INPUT', problem, { earliestDay: [problem] });
     const after = await tx.protocolPhase.update({ where: { id: phaseId }, data: fields, select: phaseFieldsSelect });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'protocol.update_phase',
-      entityType: 'Protocol',
-      entityId: protocolId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { lockVersion, phase: before },
-      after: { lockVersion: nextLockVersion, phase: after },
-    });
+    await recordAudit(tx, actorDid(actor, 'protocol.update_phase', { type: 'Protocol', id: protocolId }, { before: { lockVersion, phase: before }, after: { lockVersion: nextLockVersion, phase: after } }));
     return tx.protocol.findUniqueOrThrow({ where: { id: protocolId }, select: protocolSelect });
   });
 }

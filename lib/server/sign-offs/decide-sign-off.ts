@@ -1,15 +1,16 @@
 import 'server-only';
 import { hashPrescription, hashSignature } from '@/lib/domain/content-hash';
 import { dosageOf } from '@/lib/domain/prescription';
-import { decideSignOffSchema } from '@/lib/schemas/plan';
-import type { Actor } from '../auth/actor';
+import { decideSignOffSchema } from '@/lib/schemas/sign-off';
+import type { Actor } from '../authz/actor';
 import { confirmPassword } from '../auth/confirm-password';
-import { recordAudit } from '../audit/record-audit';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { dosageSelect } from '../dosage-select';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 
 /**
  * The surgeon signs off (or declines, with a reason) one self-directed prescription. The signature is
@@ -51,18 +52,7 @@ export async function decideSignOff({ actor, input }: { actor: Actor; input: unk
       data: { status, decidedAt, reason: reason || null, signatureHash },
     });
     if (decided.count !== 1) throw new AppError('CONFLICT', 'This request was already decided.');
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline',
-      entityType: 'SignOff',
-      entityId: signOffId,
-      patientId: signOff.patientId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before: { status: 'PENDING' },
-      after: { status, contentHash, signatureHash, reason: reason || null, exercise: signOff.item.exerciseName },
-    });
+    await recordAudit(tx, actorDid(actor, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: signOff.patientId }, { before: { status: 'PENDING' }, after: { status, contentHash, signatureHash, reason: reason || null, exercise: signOff.item.exerciseName } }));
     return { signOffId, status, exerciseName: signOff.item.exerciseName };
   });
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { describeDosage } from '@/lib/domain/dosage';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
-import { daysSinceSurgery } from '@/lib/domain/phase-gate';
+import { daysSinceSurgery } from '@/lib/domain/calendar';
 import { dosageOf } from '@/lib/domain/prescription';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';

@@ -1,12 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { newPasswordSchema } from '@/lib/schemas/auth';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { endAllSessions } from '../auth/end-sessions';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { recordAudit } from '../audit/record-audit';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { AppError, parseInput } from '../errors';
+import { AppError } from '../errors';
+import { parseInput } from '../parse-input';
 
 const changePasswordSchema = z
   .strictObject({
@@ -22,13 +23,13 @@ export async function changePassword({ actor, input }: { actor: Actor; input: un
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, currentPassword))) {
-    await recordAudit(db, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.change_password', entityType: 'User', entityId: actor.userId, outcome: 'FAILURE', ip: actor.ip });
+    await recordAudit(db, actorDid(actor, 'user.change_password', { type: 'User', id: actor.userId }, { outcome: 'FAILURE' }));
     throw new AppError('INVALID_INPUT', 'Your current password is not right, so nothing was changed.', { currentPassword: ['Not right.'] });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
     await endAllSessions(tx, actor.userId);
-    await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.change_password', entityType: 'User', entityId: actor.userId, outcome: 'SUCCESS', ip: actor.ip });
+    await recordAudit(tx, actorDid(actor, 'user.change_password', { type: 'User', id: actor.userId }));
   });
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { createStaffUserSchema } from '@/lib/schemas/user';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { conflictOnUnique, parseInput } from '../errors';
+import { conflictOnUnique } from '../errors';
+import { parseInput } from '../parse-input';
 import { issueInvitation } from '../invitations/issue-invitation';
 import { assertEmailFree, EMAIL_UNAVAILABLE } from './assert-email-free';
 
@@ -19,7 +20,7 @@ export async function createStaffUser({ actor, input }: { actor: Actor; input: u
     .$transaction(async (tx) => {
       await assertEmailFree(tx, actor, data.email);
       const user = await tx.user.create({ data: { ...data, clinicId: actor.clinicId }, select: { id: true, name: true, email: true, role: true } });
-      await recordAudit(tx, { actorId: actor.userId, clinicId: actor.clinicId, action: 'user.create', entityType: 'User', entityId: user.id, outcome: 'SUCCESS', ip: actor.ip, after: user });
+      await recordAudit(tx, actorDid(actor, 'user.create', { type: 'User', id: user.id }, { after: user }));
       const invitation = await issueInvitation(tx, { actor, userId: user.id, patientId: null });
       return { user, invitation };
     })

@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { idSchema } from '@/lib/schemas/exercise';
-import type { Actor } from '../auth/actor';
+import { idSchema } from '@/lib/schemas/id';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { notFound, parseInput } from '../errors';
+import { notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import { issueInvitation } from '../invitations/issue-invitation';
 
 const schema = z.strictObject({ userId: idSchema });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Role } from '@/lib/domain/types';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 

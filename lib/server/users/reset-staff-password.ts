@@ -1,11 +1,12 @@
 import 'server-only';
 import { resetStaffPasswordSchema } from '@/lib/schemas/user';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../authz/actor';
 import { confirmPassword } from '../auth/confirm-password';
-import { RESET_REFUSED, resetPassword } from '../auth/reset-password';
+import { RESET_REFUSED, resetPassword } from '../invitations/reset-password';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 import type { Prisma } from '../generated/prisma/client';
 
 /**

@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { requirePermission } from '../authz/require-permission';
 import { endAllSessions } from '../auth/end-sessions';
 import { db } from '../db';
-import { AppError, notFound, parseInput } from '../errors';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../parse-input';
 
 const inputSchema = z.strictObject({ userId: z.string().min(1).max(64), isActive: z.boolean() });
 
@@ -19,17 +20,7 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: unk
     if (!before) throw notFound('That user');
     const after = await tx.user.update({ where: { id: userId }, data: { isActive }, select: { id: true, isActive: true } });
     if (!isActive) await endAllSessions(tx, userId);
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: isActive ? 'user.activate' : 'user.deactivate',
-      entityType: 'User',
-      entityId: userId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-      before,
-      after,
-    });
+    await recordAudit(tx, actorDid(actor, isActive ? 'user.activate' : 'user.deactivate', { type: 'User', id: userId }, { before, after }));
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import { endAllSessions } from '../auth/end-sessions';
 import { db } from '../db';
 
@@ -8,14 +8,6 @@ import { db } from '../db';
 export async function signOutEverywhere({ actor }: { actor: Actor }): Promise<void> {
   await db.$transaction(async (tx) => {
     await endAllSessions(tx, actor.userId);
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      clinicId: actor.clinicId,
-      action: 'auth.sign_out_everywhere',
-      entityType: 'User',
-      entityId: actor.userId,
-      outcome: 'SUCCESS',
-      ip: actor.ip,
-    });
+    await recordAudit(tx, actorDid(actor, 'auth.sign_out_everywhere', { type: 'User', id: actor.userId }));
   });
 }

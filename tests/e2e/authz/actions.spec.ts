@@ -129,7 +129,7 @@ test.describe('the matrix itself', () => {
     // If this fails, the role table changed: update the expectations in matrix/*.ts to the new rules first.
     expect(ROLE_PERMISSIONS).toEqual({
       ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage'],
-      THERAPIST: ['catalog.read', 'protocol.read', 'protocol.write', 'patient.read', 'patient.create', 'plan.edit', 'plan.approve'],
+      THERAPIST: ['catalog.read', 'protocol.read', 'protocol.write', 'patient.read', 'patient.create', 'caseload.view', 'plan.edit', 'plan.approve', 'invitation.issue', 'patient.password.reset'],
       SURGEON: ['patient.read', 'signoff.sign'],
       PATIENT: ['portal.view', 'session.log'],
     });

@@ -2,8 +2,8 @@
 // and its CSV export (app/api/audit/export/route.ts: Object.fromEntries of the whole query string).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/domain/phase-gate';
-import type { Actor } from '@/lib/server/auth/actor';
+import { addDays } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/authz/actor';
 import { exportAuditEvents } from '@/lib/server/audit/export-audit-events';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { db } from '@/lib/server/db';

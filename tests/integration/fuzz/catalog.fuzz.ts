@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_CATEGORIES, exerciseSearchSchema } from '@/lib/schemas/exercise';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { createExercise } from '@/lib/server/exercises/create-exercise';
 import { listExercises } from '@/lib/server/exercises/list-exercises';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/server/auth/password';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { createInvitation, INVITATION_LIFETIME_MS } from '@/lib/server/invitations/create-invitation';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashPrescription } from '@/lib/domain/content-hash';
 import { ITEM_MODES } from '@/lib/domain/types';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { createPatient } from '@/lib/server/patients/create-patient';
 import { addDraftItem } from '@/lib/server/plans/add-draft-item';

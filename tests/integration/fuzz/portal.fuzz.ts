@@ -1,8 +1,8 @@
 // The patient's session log (app/portal/actions.ts): each field is form.get(…), so a string, a file or null.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/domain/phase-gate';
-import type { Actor } from '@/lib/server/auth/actor';
+import { addDays } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { logSession } from '@/lib/server/portal/log-session';
 import { isoDate, TODAY } from '../support/plan-flow';

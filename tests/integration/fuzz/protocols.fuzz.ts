@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ITEM_MODES } from '@/lib/domain/types';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { addProtocolPhase } from '@/lib/server/protocols/add-protocol-phase';
 import { createProtocol } from '@/lib/server/protocols/create-protocol';

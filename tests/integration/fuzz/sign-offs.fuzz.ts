@@ -2,7 +2,7 @@
 // password straight from the form.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { PASSWORD } from '../support/plan-flow';

@@ -4,7 +4,7 @@
 // the account page's change of password (app/account/actions.ts: the three password fields from the form).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { verifyPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import { hashInvitationToken } from '@/lib/server/invitations/hash-invitation-token';

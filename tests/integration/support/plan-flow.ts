@@ -1,8 +1,8 @@
 // Drives a patient's regimen through the data layer the way the therapist and surgeon would, for tests of
 // plans, sign-offs, the portal and the caseload. Dates are relative to one fixed TODAY that the tests pass
 // as `today`, so a run that crosses midnight still sees the same day counts.
-import { addDays, toDateOnly } from '@/lib/domain/phase-gate';
-import type { Actor } from '@/lib/server/auth/actor';
+import { addDays, toDateOnly } from '@/lib/domain/calendar';
+import type { Actor } from '@/lib/server/authz/actor';
 import { dosageSelect } from '@/lib/server/dosage-select';
 import { db } from '@/lib/server/db';
 import { createPatient } from '@/lib/server/patients/create-patient';

@@ -3,7 +3,7 @@
 // Every call seeds new clinics: test files never share data, and never assume table-wide counts.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@/lib/domain/types';
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { createCatalog, createClinic, createPatient, createProtocol, createUser } from '@/prisma/factories';
 
 export type SeededUser = Awaited<ReturnType<typeof createUser>>;

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/domain/permissions';
 import { describeDosage } from '@/lib/domain/dosage';
-import { CATEGORY_LABELS } from '@/lib/schemas/exercise';
+
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { getExercise } from '@/lib/server/exercises/get-exercise';
 import { orNotFound } from '@/lib/server/page-guard';
 import { RetireForm } from '../_components/retire-form';
+import { CATEGORY_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Exercise' };
 

@@ -3,9 +3,10 @@
 import { useFormAction } from '@/app/_components/use-form-action';
 import { FormStatus } from '@/app/_components/form-status';
 import { DosageFields } from '@/app/_components/dosage-fields';
-import { CATEGORY_LABELS, EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
+import { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 import type { Dosage } from '@/lib/domain/types';
 import type { FormState } from '../actions';
+import { CATEGORY_LABELS } from '@/app/_components/labels';
 
 type ExerciseValues = Dosage & {
   id: string;

@@ -2,9 +2,7 @@
 
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
-import { idSchema } from '@/lib/schemas/exercise';
 import { requireActor } from '@/lib/server/auth/get-actor';
-import { parseInput } from '@/lib/server/errors';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createInvitation, type CreatedInvitation } from '@/lib/server/invitations/create-invitation';
 import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
@@ -29,8 +27,7 @@ async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<Invit
 export async function createInvitationAction(_previous: CreateInvitationState, form: FormData): Promise<CreateInvitationState> {
   return runAction(form, async () => {
     const actor = await requireActor();
-    const patientId = parseInput(idSchema, form.get('patientId'));
-    return withQrCode(await createInvitation({ actor, patientId }));
+    return withQrCode(await createInvitation({ actor, patientId: form.get('patientId') }));
   });
 }
 

@@ -6,8 +6,9 @@ import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { advancePhaseAction, startDraftAction } from '../actions';
 import { ActionForm } from '../_components/action-form';
-import { CLEARANCE_LABELS, formatDate, formatDateTime, MODE_LABELS } from '../_components/labels';
+import { formatDate, formatDateTime } from '../_components/labels';
 import { InvitationPanel } from './_components/invitation-panel';
+import { CLEARANCE_LABELS, MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -46,7 +47,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         </dl>
       </section>
 
-      {canEdit && overview.portalAccount !== 'none' ? (
+      {can(actor, 'invitation.issue') && overview.portalAccount !== 'none' ? (
         <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} hasPassword={overview.portalAccount === 'hasPassword'} />
       ) : null}
 

@@ -1,6 +1,6 @@
 import { diffPlanItems, type DiffableItem, type ItemChange } from '@/lib/domain/prescription';
 import { describeDosage } from '@/lib/domain/dosage';
-import { MODE_LABELS } from './labels';
+import { MODE_LABELS } from '@/app/_components/labels';
 
 const CHANGE_LABELS: Record<ItemChange, string> = { dosage: 'dosage', mode: 'mode', notes: 'notes to the patient', instructions: 'instructions' };
 

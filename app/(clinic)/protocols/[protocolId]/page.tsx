@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { describeDosage } from '@/lib/domain/dosage';
 import { can } from '@/lib/domain/permissions';
 import { exerciseSearchSchema } from '@/lib/schemas/exercise';
-import { ITEM_MODE_LABELS } from '@/lib/schemas/protocol';
+
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listExercises } from '@/lib/server/exercises/list-exercises';
 import { orNotFound } from '@/lib/server/page-guard';
@@ -13,6 +13,7 @@ import { removePhaseExerciseAction, removeProtocolPhaseAction } from '../actions
 import { AddPhaseExerciseForm, PhaseExerciseForm, type CatalogChoice } from '../_components/phase-exercise-form';
 import { PhaseForm } from '../_components/phase-form';
 import { RemoveForm } from '../_components/remove-form';
+import { MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Protocol' };
 
@@ -125,7 +126,7 @@ function PhaseSection({
                     </>
                   ) : null}
                 </th>
-                <td>{ITEM_MODE_LABELS[item.mode]}</td>
+                <td>{MODE_LABELS[item.mode]}</td>
                 <td>{describeDosage(item)}</td>
                 <td>{item.exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>
               </tr>

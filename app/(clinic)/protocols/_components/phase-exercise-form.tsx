@@ -6,8 +6,9 @@ import { FormStatus } from '@/app/_components/form-status';
 import { DosageFields } from '@/app/_components/dosage-fields';
 import type { Dosage, ItemMode } from '@/lib/domain/types';
 import { ITEM_MODES } from '@/lib/domain/types';
-import { ITEM_MODE_LABELS } from '@/lib/schemas/protocol';
+
 import { setPhaseExerciseAction } from '../actions';
+import { MODE_LABELS } from '@/app/_components/labels';
 
 type PhaseRef = { id: string; position: number };
 
@@ -18,7 +19,7 @@ function ModeSelect({ idPrefix, mode }: { idPrefix: string; mode: ItemMode }) {
       <select id={`${idPrefix}mode`} name="mode" defaultValue={mode}>
         {ITEM_MODES.map((value) => (
           <option key={value} value={value}>
-            {ITEM_MODE_LABELS[value]}
+            {MODE_LABELS[value]}
           </option>
         ))}
       </select>

@@ -2,7 +2,7 @@
 // patients registered through the data layer at different points of their regimen, so that every id a form
 // can carry has a counterpart the actor may use and one of another care team; in clinic B, the records
 // whose ids clinic A's users must never reach.
-import type { Actor } from '@/lib/server/auth/actor';
+import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { exerciseSelect } from '@/lib/server/exercises/exercise-select';

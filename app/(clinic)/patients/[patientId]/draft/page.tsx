@@ -8,8 +8,9 @@ import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { requirePermission } from '@/lib/server/authz/require-permission';
 import { addDraftItemAction, approveVersionAction, discardDraftAction, removeDraftItemAction, updateDraftItemAction } from '../../actions';
 import { ActionForm } from '../../_components/action-form';
-import { MODE_LABELS } from '../../_components/labels';
+
 import { VersionDiff } from '../../_components/version-diff';
+import { MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Draft plan' };
 

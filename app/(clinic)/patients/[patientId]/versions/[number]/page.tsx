@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
-import { CLEARANCE_LABELS, formatDateTime, MODE_LABELS } from '../../../_components/labels';
+import { formatDateTime } from '../../../_components/labels';
+import { CLEARANCE_LABELS, MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Plan version' };
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { ItemMode, SignOffStatus } from '../../lib/domain/types';
-import { itemsNeedingSignOff } from '../../lib/domain/sign-off-routing';
+import type { ItemMode, SignOffStatus } from './types';
+import { itemsNeedingSignOff } from './clearance';
 
 type Item = { itemId: string; mode: ItemMode; contentHash: string };
 const self = (itemId: string, contentHash: string): Item => ({ itemId, mode: 'SELF_DIRECTED', contentHash });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvCell, toCsv } from '@/lib/domain/csv';
-import { parseCsv } from '../support/parse-csv';
+import { parseCsv } from '@/tests/support/parse-csv';
 
 
 describe('csv', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { Dosage, Side } from '../../lib/domain/types';
-import { SIDES } from '../../lib/domain/types';
+import type { Dosage, Side } from './types';
+import { SIDES } from './types';
 import {
   DOSAGE_LIMITS,
   DOSAGE_NUMBER_FIELDS,
@@ -10,7 +10,7 @@ import {
   describeDosage,
   dosageProblems,
   isSameDosage,
-} from '../../lib/domain/dosage';
+} from './dosage';
 
 function dosage(partial: Partial<Dosage>): Dosage {
   return { ...EMPTY_DOSAGE, ...partial };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AUDIT_GENESIS_HASH, auditHashPrefix, hashAuditEvent, hashFromPrefix, verifyAuditChain, type AuditContent, type StoredAuditEvent } from '../../lib/domain/audit-chain';
-import { canonicalJson, sha256Hex } from '../../lib/domain/content-hash';
+import { AUDIT_GENESIS_HASH, auditHashPrefix, hashAuditEvent, hashFromPrefix, verifyAuditChain, type AuditContent, type StoredAuditEvent } from './audit-chain';
+import { canonicalJson, sha256Hex } from './content-hash';
 
 const nullableText = fc.option(fc.string({ maxLength: 40 }), { nil: null });
 const json = fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: null });

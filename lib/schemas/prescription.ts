@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DOSAGE_LIMITS, dosageProblems } from '@/lib/domain/dosage';
-import { SIDES } from '@/lib/domain/types';
+import { ITEM_MODES, SIDES, type Dosage } from '@/lib/domain/types';
+
+// What is prescribed: how (the mode) and how much (the dosage). Exercises carry a default dosage, protocol
+// phases a default mode and dosage, plan items both.
+
+export const itemModeSchema = z.enum(ITEM_MODES as ['SUPERVISED', 'SELF_DIRECTED'], { error: 'Choose supervised in clinic or self-directed at home.' });
 
 /** A form field that may be left empty: '' and null both mean "not used". */
 function optionalCount(label: string, limits: { min: number; max: number }) {
@@ -27,6 +32,7 @@ export const dosageFields = {
   side: z.preprocess((value) => (value === '' || value === undefined ? 'NONE' : value), sideSchema),
 };
 
-export const dosageSchema = z.strictObject(dosageFields).superRefine((dosage, ctx) => {
-  for (const problem of dosageProblems(dosage)) ctx.addIssue({ code: 'custom', message: problem });
-});
+/** The one dosage check (lib/domain/dosage.ts), for any schema that carries `dosageFields`: `.superRefine(checkDosage)`. */
+export function checkDosage(dosage: Dosage, ctx: z.RefinementCtx): void {
+  for (const problem of dosageProblems(dosage)) ctx.addIssue({ code: 'custom', message: problem, path: ['dosage'] });
+}

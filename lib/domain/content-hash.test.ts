@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { PrescriptionContent } from '../../lib/domain/content-hash';
-import { canonicalJson, hashApproval, hashPrescription, hashSignature, sha256Hex } from '../../lib/domain/content-hash';
-import { ITEM_MODES, SIDES } from '../../lib/domain/types';
+import type { PrescriptionContent } from './content-hash';
+import { canonicalJson, hashApproval, hashPrescription, hashSignature, sha256Hex } from './content-hash';
+import { ITEM_MODES, SIDES } from './types';
 
 // Rebuilds every object with its keys in reverse insertion order; fromEntries keeps keys such as
 // "__proto__" as ordinary data.

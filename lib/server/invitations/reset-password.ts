@@ -1,11 +1,11 @@
 import 'server-only';
-import type { Actor } from './actor';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
+import { actorDid, recordAudit } from '../audit/record-audit';
 import type { Tx } from '../db';
 import { notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import { issueInvitation, type CreatedInvitation } from '../invitations/issue-invitation';
-import { endAllSessions } from './end-sessions';
+import { issueInvitation, type CreatedInvitation } from './issue-invitation';
+import { endAllSessions } from '../auth/end-sessions';
 
 /** What the actor is told when the password they typed to confirm a reset is not theirs. */
 export const RESET_REFUSED = 'That password is not right, so nothing was reset. Type your own password, the one you signed in with.';
@@ -27,17 +27,6 @@ export async function resetPassword(
   if (!account || !isStillInScope) throw notFound('That person');
   await tx.user.update({ where: { id: userId }, data: { passwordHash: null } });
   await endAllSessions(tx, userId);
-  await recordAudit(tx, {
-    actorId: actor.userId,
-    clinicId: actor.clinicId,
-    action: 'user.reset_password',
-    entityType: 'User',
-    entityId: userId,
-    patientId,
-    outcome: 'SUCCESS',
-    ip: actor.ip,
-    before: { hasPassword: account.hasPassword },
-    after: { hasPassword: false, sessionsEnded: true },
-  });
+  await recordAudit(tx, actorDid(actor, 'user.reset_password', { type: 'User', id: userId, patientId }, { before: { hasPassword: account.hasPassword }, after: { hasPassword: false, sessionsEnded: true } }));
   return issueInvitation(tx, { actor, userId, patientId });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pageCountOf, pageSlice } from '../../lib/domain/paging';
+import { pageCountOf, pageSlice } from './paging';
 
 describe('pageSlice and pageCountOf', () => {
   it('page n of any list holds rows (n-1)*size up to n*size, and page numbers below 1 or not numbers mean page 1', () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { ItemMode, SignOffStatus } from '../../lib/domain/types';
-import type { ApprovedVersionView, PrescriptionView } from '../../lib/domain/visibility';
-import { isCleared, portalPrescriptions } from '../../lib/domain/visibility';
+import type { ItemMode, SignOffStatus } from './types';
+import type { ApprovedVersionView, PrescriptionView } from './visibility';
+import { isCleared, portalPrescriptions } from './visibility';
 
 type Item = PrescriptionView;
 type Version = ApprovedVersionView<Item>;

@@ -1,9 +1,9 @@
 import 'server-only';
-import { getActor } from '../auth/get-actor';
+import { getActor } from './get-actor';
 import { db } from '../db';
 import type { AppError } from '../errors';
 import { logger } from '../logger';
-import { recordAudit } from './record-audit';
+import { recordAudit } from '../audit/record-audit';
 
 /**
  * Writes an 'access.denied' row for a refusal that no data-access function recorded itself. Called from

@@ -1,0 +1,24 @@
+import type { Clearance } from '@/lib/domain/clearance';
+import type { ItemMode } from '@/lib/domain/types';
+import type { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
+
+// The words the product uses for its codes, one set for every page.
+
+export const MODE_LABELS: Record<ItemMode, string> = {
+  SELF_DIRECTED: 'Self-directed at home',
+  SUPERVISED: 'Supervised in clinic',
+};
+
+export const CATEGORY_LABELS: Record<(typeof EXERCISE_CATEGORIES)[number], string> = {
+  CARDIO: 'Cardio',
+  STRETCHING: 'Stretching',
+  MOBILITY: 'Mobility',
+  STRENGTHENING: 'Strengthening',
+};
+
+export const CLEARANCE_LABELS: Record<Clearance, { text: string; tone: string }> = {
+  CLEARED: { text: 'Cleared', tone: 'ok' },
+  WAITING_FOR_SURGEON: { text: 'Waiting for surgeon', tone: 'warn' },
+  DECLINED: { text: 'Declined by surgeon', tone: 'danger' },
+  NOT_SENT: { text: 'Not sent', tone: '' },
+};

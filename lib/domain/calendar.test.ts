@@ -1,0 +1,58 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { addDays, daysBetween, daysSinceSurgery, toDateOnly } from './calendar';
+
+const d = (iso: string): Date => new Date(iso);
+
+// 1970..2100, any time of day.
+const dateArb = fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms));
+
+describe('calendar helpers', () => {
+  it('toDateOnly drops the time of day in UTC', () => {
+    expect(toDateOnly(d('2025-03-10T23:59:59.999Z')).toISOString()).toBe('2025-03-10T00:00:00.000Z');
+  });
+
+  it('toDateOnly rejects an invalid date', () => {
+    expect(() => toDateOnly(new Date('nope'))).toThrow(RangeError);
+  });
+
+  it('addDays crosses month and year ends', () => {
+    expect(addDays(d('2024-12-31T15:00:00Z'), 1).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(addDays(d('2024-02-28T00:00:00Z'), 1).toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(addDays(d('2024-03-01T00:00:00Z'), -1).toISOString()).toBe('2024-02-29T00:00:00.000Z');
+  });
+
+  it('addDays refuses part days', () => {
+    expect(() => addDays(d('2025-01-01'), 1.5)).toThrow(RangeError);
+  });
+
+  it('daysBetween counts calendar days, not 24-hour spans', () => {
+    expect(daysBetween(d('2025-03-10T23:00:00Z'), d('2025-03-11T01:00:00Z'))).toBe(1);
+    expect(daysBetween(d('2025-03-11T01:00:00Z'), d('2025-03-11T23:00:00Z'))).toBe(0);
+    expect(daysBetween(d('2025-03-11'), d('2025-03-01'))).toBe(-10);
+  });
+
+  it('daysSinceSurgery is 0 on the day of surgery', () => {
+    expect(daysSinceSurgery(d('2025-01-10'), d('2025-01-10T18:00:00Z'))).toBe(0);
+    expect(daysSinceSurgery(d('2025-01-10'), d('2025-02-10'))).toBe(31);
+  });
+
+  it('addDays and daysBetween agree for any date and offset', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -2000, max: 2000 }), (date, n) => {
+        expect(daysBetween(date, addDays(date, n))).toBe(n);
+      }),
+    );
+  });
+
+  it('toDateOnly is idempotent and lands on UTC midnight', () => {
+    fc.assert(
+      fc.property(dateArb, (date) => {
+        const day = toDateOnly(date);
+        expect(day.getTime() % 86_400_000).toBe(0);
+        expect(toDateOnly(day).getTime()).toBe(day.getTime());
+        expect(daysBetween(date, day)).toBe(0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,49 @@
+// Surgery dates and session days are calendar dates. Everything here works in UTC date-only terms so a
+// patient's day count never shifts with the server's time zone.
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
+function assertValidDate(d: Date): void {
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid date');
+}
+
+/** The same calendar day at UTC midnight. */
+export function toDateOnly(d: Date): Date {
+  assertValidDate(d);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+export function addDays(d: Date, n: number): Date {
+  if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
+  const day = toDateOnly(d);
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + n));
+}
+
+/** Whole calendar days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((toDateOnly(to).getTime() - toDateOnly(from).getTime()) / MS_PER_DAY);
+}
+
+/** Day 0 is the day of surgery; negative before it. */
+export function daysSinceSurgery(surgeryDate: Date, today: Date): number {
+  return daysBetween(surgeryDate, today);
+}
+
+/** A run of whole calendar days, both ends included. */
+export type DayWindow = { first: Date; last: Date };
+
+/** The `days` calendar days that end with `today` (today included). */
+export function daysEndingOn(today: Date, days: number): DayWindow {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`A window must be at least 1 whole day, got ${days}`);
+  return { first: addDays(today, -(days - 1)), last: toDateOnly(today) };
+}
+
+export function isWithin(window: DayWindow, day: Date): boolean {
+  const time = toDateOnly(day).getTime();
+  return time >= window.first.getTime() && time <= window.last.getTime();
+}
+
+/** "YYYY-MM-DD" of a calendar date. */
+export function isoDay(d: Date): string {
+  return toDateOnly(d).toISOString().slice(0, 10);
+}

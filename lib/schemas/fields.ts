@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+// The building blocks every form schema is made of, so a kind of field is checked, and worded, one way.
+
+/** Free text a person types: trimmed, with a length limit named in their words. */
+export function text(label: string, max: number) {
+  return z.string({ error: `${label} is required.` }).trim().max(max, `${label} is too long.`);
+}
+
+/** Search terms go straight into a query: refuse what PostgreSQL or Prisma cannot carry. */
+export function searchText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, 'The search is too long.')
+    .refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'The search has characters we cannot use.');
+}
+
+/** A checkbox: on when the browser sends "on" (or code sends true). */
+export const booleanField = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+
+/** A whole number typed into a form field, or sent as a number by code. */
+export function wholeNumber(label: string, { min, max }: { min: number; max: number }) {
+  return z.preprocess(
+    (value) => (typeof value !== 'string' ? value : value.trim() === '' ? undefined : Number(value)),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`) })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be at least ${min}.`)
+      .max(max, `${label} can be at most ${max}.`),
+  );
+}
+
+const OUT_OF_DATE = 'This form is out of date. Reload the page and try again.';
+
+/**
+ * The lock number of the record the form was rendered from (a draft, a protocol). A missing or garbled value
+ * means the form did not come from the current page, so the save is refused rather than guessed.
+ */
+export const lockVersionSchema = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+  z.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).min(0, OUT_OF_DATE).max(2_147_483_647, OUT_OF_DATE),
+);
+
+/** A calendar date typed as YYYY-MM-DD, as a Date at midnight UTC. */
+export function dateOnly(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    // JavaScript rolls 1971-02-30 over to March 2nd: a date is real only if it survives the round trip.
+    .transform((value, ctx) => {
+      const date = new Date(`${value}T00:00:00.000Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a real date.` });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
+/** A password typed again to confirm an act (signing, approving, resetting someone else's). */
+export function passwordConfirmation(missingMessage: string) {
+  return z.string().min(1, missingMessage).max(200, 'Password is too long.');
+}
