@@ -21,8 +21,13 @@ function cachedHash(password: string): Promise<string> {
 
 export const unique = () => randomUUID().slice(0, 8);
 
-export async function createClinic({ name = `Clinic ${unique()}` }: { name?: string } = {}) {
-  return db.clinic.create({ data: { name }, select: { id: true, name: true } });
+export async function createClinic({
+  name = `Clinic ${unique()}`,
+  phone = '555-0100',
+  emergencyNumber = '911',
+  timeZone = 'UTC',
+}: { name?: string; phone?: string; emergencyNumber?: string; timeZone?: string } = {}) {
+  return db.clinic.create({ data: { name, phone, emergencyNumber, timeZone }, select: { id: true, name: true, timeZone: true } });
 }
 
 export async function createUser({
@@ -139,6 +144,7 @@ export async function createPatient({
 export function actorFor(
   user: { id: string; clinicId: string; role: Role; name: string },
   patientId: string | null = null,
+  timeZone = 'UTC',
 ): Actor {
-  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId, ip: '127.0.0.1' };
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId, timeZone, ip: '127.0.0.1' };
 }

@@ -1,6 +1,8 @@
 // Demo data for `npm run demo` (and the browser tests). Runs once: if the demo clinic exists, it stops.
 // The regimen history is built through the data-access layer itself, as the therapist and surgeon would
 // build it, so the demo can never hold a state the product could not reach.
+import { addDays } from '@/lib/domain/calendar';
+import { localDay } from '@/lib/domain/clinic-time';
 import { hashPassword } from '@/lib/server/auth/password';
 import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
@@ -10,15 +12,19 @@ import { approvePlanVersion } from '@/lib/server/plans/approve-plan-version';
 import { logSession } from '@/lib/server/portal/log-session';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { LUMBAR_POST_OP } from './data/catalog';
+import { shownItemsOf } from './demo-support';
 import { actorFor, createCatalog, createClinic, createProtocol, createUser } from './factories';
 
 const DEMO_PASSWORD = 'demo-password';
 const HARBOR = 'Harbor Spine & Rehab';
 const SUMMIT = 'Summit Physio';
 
-function isoDaysAgo(days: number): string {
-  const today = new Date();
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days)).toISOString().slice(0, 10);
+// The demo clinics' own time zones: "today" for their patients is the clinic's calendar day.
+const HARBOR_TIME_ZONE = 'America/New_York';
+const SUMMIT_TIME_ZONE = 'Europe/London';
+
+function isoDaysAgo(days: number, timeZone: string): string {
+  return addDays(localDay(new Date(), timeZone), -days).toISOString().slice(0, 10);
 }
 
 async function draftOf(patientId: string) {
@@ -27,7 +33,7 @@ async function draftOf(patientId: string) {
 
 async function approveDraft(therapist: Actor, patientId: string) {
   const draft = await draftOf(patientId);
-  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: DEMO_PASSWORD } });
+  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: DEMO_PASSWORD, shownItems: await shownItemsOf(draft.id) } });
 }
 
 async function signOff(surgeon: Actor, patientId: string, exerciseName: string, decision: 'SIGN' | 'DECLINE' = 'SIGN') {
@@ -41,14 +47,15 @@ async function setDemoPassword(email: string) {
 }
 
 async function seedHarbor() {
-  const clinic = await createClinic({ name: HARBOR });
+  const clinic = await createClinic({ name: HARBOR, phone: '(555) 010-2000', emergencyNumber: '911', timeZone: HARBOR_TIME_ZONE });
+  const daysAgo = (days: number) => isoDaysAgo(days, HARBOR_TIME_ZONE);
   await createUser({ clinicId: clinic.id, role: 'ADMIN', email: 'admin@harbor.test', name: 'Alex Morgan', password: DEMO_PASSWORD });
   const therapistUser = await createUser({ clinicId: clinic.id, role: 'THERAPIST', email: 'therapist@harbor.test', name: 'Jordan Lee', password: DEMO_PASSWORD });
   const surgeonUser = await createUser({ clinicId: clinic.id, role: 'SURGEON', email: 'surgeon@harbor.test', name: 'Dr. Priya Shah', password: DEMO_PASSWORD });
   const exercises = await createCatalog(clinic.id);
   const protocol = await createProtocol(clinic.id, exercises);
-  const therapist = actorFor(therapistUser);
-  const surgeon = actorFor(surgeonUser);
+  const therapist = actorFor(therapistUser, null, HARBOR_TIME_ZONE);
+  const surgeon = actorFor(surgeonUser, null, HARBOR_TIME_ZONE);
 
   const { patientId } = await registerPatient({
     actor: therapist,
@@ -59,13 +66,13 @@ async function seedHarbor() {
       phone: '555-0142',
       email: 'patient@harbor.test',
       procedure: 'Lumbar microdiscectomy (L4-L5)',
-      surgeryDate: isoDaysAgo(10),
+      surgeryDate: daysAgo(10),
       surgeonId: surgeonUser.id,
       protocolId: protocol.id,
     },
   });
   const samUser = await setDemoPassword('patient@harbor.test');
-  const sam = actorFor({ id: samUser.id, clinicId: clinic.id, role: 'PATIENT', name: 'Sam Rivera' }, patientId);
+  const sam = actorFor({ id: samUser.id, clinicId: clinic.id, role: 'PATIENT', name: 'Sam Rivera' }, patientId, HARBOR_TIME_ZONE);
 
   // Version 1, phase 1: walking only, signed off by the surgeon.
   await approveDraft(therapist, patientId);
@@ -83,16 +90,17 @@ async function seedHarbor() {
   const walking = exercises.get('Walking');
   const hamstring = exercises.get('Hamstring stretch');
   const pelvicTilt = exercises.get('Pelvic tilt');
-  const pains = [4, 4, 3, 3, 3, 2, 2];
-  for (let daysAgo = 6; daysAgo >= 0; daysAgo -= 1) {
-    const pain = pains[6 - daysAgo] ?? 3;
-    const performedOn = isoDaysAgo(daysAgo);
-    for (let walk = 0; walk < (daysAgo === 3 ? 2 : 3); walk += 1) {
-      await logSession({ actor: sam, input: { exerciseId: walking, performedOn, completed: true, setsCompleted: null, pain, note: '' } });
+  const backPains = [4, 4, 3, 3, 3, 2, 2];
+  const legPains = [3, 2, 2, 2, 1, 1, 1];
+  for (let ago = 6; ago >= 0; ago -= 1) {
+    const pain = { backPain: backPains[6 - ago] ?? 3, legPain: legPains[6 - ago] ?? 1 };
+    const performedOn = daysAgo(ago);
+    for (let walk = 0; walk < (ago === 3 ? 2 : 3); walk += 1) {
+      await logSession({ actor: sam, input: { exerciseId: walking, performedOn, completed: true, setsCompleted: null, ...pain, note: '' } });
     }
-    if (daysAgo <= 2) {
-      await logSession({ actor: sam, input: { exerciseId: hamstring, performedOn, completed: true, setsCompleted: 1, pain, note: '' } });
-      await logSession({ actor: sam, input: { exerciseId: pelvicTilt, performedOn, completed: daysAgo !== 1, setsCompleted: daysAgo !== 1 ? 1 : 0, pain, note: daysAgo === 1 ? 'Back felt stiff in the morning.' : '' } });
+    if (ago <= 2) {
+      await logSession({ actor: sam, input: { exerciseId: hamstring, performedOn, completed: true, setsCompleted: 1, ...pain, note: '' } });
+      await logSession({ actor: sam, input: { exerciseId: pelvicTilt, performedOn, completed: ago !== 1, setsCompleted: ago !== 1 ? 1 : 0, ...pain, note: ago === 1 ? 'Back felt stiff in the morning.' : '' } });
     }
   }
 
@@ -105,12 +113,12 @@ async function seedHarbor() {
 }
 
 async function seedSummit() {
-  const clinic = await createClinic({ name: SUMMIT });
+  const clinic = await createClinic({ name: SUMMIT, phone: '020 7946 0000', emergencyNumber: '999', timeZone: SUMMIT_TIME_ZONE });
   const therapistUser = await createUser({ clinicId: clinic.id, role: 'THERAPIST', email: 'therapist@summit.test', name: 'Casey Brooks', password: DEMO_PASSWORD });
   const surgeonUser = await createUser({ clinicId: clinic.id, role: 'SURGEON', email: 'surgeon@summit.test', name: 'Dr. Lena Ortiz', password: DEMO_PASSWORD });
   const exercises = await createCatalog(clinic.id);
   const protocol = await createProtocol(clinic.id, exercises);
-  const therapist = actorFor(therapistUser);
+  const therapist = actorFor(therapistUser, null, SUMMIT_TIME_ZONE);
   const { patientId } = await registerPatient({
     actor: therapist,
     input: {
@@ -120,14 +128,14 @@ async function seedSummit() {
       phone: '',
       email: 'patient@summit.test',
       procedure: 'Lumbar laminectomy (L3-L4)',
-      surgeryDate: isoDaysAgo(4),
+      surgeryDate: isoDaysAgo(4, SUMMIT_TIME_ZONE),
       surgeonId: surgeonUser.id,
       protocolId: protocol.id,
     },
   });
   await setDemoPassword('patient@summit.test');
   await approveDraft(therapist, patientId);
-  await signOff(actorFor(surgeonUser), patientId, 'Walking');
+  await signOff(actorFor(surgeonUser, null, SUMMIT_TIME_ZONE), patientId, 'Walking');
 }
 
 async function main() {

@@ -15,6 +15,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/catalog', label: 'Exercise catalog', permission: 'catalog.read' },
   { href: '/protocols', label: 'Protocols', permission: 'protocol.read' },
   { href: '/admin/audit', label: 'Audit trail', permission: 'audit.read' },
+  { href: '/admin/clinic', label: 'Clinic', permission: 'clinic.settings' },
 ];
 
 // Navigation only: every page and data-access function checks access again on its own.

@@ -8,7 +8,8 @@ export function FormStatus({ state }: { state: { ok: boolean } | Failure | null 
   const failure = state as Failure;
   const details = Object.entries(failure.fieldErrors ?? {})
     .flatMap(([, messages]) => messages)
-    .filter((message, index, all) => all.indexOf(message) === index && message !== failure.message);
+    // "Please check the form. X" already says X: a detail the message holds is not repeated under it.
+    .filter((message, index, all) => all.indexOf(message) === index && !failure.message.includes(message));
   return (
     <div role="alert" className="error">
       <p>{failure.message}</p>

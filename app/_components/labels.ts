@@ -1,4 +1,5 @@
 import type { Clearance } from '@/lib/domain/clearance';
+import type { StatusFlag } from '@/lib/domain/patient-status';
 import type { ItemMode } from '@/lib/domain/types';
 import type { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 
@@ -21,4 +22,13 @@ export const CLEARANCE_LABELS: Record<Clearance, { text: string; tone: string }>
   WAITING_FOR_SURGEON: { text: 'Waiting for surgeon', tone: 'warn' },
   DECLINED: { text: 'Declined by surgeon', tone: 'danger' },
   NOT_SENT: { text: 'Not sent', tone: '' },
+};
+
+export const FLAG_LABELS: Record<StatusFlag, { text: string; tone: string }> = {
+  WARNING_SIGN: { text: 'Warning sign', tone: 'danger' },
+  PAIN: { text: 'Pain alert', tone: 'danger' },
+  DRAFT_WAITING: { text: 'Draft waiting', tone: 'warn' },
+  WAITING_FOR_SURGEON: { text: 'Waiting for surgeon', tone: 'warn' },
+  DECLINED: { text: 'Declined by surgeon', tone: 'danger' },
+  READY_TO_ADVANCE: { text: 'Ready to advance', tone: 'ok' },
 };

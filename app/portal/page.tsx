@@ -1,27 +1,29 @@
 import type { Metadata } from 'next';
+import { addDays } from '@/lib/domain/calendar';
+import { formatDay } from '@/lib/domain/clinic-time';
 import { RECENT_DAYS } from '@/lib/domain/windows';
-import { STOP_AND_CALL_NOTICE } from '@/prisma/data/catalog';
+import { signWithAction, WARNING_SIGNS, warningSignsIntro } from '@/lib/domain/warning-signs';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPortalPlan, type PortalExercise } from '@/lib/server/portal/get-portal-plan';
-import { LogSessionForm } from './_components/log-session-form';
+import { LogSessionForm, type LogDay } from './_components/log-session-form';
+import { ReportSignsForm } from './_components/report-signs-form';
 
 export const metadata: Metadata = { title: 'Your exercises' };
 
-function ExerciseCard({ exercise }: { exercise: PortalExercise }) {
+const telOf = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
+function Steps({ exercise }: { exercise: PortalExercise }) {
   return (
-    <article className="card" aria-labelledby={`exercise-${exercise.exerciseId}`}>
-      <h3 id={`exercise-${exercise.exerciseId}`}>{exercise.name}</h3>
-      <p>
-        <strong>{exercise.dosageText}</strong>
-      </p>
+    <details className="how">
+      <summary>How to do {exercise.name}</summary>
       <ol className="steps">
         {exercise.steps.map((step, index) => (
           <li key={index}>{step}</li>
         ))}
       </ol>
       {exercise.notes ? <p>From your therapist: {exercise.notes}</p> : null}
-    </article>
+    </details>
   );
 }
 
@@ -29,53 +31,89 @@ export default async function PortalPage() {
   const actor = await requirePageActor();
   const portal = await orNotFound(getPortalPlan({ actor }));
   const firstName = actor.name.split(' ')[0] ?? actor.name;
-  const today = new Date().toISOString().slice(0, 10);
-  const loggable = [...portal.home, ...portal.withTherapist];
+  const today = new Date(`${portal.today}T00:00:00.000Z`);
+  const days: LogDay[] = Array.from({ length: RECENT_DAYS }, (_, back) => {
+    const day = addDays(today, -back);
+    const name = back === 0 ? 'Today' : back === 1 ? 'Yesterday' : formatDay(day);
+    return { value: day.toISOString().slice(0, 10), label: back < 2 ? `${name} (${formatDay(day)})` : name };
+  });
+  const settings = { emergencyNumber: portal.clinic.emergencyNumber };
+  const intro = warningSignsIntro(settings);
+  const doneToday = portal.home.filter((exercise) => exercise.today?.completed).length;
   return (
     <>
       <h1>Hello, {firstName}</h1>
       {portal.daysSinceSurgery !== null ? <p>Day {portal.daysSinceSurgery} after your surgery.</p> : null}
 
-      <aside className="notice" aria-labelledby="stop-heading">
-        <h2 id="stop-heading">{STOP_AND_CALL_NOTICE.heading}</h2>
-        {/* The most urgent signs stay in view; the rest are one tap away, so the exercises are not pushed off the screen. */}
-        <ul>
-          {STOP_AND_CALL_NOTICE.signs.slice(0, 3).map((sign) => (
-            <li key={sign}>{sign}</li>
-          ))}
-        </ul>
+      <aside className="help-bar" aria-labelledby="help-heading">
+        <h2 id="help-heading" className="sr-only">
+          Get help
+        </h2>
+        <p>
+          Emergency: <a href={`tel:${portal.clinic.emergencyNumber}`}>call {portal.clinic.emergencyNumber}</a>
+          {portal.clinic.phone ? (
+            <>
+              . Clinic: <a href={telOf(portal.clinic.phone)}>{portal.clinic.phone}</a>
+            </>
+          ) : null}
+          .
+        </p>
         <details>
-          <summary>More signs to call us about</summary>
-          <p>{STOP_AND_CALL_NOTICE.body}</p>
-          <ul>
-            {STOP_AND_CALL_NOTICE.signs.slice(3).map((sign) => (
-              <li key={sign}>{sign}</li>
+          <summary>Warning signs</summary>
+          <p>{intro.body}</p>
+          <ul aria-label="Warning signs">
+            {WARNING_SIGNS.map((sign) => (
+              <li key={sign.code}>{signWithAction(sign, settings)}</li>
             ))}
           </ul>
+          <h3>Do you have one of these now?</h3>
+          <ReportSignsForm signs={WARNING_SIGNS.map((sign) => ({ code: sign.code, text: sign.sign }))} />
         </details>
       </aside>
 
-      {portal.precautions ? (
-        <section aria-labelledby="precautions-heading">
-          <h2 id="precautions-heading">Take care for now</h2>
-          <p>{portal.precautions}</p>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="home-heading">
-        <h2 id="home-heading">Your home exercises</h2>
-        {portal.home.length === 0 ? <p>No home exercises yet. Your care team will add them when you are ready.</p> : null}
-        {portal.home.map((exercise) => (
-          <ExerciseCard key={exercise.exerciseId} exercise={exercise} />
-        ))}
+      <section aria-labelledby="today-heading">
+        <h2 id="today-heading">Today</h2>
+        {portal.home.length === 0 ? (
+          <p>No home exercises yet. Your care team will add them when you are ready.</p>
+        ) : (
+          <p>
+            {doneToday} of {portal.home.length} done today.
+          </p>
+        )}
+        <ul className="checklist" aria-label="Today's home exercises">
+          {portal.home.map((exercise) => (
+            <li key={exercise.exerciseId} className="card">
+              <h3>{exercise.name}</h3>
+              <p>{exercise.dosageText}</p>
+              <p className={exercise.today?.completed ? 'badge ok' : 'badge'}>{exercise.today ? (exercise.today.completed ? 'Done today' : 'Not done today') : 'To do'}</p>
+              <details className="log">
+                <summary>{exercise.today ? `Change today's log of ${exercise.name}` : `Log ${exercise.name}`}</summary>
+                <LogSessionForm exerciseId={exercise.exerciseId} exerciseName={exercise.name} days={days} correctsId={exercise.today?.logId ?? null} clinicPhone={portal.clinic.phone} />
+              </details>
+              <Steps exercise={exercise} />
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="therapist-heading">
         <h2 id="therapist-heading">With your therapist</h2>
-        {portal.withTherapist.length === 0 ? <p>Nothing for now.</p> : <p>Do these only at your visits, with your therapist.</p>}
-        {portal.withTherapist.map((exercise) => (
-          <ExerciseCard key={exercise.exerciseId} exercise={exercise} />
-        ))}
+        {portal.withTherapist.length === 0 ? (
+          <p>Nothing for now.</p>
+        ) : (
+          <>
+            <p>Do these only at your visits, with your therapist. Do not do them at home.</p>
+            <ul className="checklist" aria-label="Exercises with your therapist">
+              {portal.withTherapist.map((exercise) => (
+                <li key={exercise.exerciseId} className="card">
+                  <h3>{exercise.name}</h3>
+                  <p>{exercise.dosageText}</p>
+                  <Steps exercise={exercise} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="week-heading">
@@ -91,18 +129,19 @@ export default async function PortalPage() {
           <ul aria-label="Recent sessions">
             {portal.recentSessions.map((session) => (
               <li key={session.id}>
-                {session.performedOn}: {session.exerciseName}, {session.completed ? 'done' : 'not done'}
-                {session.setsCompleted !== null ? `, ${session.setsCompleted} ${session.setsCompleted === 1 ? 'set' : 'sets'}` : ''}, pain {session.pain}/10
+                {formatDay(session.performedOn)}: {session.exerciseName}, {session.completed ? 'done' : 'not done'}
+                {session.setsCompleted !== null ? `, ${session.setsCompleted} ${session.setsCompleted === 1 ? 'set' : 'sets'}` : ''}, back pain {session.backPain}
+                {session.legPain !== null ? `, leg pain ${session.legPain}` : ''}
               </li>
             ))}
           </ul>
         ) : null}
       </section>
 
-      {loggable.length > 0 ? (
-        <section className="card" aria-labelledby="log-heading">
-          <h2 id="log-heading">Log a session</h2>
-          <LogSessionForm exercises={loggable.map(({ exerciseId, name }) => ({ exerciseId, name }))} today={today} />
+      {portal.precautions ? (
+        <section aria-labelledby="precautions-heading">
+          <h2 id="precautions-heading">Take care for now</h2>
+          <p>{portal.precautions}</p>
         </section>
       ) : null}
     </>

@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Expected, SessionEntry } from './adherence';
-import { adherence } from './adherence';
+import { adherence, weeklyAdherence } from './adherence';
 import { addDays } from './calendar';
 
 const today = new Date('2025-05-20T15:30:00Z');
 
 function done(exerciseId: string, daysAgo: number, completed = true): SessionEntry {
-  return { exerciseId, performedOn: addDays(today, -daysAgo), completed, pain: 2 };
+  return { exerciseId, performedOn: addDays(today, -daysAgo), completed };
 }
 
 function daily(exerciseId: string, timesPerDay: number | null = 1, daysPerWeek: number | null = 7): Expected {
@@ -46,7 +46,7 @@ describe('adherence', () => {
 
   it('counts a session logged late in the day on the first day of the window', () => {
     const lateEvening = new Date(addDays(today, -6).getTime() + 23 * 3_600_000);
-    const sessions = [{ exerciseId: 'a', performedOn: lateEvening, completed: true, pain: 0 }];
+    const sessions = [{ exerciseId: 'a', performedOn: lateEvening, completed: true }];
     expect(adherence({ sessions, prescriptions: [daily('a')], today }).completed).toBe(1);
   });
 
@@ -106,7 +106,6 @@ describe('adherence', () => {
       exerciseId: fc.constantFrom('a', 'b', 'c', 'd', 'unprescribed'),
       performedOn: fc.integer({ min: -40, max: 5 }).map((n) => addDays(today, -n)),
       completed: fc.boolean(),
-      pain: fc.integer({ min: 0, max: 10 }),
     }),
     { maxLength: 120 },
   );
@@ -137,5 +136,58 @@ describe('adherence', () => {
         expect(after.completed).toBeGreaterThanOrEqual(before.completed);
       }),
     );
+  });
+});
+
+describe('adherence counts fairly from the day an exercise was cleared', () => {
+  it('expects nothing of an exercise before the day it was cleared', () => {
+    const kneeSignedToday = { exerciseId: 'knee', timesPerDay: 2, daysPerWeek: 7, expectedFrom: today };
+    expect(adherence({ sessions: [], prescriptions: [kneeSignedToday], today }).expected).toBe(2);
+  });
+
+  it('does not drop a patient for an exercise signed off today (the issue: 25 of 49 became 26 of 63)', () => {
+    const walking = { exerciseId: 'walk', timesPerDay: 7, daysPerWeek: 7, expectedFrom: null };
+    const sessions = Array.from({ length: 25 }, (_, index) => done('walk', index % 7));
+    const before = adherence({ sessions, prescriptions: [walking], today });
+    const knee = { exerciseId: 'knee', timesPerDay: 2, daysPerWeek: 7, expectedFrom: today };
+    const after = adherence({ sessions: [...sessions, done('knee', 0)], prescriptions: [walking, knee], today });
+    expect(before).toEqual({ completed: 25, expected: 49, percent: 51 });
+    expect(after).toEqual({ completed: 26, expected: 51, percent: 51 });
+  });
+
+  it('never expects more of an exercise than its days since clearance allow', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: -20, max: 20 }), (timesPerDay, daysPerWeek, clearedDaysAgo) => {
+        const expectedFrom = addDays(today, -clearedDaysAgo);
+        const result = adherence({ sessions: [], prescriptions: [{ exerciseId: 'a', timesPerDay, daysPerWeek, expectedFrom }], today });
+        const daysCleared = Math.max(0, Math.min(7, clearedDaysAgo + 1));
+        expect(result.expected).toBe(Math.round((timesPerDay * daysPerWeek * daysCleared) / 7));
+      }),
+    );
+  });
+
+  it('clearing an exercise later never raises what is expected', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (earlier, later) => {
+        const [a, b] = earlier >= later ? [earlier, later] : [later, earlier];
+        const expectedOf = (daysAgo: number) => adherence({ sessions: [], prescriptions: [{ exerciseId: 'a', timesPerDay: 2, daysPerWeek: 7, expectedFrom: addDays(today, -daysAgo) }], today }).expected;
+        expect(expectedOf(b)).toBeLessThanOrEqual(expectedOf(a));
+      }),
+    );
+  });
+});
+
+describe('weeklyAdherence', () => {
+  it('counts week by week from the start, the last week up to today', () => {
+    const start = addDays(today, -9);
+    const weeks = weeklyAdherence({ sessions: [done('a', 9), done('a', 0)], prescriptions: [{ exerciseId: 'a', timesPerDay: 1, daysPerWeek: 7 }], start, today });
+    expect(weeks.map((week) => [week.week, week.completed, week.expected])).toEqual([
+      [1, 1, 7],
+      [2, 1, 3],
+    ]);
+  });
+
+  it('is empty before the start', () => {
+    expect(weeklyAdherence({ sessions: [], prescriptions: [], start: addDays(today, 1), today })).toEqual([]);
   });
 });

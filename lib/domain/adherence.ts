@@ -1,8 +1,13 @@
-import { daysEndingOn, isWithin } from './calendar';
+import { addDays, daysBetween, daysEndingOn, isWithin, toDateOnly, type DayWindow } from './calendar';
 import { RECENT_DAYS } from './windows';
 
-export type SessionEntry = { exerciseId: string; performedOn: Date; completed: boolean; pain: number };
-export type Expected = { exerciseId: string; timesPerDay: number | null; daysPerWeek: number | null };
+export type SessionEntry = { exerciseId: string; performedOn: Date; completed: boolean };
+/**
+ * One home exercise the patient is expected to do. `expectedFrom` is the day it was cleared for them (the
+ * surgeon's signature, lib/domain/visibility.ts `clearedOn`): no day before it is expected. Absent or null,
+ * it is expected on every day of the window.
+ */
+export type Expected = { exerciseId: string; timesPerDay: number | null; daysPerWeek: number | null; expectedFrom?: Date | null };
 export type Adherence = { completed: number; expected: number; percent: number | null };
 
 // A blank frequency means what a patient would assume: once, every day.
@@ -18,6 +23,16 @@ function daysPerWeekOf(p: Expected): number {
   return Math.min(n, 7);
 }
 
+/** Days of the window on or after `from`. */
+function expectedDays(window: DayWindow, from: Date | null): number {
+  const first = from === null ? window.first : toDateOnly(from) > window.first ? toDateOnly(from) : window.first;
+  return Math.max(0, daysBetween(first, window.last) + 1);
+}
+
+/**
+ * Home sessions done against home sessions expected over the last `days` days (today included). Supervised
+ * exercises are done at visits, not at home: callers pass home prescriptions only.
+ */
 export function adherence(args: {
   sessions: readonly SessionEntry[];
   prescriptions: readonly Expected[];
@@ -29,8 +44,14 @@ export function adherence(args: {
   const window = daysEndingOn(args.today, days);
 
   const expectedByExercise = new Map<string, number>();
+  // A session from before an exercise was cleared was not asked for: it neither counts nor is expected.
+  const clearedFrom = new Map<string, number>();
   for (const p of args.prescriptions) {
-    const share = (timesPerDayOf(p) * daysPerWeekOf(p) * days) / 7;
+    const from = p.expectedFrom ? toDateOnly(p.expectedFrom).getTime() : Number.NEGATIVE_INFINITY;
+    clearedFrom.set(p.exerciseId, Math.min(clearedFrom.get(p.exerciseId) ?? Number.POSITIVE_INFINITY, from));
+  }
+  for (const p of args.prescriptions) {
+    const share = (timesPerDayOf(p) * daysPerWeekOf(p) * expectedDays(window, p.expectedFrom ?? null)) / 7;
     expectedByExercise.set(p.exerciseId, (expectedByExercise.get(p.exerciseId) ?? 0) + share);
   }
   let expectedTotal = 0;
@@ -42,6 +63,7 @@ export function adherence(args: {
     if (!s.completed) continue;
     if (!expectedByExercise.has(s.exerciseId)) continue;
     if (!isWithin(window, s.performedOn)) continue;
+    if (toDateOnly(s.performedOn).getTime() < (clearedFrom.get(s.exerciseId) ?? Number.NEGATIVE_INFINITY)) continue;
     doneByExercise.set(s.exerciseId, (doneByExercise.get(s.exerciseId) ?? 0) + 1);
   }
 
@@ -54,4 +76,24 @@ export function adherence(args: {
   const completed = Math.min(credited, expected);
   const percent = expected === 0 ? null : Math.min(100, Math.round((100 * completed) / expected));
   return { completed, expected, percent };
+}
+
+export type WeeklyAdherence = Adherence & { week: number; first: Date; last: Date };
+
+/**
+ * Adherence week by week since `start` (week 1 is its first 7 days), up to the week that holds `today`
+ * (counted up to today). The same rule as the weekly figure: home exercises only, each from the day it
+ * was cleared.
+ */
+export function weeklyAdherence(args: { sessions: readonly SessionEntry[]; prescriptions: readonly Expected[]; start: Date; today: Date }): WeeklyAdherence[] {
+  const elapsed = daysBetween(args.start, args.today);
+  if (elapsed < 0) return [];
+  const weeks: WeeklyAdherence[] = [];
+  for (let week = 0; week * 7 <= elapsed; week += 1) {
+    const first = addDays(args.start, week * 7);
+    const last = addDays(first, 6) > toDateOnly(args.today) ? toDateOnly(args.today) : addDays(first, 6);
+    const days = daysBetween(first, last) + 1;
+    weeks.push({ week: week + 1, first, last, ...adherence({ sessions: args.sessions, prescriptions: args.prescriptions, today: last, days }) });
+  }
+  return weeks;
 }

@@ -54,6 +54,17 @@ export function decisionsByContentHash(signOffs: ReadonlyArray<{ contentHash: st
   return decisions;
 }
 
+/** When the surgeon signed each content hash, from any list of a patient's sign-offs. */
+export function signedAtByContentHash(signOffs: ReadonlyArray<{ contentHash: string; status: SignOffStatus; decidedAt: Date | null }>): Map<string, Date> {
+  const signedAt = new Map<string, Date>();
+  for (const signOff of signOffs) {
+    if (clearance('SELF_DIRECTED', signOff.status) !== 'CLEARED' || !signOff.decidedAt) continue;
+    const earlier = signedAt.get(signOff.contentHash);
+    if (!earlier || signOff.decidedAt < earlier) signedAt.set(signOff.contentHash, signOff.decidedAt);
+  }
+  return signedAt;
+}
+
 /** The content hashes the surgeon has signed, from any list of a patient's sign-offs. */
 export function signedContentHashes(signOffs: ReadonlyArray<{ contentHash: string; status: SignOffStatus }>): Set<string> {
   const signed = new Set<string>();

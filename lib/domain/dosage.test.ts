@@ -219,3 +219,13 @@ describe('dosageProblems', () => {
     );
   });
 });
+
+describe('describeDosage without the schedule (exercises done at visits)', () => {
+  it('leaves out how often, keeping how much', () => {
+    expect(describeDosage(dosage({ sets: 1, reps: 10, timesPerDay: 2, daysPerWeek: 7, side: 'EACH' }), { withSchedule: false })).toBe('1 set of 10, each side');
+  });
+
+  it('falls back to the therapist when only a schedule was given', () => {
+    expect(describeDosage(dosage({ reps: null, timesPerDay: 2 }), { withSchedule: false })).toBe(EMPTY_DOSAGE_TEXT);
+  });
+});

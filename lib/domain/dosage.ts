@@ -92,8 +92,12 @@ function daysPerWeekText(n: number): string {
   return `${plural(n, 'day', 'days')} a week`;
 }
 
-/** Plain words for a patient reading on a phone, e.g. "2 sets of 10, hold 5 seconds, twice a day". */
-export function describeDosage(d: Dosage): string {
+/**
+ * Plain words for a patient reading on a phone, e.g. "2 sets of 10, hold 5 seconds, twice a day". Without
+ * the schedule (`withSchedule: false`) for exercises done at visits: "how often" is the visit's, and "twice a
+ * day, every day" would contradict "only with your therapist".
+ */
+export function describeDosage(d: Dosage, { withSchedule = true }: { withSchedule?: boolean } = {}): string {
   const sets = shown(d.sets);
   const reps = shown(d.reps);
   const minutes = shown(d.minutes);
@@ -109,8 +113,8 @@ export function describeDosage(d: Dosage): string {
   // An unknown side value (bad data) is dropped instead of crashing the patient's page.
   const side = SIDES.includes(d.side) ? sideText(d.side) : null;
   if (side !== null) parts.push(side);
-  if (timesPerDay !== null) parts.push(timesPerDayText(timesPerDay));
-  if (daysPerWeek !== null) parts.push(daysPerWeekText(daysPerWeek));
+  if (withSchedule && timesPerDay !== null) parts.push(timesPerDayText(timesPerDay));
+  if (withSchedule && daysPerWeek !== null) parts.push(daysPerWeekText(daysPerWeek));
 
   if (parts.length === 0) return EMPTY_DOSAGE_TEXT;
   return parts.join(', ');

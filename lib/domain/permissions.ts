@@ -15,16 +15,19 @@ export const PERMISSIONS = {
   'invitation.issue': 'Make a one-time link for one\'s patient to set the password of their portal account.',
   'patient.password.reset': 'Take away a patient\'s forgotten password and make them a new set-password link.',
   'signoff.sign': 'Sign off or decline a home exercise for one\'s patient (with the password typed again).',
+  'alert.acknowledge': 'Close an alert on one\'s patient (pain, or a warning sign they reported) with a note.',
   'session.log': 'Log one\'s own exercise sessions and pain.',
   'portal.view': 'See one\'s own cleared exercises in the patient portal.',
+  'warning_sign.report': 'Tell one\'s care team about a warning sign, and be told whom to call.',
   'audit.read': 'Read and export the clinic\'s audit trail.',
   'user.manage': 'Add the clinic\'s staff, deactivate them, and reset their passwords.',
+  'clinic.settings': 'Set the clinic\'s phone number, emergency number and time zone.',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage'],
+  ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
   THERAPIST: [
     'catalog.read',
     'protocol.read',
@@ -36,9 +39,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan.approve',
     'invitation.issue',
     'patient.password.reset',
+    'alert.acknowledge',
   ],
-  SURGEON: ['patient.read', 'signoff.sign'],
-  PATIENT: ['portal.view', 'session.log'],
+  SURGEON: ['patient.read', 'signoff.sign', 'alert.acknowledge'],
+  PATIENT: ['portal.view', 'session.log', 'warning_sign.report'],
 };
 
 export function can(actor: { role: Role }, permission: Permission): boolean {

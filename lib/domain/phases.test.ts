@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseOrderProblem, phaseProgress } from './phases';
+import { phaseChanges, phaseOrderProblem, phaseProgress } from './phases';
 
 const phases = [
   { id: 'p1', position: 1, earliestDay: 0 },
@@ -41,5 +41,20 @@ describe('phaseOrderProblem', () => {
     expect(phaseOrderProblem({ position: 1, earliestDay: 10, previous: null, next: phases[1]! })).toBe(
       "Phase 1 can't start after phase 2, which starts from day 7 after surgery. Use day 7 or earlier.",
     );
+  });
+});
+
+describe('phaseChanges', () => {
+  const at = (n: number) => new Date(Date.UTC(2026, 10, n));
+  it('marks the first approved version and every move to another phase', () => {
+    const changes = phaseChanges([
+      { number: 3, approvedAt: at(12), phase: { position: 2, name: 'Move' } },
+      { number: 1, approvedAt: at(1), phase: { position: 1, name: 'Protect' } },
+      { number: 2, approvedAt: at(5), phase: { position: 1, name: 'Protect' } },
+    ]);
+    expect(changes).toEqual([
+      { at: at(1), versionNumber: 1, position: 1, name: 'Protect' },
+      { at: at(12), versionNumber: 3, position: 2, name: 'Move' },
+    ]);
   });
 });

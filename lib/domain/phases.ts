@@ -31,3 +31,23 @@ export function phaseOrderProblem({ position, earliestDay, previous, next }: Pha
   }
   return null;
 }
+
+export type PhaseChange = { at: Date; versionNumber: number; position: number; name: string };
+
+/**
+ * The moments the patient's approved plan moved into a phase (the first approved version, and each later one
+ * whose phase differs from the version before): the marks on a chart of their progress.
+ */
+export function phaseChanges(
+  approvedOldestFirst: ReadonlyArray<{ number: number; approvedAt: Date; phase: { position: number; name: string } | null }>,
+): PhaseChange[] {
+  const changes: PhaseChange[] = [];
+  let previous: string | null = null;
+  for (const version of [...approvedOldestFirst].sort((a, b) => a.number - b.number)) {
+    if (!version.phase) continue;
+    const key = `${version.phase.position}:${version.phase.name}`;
+    if (key !== previous) changes.push({ at: version.approvedAt, versionNumber: version.number, position: version.phase.position, name: version.phase.name });
+    previous = key;
+  }
+  return changes;
+}

@@ -54,3 +54,45 @@ export function diffPlanItems<T extends DiffableItem>(before: readonly T[], afte
   for (const item of before) if (!afterIds.has(item.exerciseId)) diff.removed.push(item);
   return diff;
 }
+
+/** A prescription's editable fields as a form shows them: every value as typed text ('' for blank). */
+export type ShownPrescription = {
+  itemId: string;
+  mode: string;
+  patientNotes: string;
+  sets: string;
+  reps: string;
+  holdSeconds: string;
+  timesPerDay: string;
+  daysPerWeek: string;
+  minutes: string;
+  side: string;
+};
+
+const SHOWN_NUMBER_FIELDS = ['sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes'] as const;
+
+/**
+ * The names of the saved prescriptions whose form on the screen shows something else: an edit typed but not
+ * saved. Approving must approve exactly what the therapist sees, so any name here refuses the approval. An
+ * item missing from the screen, or a screen item no longer saved, counts as a difference too.
+ */
+export function unsavedPrescriptions(
+  saved: ReadonlyArray<{ id: string; exerciseName: string; mode: ItemMode; patientNotes: string; dosage: Dosage }>,
+  shown: readonly ShownPrescription[],
+): string[] {
+  const shownById = new Map(shown.map((item) => [item.itemId, item]));
+  const differing: string[] = [];
+  for (const item of saved) {
+    const onScreen = shownById.get(item.id);
+    shownById.delete(item.id);
+    const isSame =
+      onScreen !== undefined &&
+      onScreen.mode === item.mode &&
+      onScreen.patientNotes.trim() === item.patientNotes &&
+      onScreen.side === item.dosage.side &&
+      SHOWN_NUMBER_FIELDS.every((field) => onScreen[field].trim() === (item.dosage[field] === null ? '' : String(item.dosage[field])));
+    if (!isSame) differing.push(item.exerciseName);
+  }
+  if (shownById.size > 0) differing.push('an exercise that is no longer in this draft');
+  return differing;
+}

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { ItemMode, SignOffStatus } from './types';
 import type { ApprovedVersionView, PrescriptionView } from './visibility';
-import { isCleared, portalPrescriptions } from './visibility';
+import { clearedOn, isCleared, portalPrescriptions } from './visibility';
 
 type Item = PrescriptionView;
 type Version = ApprovedVersionView<Item>;
@@ -271,5 +271,37 @@ describe('portalPrescriptions against a model of the clinic rule', () => {
         expect(portalPrescriptions(versions, new Set()).home).toEqual([]);
       }),
     );
+  });
+});
+
+describe('clearedOn', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+  const item = (exerciseId: string, contentHash: string, mode: 'SELF_DIRECTED' | 'SUPERVISED' = 'SELF_DIRECTED') => ({ itemId: `${exerciseId}-${contentHash}`, exerciseId, mode, contentHash });
+
+  it('is the later of the approval and the signature', () => {
+    const versions = [{ number: 1, approvedAt: day(1), items: [item('knee', 'k1')] }];
+    expect(clearedOn('knee', versions, new Map([['k1', day(10)]]))).toEqual(day(10));
+    expect(clearedOn('knee', versions, new Map())).toBeNull();
+  });
+
+  it('keeps the first clearance while the exercise stays in the plan, through a re-dose', () => {
+    const versions = [
+      { number: 1, approvedAt: day(1), items: [item('walk', 'w1')] },
+      { number: 2, approvedAt: day(8), items: [item('walk', 'w2')] },
+    ];
+    expect(clearedOn('walk', versions, new Map([['w1', day(2)]]))).toEqual(day(2));
+  });
+
+  it('starts again when the exercise was taken out and added back', () => {
+    const versions = [
+      { number: 1, approvedAt: day(1), items: [item('walk', 'w1')] },
+      { number: 2, approvedAt: day(5), items: [] },
+      { number: 3, approvedAt: day(9), items: [item('walk', 'w1')] },
+    ];
+    expect(clearedOn('walk', versions, new Map([['w1', day(2)]]))).toEqual(day(9));
+  });
+
+  it('clears a supervised prescription on approval', () => {
+    expect(clearedOn('march', [{ number: 1, approvedAt: day(3), items: [item('march', 'm1', 'SUPERVISED')] }], new Map())).toEqual(day(3));
   });
 });

@@ -68,3 +68,29 @@ export function portalPrescriptions<T extends PrescriptionView>(
   return plan;
 }
 
+
+/**
+ * The day the patient could first do this exercise as the plan has it now: the earliest moment a cleared
+ * prescription of it stood, over the run of approved versions (newest back) that have kept the exercise.
+ * A supervised prescription is cleared by its version's approval, a home one by the later of the approval
+ * and the surgeon's signature (`signedAt`: when each content hash was signed). Null when it is not cleared.
+ * Adherence expects nothing of an exercise before this day.
+ */
+export function clearedOn<T extends PrescriptionView>(
+  exerciseId: string,
+  approvedVersions: ReadonlyArray<ApprovedVersionView<T> & { approvedAt: Date }>,
+  signedAt: ReadonlyMap<string, Date>,
+): Date | null {
+  const newestFirst = [...approvedVersions].sort((a, b) => b.number - a.number);
+  let earliest: Date | null = null;
+  for (const version of newestFirst) {
+    const item = version.items.find((candidate) => candidate.exerciseId === exerciseId);
+    // A version without the exercise ends the run: a gap means the exercise was stopped, then added again.
+    if (!item) break;
+    if (!isCleared(item, new Set(signedAt.keys()))) continue;
+    const signed = signedAt.get(item.contentHash);
+    const cleared = signed && signed > version.approvedAt ? signed : version.approvedAt;
+    if (earliest === null || cleared < earliest) earliest = cleared;
+  }
+  return earliest;
+}

@@ -61,3 +61,20 @@ export function dateOnly(label: string) {
 export function passwordConfirmation(missingMessage: string) {
   return z.string().min(1, missingMessage).max(200, 'Password is too long.');
 }
+
+/**
+ * A score or count typed as digits only ("7"), or sent as a whole number by code. "1e1", "0x5", "7.0" and
+ * " 7 " are refused, not read as numbers: a patient's score is exactly what they chose.
+ */
+export function digitsNumber(label: string, { min, max }: { min: number; max: number }, message = `${label} must be a whole number from ${min} to ${max}.`) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? (/^[0-9]{1,3}$/.test(value) ? Number(value) : value === '' ? undefined : Number.NaN) : value),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+}
+
+/** The one-time key a form sends with a submit, so a double tap is recognised as the same submit. */
+export const submissionKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'Reload the page and try again.')
+  .optional();

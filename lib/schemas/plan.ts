@@ -20,10 +20,42 @@ export const addDraftItemSchema = z.strictObject({
 
 export const updateDraftItemSchema = z.strictObject({ itemId: idSchema, lockVersion: lockVersionSchema });
 
+const RELOAD = 'Reload the page and approve again.';
+
+/** Each prescription's fields exactly as the draft page shows them (typed text), sent with the approval. */
+const shownItemsSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  },
+  z
+    .array(
+      z.strictObject({
+        itemId: idSchema,
+        mode: z.string().max(20),
+        patientNotes: z.string().max(2_000),
+        sets: z.string().max(20),
+        reps: z.string().max(20),
+        holdSeconds: z.string().max(20),
+        timesPerDay: z.string().max(20),
+        daysPerWeek: z.string().max(20),
+        minutes: z.string().max(20),
+        side: z.string().max(20),
+      }),
+      { error: RELOAD },
+    )
+    .max(200, RELOAD),
+);
+
 export const approveVersionSchema = z.strictObject({
   versionId: idSchema,
   lockVersion: lockVersionSchema,
   password: signaturePasswordSchema,
+  shownItems: shownItemsSchema,
 });
 
 export const advancePhaseSchema = z.strictObject({

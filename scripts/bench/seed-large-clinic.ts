@@ -41,7 +41,7 @@ const SIGN_OFF_COLUMNS: Columns<Prisma.SignOffCreateManyInput> = [
   ['id', 'text'], ['itemId', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['surgeonId', 'text'], ['contentHash', 'text'], ['status', '"SignOffStatus"'], ['requestedAt', 'timestamp(3)'], ['decidedAt', 'timestamp(3)'], ['reason', 'text'], ['signatureHash', 'text'],
 ];
 const SESSION_LOG_COLUMNS: Columns<Prisma.SessionLogCreateManyInput> = [
-  ['id', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['exerciseName', 'text'], ['performedOn', 'date'], ['completed', 'boolean'], ['setsCompleted', 'integer'], ['pain', 'integer'], ['note', 'text'], ['createdAt', 'timestamp(3)'],
+  ['id', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['exerciseName', 'text'], ['performedOn', 'date'], ['completed', 'boolean'], ['setsCompleted', 'integer'], ['backPain', 'integer'], ['legPain', 'integer'], ['note', 'text'], ['createdAt', 'timestamp(3)'],
 ];
 
 async function main() {

@@ -33,7 +33,7 @@ const today = new Date();
 const isoToday = today.toISOString().slice(0, 10);
 
 function sessionInput(note: string, pain: number) {
-  return { exerciseId: walkingId, performedOn: isoToday, completed: true, setsCompleted: null, pain, note };
+  return { exerciseId: walkingId, performedOn: isoToday, completed: true, setsCompleted: null, backPain: pain, legPain: 0, note };
 }
 
 function errorKind(error: unknown): string {

@@ -20,7 +20,7 @@ async function walkingSigned(surgeryDaysAgo: number): Promise<Case> {
 }
 
 async function logWalking(patient: RegisteredPatient, daysAgo: number, pain: number, completed = true) {
-  await logSession({ actor: patient.actor, input: { exerciseId: walkingId, performedOn: isoDaysAgo(daysAgo), completed, setsCompleted: null, pain, note: '' }, today: TODAY });
+  await logSession({ actor: patient.actor, input: { exerciseId: walkingId, performedOn: isoDaysAgo(daysAgo), completed, setsCompleted: null, backPain: pain, legPain: 0, note: '' }, today: TODAY });
 }
 
 beforeAll(async () => {
@@ -104,6 +104,7 @@ describe('getCaseload', () => {
       daysSinceSurgery: 10,
       adherencePercent: null,
       latestPain: null,
+      monitoring: { number: 1, dayOfPeriod: 11, daysWithData: 0 },
       flags: ['DRAFT_WAITING'],
     });
   });
@@ -140,12 +141,13 @@ describe('getCaseload', () => {
 
     // Nothing cleared for home yet: no adherence to speak of.
     expect(summary('waiting')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: null, latestPain: null });
-    // Walking cleared, 3 times a day every day: 21 expected this week.
+    // Walking cleared today (the surgeon signed it as the fixture ran), 3 times a day: 3 expected so far, not
+    // 21; logs from the days before it was cleared do not count either.
     expect(summary('ready')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 7, adherencePercent: 0, latestPain: null });
-    expect(summary('painHigh')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 10, latestPain: 7 });
+    expect(summary('painHigh')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 33, latestPain: { back: 7, leg: 0 } });
     // The session not completed does not count.
-    expect(summary('painRise')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 5, latestPain: 4 });
-    expect(summary('painSteady')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 14, latestPain: 4 });
+    expect(summary('painRise')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 33, latestPain: { back: 4, leg: 0 } });
+    expect(summary('painSteady')).toEqual({ phase: 'Phase 1: Protect and walk', daysSinceSurgery: 3, adherencePercent: 33, latestPain: { back: 4, leg: 0 } });
     // Phase 2's new home exercises are not cleared yet; only Walking is expected.
     expect(summary('phase2')).toEqual({ phase: 'Phase 2: Gentle movement', daysSinceSurgery: 10, adherencePercent: 0, latestPain: null });
   });
@@ -153,7 +155,7 @@ describe('getCaseload', () => {
   it('adherence only counts the last 7 days', async () => {
     const { rows } = await getCaseload({ actor: world.a.actors.therapist, today: addDays(TODAY, 6) });
     // painSteady logged on days -2, -1, 0: only day 0 is inside the window ending 6 days later.
-    expect(rowOf(rows, 'painSteady')).toMatchObject({ adherencePercent: 5, latestPain: 4 });
+    expect(rowOf(rows, 'painSteady')).toMatchObject({ adherencePercent: 5, latestPain: { back: 4, leg: 0 } });
   });
 
   it.each(['surgeon', 'patient', 'admin'] as const)('the %s has no caseload: NOT_FOUND', async (role) => {

@@ -30,6 +30,7 @@ import {
   registerPatient,
   signOffsOf,
   versionsOf,
+  shownItemsOf,
 } from './support/plan-flow';
 import { createActor, createWorld, type World } from './support/world';
 
@@ -283,7 +284,7 @@ describe('editing a draft', () => {
     await expect(updateDraftItem({ actor: therapist, input: { itemId: walking.id, lockVersion: 0, ...prescription({ ...walking, minutes: 20 }) } })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(removeDraftItem({ actor: therapist, input: { itemId: walking.id, lockVersion: 0 } })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(discardDraft({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0 } })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0, password: PASSWORD } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0, password: PASSWORD, shownItems: await shownItemsOf(draftVersionId) } })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(addDraftItem({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 7, exerciseId: exerciseId('Pelvic tilt') } })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     expect(await regimenState(patientId)).toEqual(before);
@@ -304,7 +305,7 @@ describe('editing a draft', () => {
     await expect(updateDraftItem({ actor: therapist, input: { itemId: walking.id, lockVersion, ...prescription({ ...walking, minutes: 30 }) } })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(removeDraftItem({ actor: therapist, input: { itemId: walking.id, lockVersion } })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(discardDraft({ actor: therapist, input: { versionId: draftVersionId, lockVersion } })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion, password: PASSWORD } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion, password: PASSWORD, shownItems: await shownItemsOf(draftVersionId) } })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     expect(await regimenState(patientId)).toEqual(before);
   });
@@ -336,7 +337,7 @@ describe('approvePlanVersion', () => {
     const before = await regimenState(patientId);
     const cursor = await auditCursor();
 
-    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0, password: 'not-the-password' } })).rejects.toMatchObject({
+    await expect(approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0, password: 'not-the-password', shownItems: await shownItemsOf(draftVersionId) } })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
 
@@ -354,7 +355,7 @@ describe('approvePlanVersion', () => {
     await addDraftItem({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 0, exerciseId: exerciseId('Lying march') } });
     const cursor = await auditCursor();
 
-    const result = await approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 1, password: PASSWORD } });
+    const result = await approvePlanVersion({ actor: therapist, input: { versionId: draftVersionId, lockVersion: 1, password: PASSWORD, shownItems: await shownItemsOf(draftVersionId) } });
 
     const [version] = await versionsOf(patientId);
     const stored = await db.planVersion.findUniqueOrThrow({ where: { id: draftVersionId } });
@@ -378,7 +379,7 @@ describe('approvePlanVersion', () => {
     await removeDraftItem({ actor: world.a.actors.therapist, input: { itemId: walking.id, lockVersion: 0 } });
     const before = await regimenState(patientId);
 
-    await expect(approvePlanVersion({ actor: world.a.actors.therapist, input: { versionId: draftVersionId, lockVersion: 1, password: PASSWORD } })).rejects.toMatchObject({
+    await expect(approvePlanVersion({ actor: world.a.actors.therapist, input: { versionId: draftVersionId, lockVersion: 1, password: PASSWORD, shownItems: await shownItemsOf(draftVersionId) } })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
 
@@ -664,7 +665,7 @@ describe('who may touch a plan', () => {
     ['updateDraftItem', (actor, f) => updateDraftItem({ actor, input: { itemId: f.walkingItemId, lockVersion: f.lockVersion, ...prescription({ ...f.walking, minutes: 25 }) } })],
     ['removeDraftItem', (actor, f) => removeDraftItem({ actor, input: { itemId: f.walkingItemId, lockVersion: f.lockVersion } })],
     ['discardDraft', (actor, f) => discardDraft({ actor, input: { versionId: f.draftId, lockVersion: f.lockVersion } })],
-    ['approvePlanVersion', (actor, f) => approvePlanVersion({ actor, input: { versionId: f.draftId, lockVersion: f.lockVersion, password: PASSWORD } })],
+    ['approvePlanVersion', async (actor, f) => approvePlanVersion({ actor, input: { versionId: f.draftId, lockVersion: f.lockVersion, password: PASSWORD, shownItems: await shownItemsOf(f.draftId) } })],
     ['advancePhase', (actor, f) => advancePhase({ actor, input: { patientId: f.patientId, criteriaMet: [], reason: '' }, today: TODAY })],
     ['getPlanOverview', (actor, f) => getPlanOverview({ actor, patientId: f.patientId, today: TODAY })],
   ];

@@ -79,11 +79,12 @@ describe('getPortalPlan', () => {
     const portal = await getPortalPlan({ actor: patient.actor, today: TODAY });
 
     expect(portal.home).toEqual([
-      { exerciseId: exerciseId('Walking'), name: 'Walking', dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '' },
-      { exerciseId: exerciseId('Hamstring stretch'), name: 'Hamstring stretch', dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '' },
+      { exerciseId: exerciseId('Walking'), name: 'Walking', dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '', today: null },
+      { exerciseId: exerciseId('Hamstring stretch'), name: 'Hamstring stretch', dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '', today: null },
     ]);
+    // Done at visits: no home schedule ("twice a day, every day" would contradict "only at your visits").
     expect(portal.withTherapist).toEqual([
-      { exerciseId: exerciseId('Lying march'), name: 'Lying march', dosageText: '1 set of 10, each side, twice a day, every day', steps: stepsOf('Lying march'), notes: '' },
+      { exerciseId: exerciseId('Lying march'), name: 'Lying march', dosageText: '1 set of 10, each side', steps: stepsOf('Lying march'), notes: '' },
     ]);
     expect(portal.daysSinceSurgery).toBe(10);
     expect(portal.precautions).toBe(LUMBAR_POST_OP.phases[1]?.precautions);
@@ -186,7 +187,8 @@ describe('logSession', () => {
     performedOn: isoDate(TODAY),
     completed: true,
     setsCompleted: null,
-    pain: 3,
+    backPain: 3,
+    legPain: 1,
     note: '',
     ...change,
   });
@@ -200,21 +202,22 @@ describe('logSession', () => {
     const walkingId = exerciseId('Walking');
     const cursor = await auditCursor();
 
-    const first = await logSession({ actor: fresh.actor, input: session(walkingId, { pain: 3 }), today: TODAY });
-    await logSession({ actor: fresh.actor, input: session(walkingId, { performedOn: isoDaysAgo(1), pain: 4, setsCompleted: 1, note: 'Easy.' }), today: TODAY });
-    await logSession({ actor: fresh.actor, input: session(walkingId, { performedOn: isoDaysAgo(6), completed: false, pain: 5 }), today: TODAY });
+    const first = await logSession({ actor: fresh.actor, input: session(walkingId, { backPain: 3, legPain: 1 }), today: TODAY });
+    await logSession({ actor: fresh.actor, input: session(walkingId, { performedOn: isoDaysAgo(1), backPain: 4, legPain: 2, setsCompleted: 1, note: 'Easy.' }), today: TODAY });
+    await logSession({ actor: fresh.actor, input: session(walkingId, { performedOn: isoDaysAgo(6), completed: false, backPain: 5, legPain: 2 }), today: TODAY });
 
-    expect(first).toEqual({ sessionId: expect.any(String), exerciseName: 'Walking' });
+    expect(first).toEqual({ sessionId: expect.any(String), exerciseName: 'Walking', isDuplicate: false, isHighPain: false, alertRaised: false });
     const portal = await getPortalPlan({ actor: fresh.actor, today: TODAY });
     expect(portal.recentSessions).toEqual([
-      { id: first.sessionId, exerciseName: 'Walking', performedOn: isoDate(TODAY), completed: true, setsCompleted: null, pain: 3 },
-      { id: expect.any(String), exerciseName: 'Walking', performedOn: isoDaysAgo(1), completed: true, setsCompleted: 1, pain: 4 },
-      { id: expect.any(String), exerciseName: 'Walking', performedOn: isoDaysAgo(6), completed: false, setsCompleted: null, pain: 5 },
+      { id: first.sessionId, exerciseId: walkingId, exerciseName: 'Walking', performedOn: TODAY, completed: true, setsCompleted: null, backPain: 3, legPain: 1 },
+      { id: expect.any(String), exerciseId: walkingId, exerciseName: 'Walking', performedOn: addDays(TODAY, -1), completed: true, setsCompleted: 1, backPain: 4, legPain: 2 },
+      { id: expect.any(String), exerciseId: walkingId, exerciseName: 'Walking', performedOn: addDays(TODAY, -6), completed: false, setsCompleted: null, backPain: 5, legPain: 2 },
     ]);
-    // Walking 3 times a day, every day: 21 expected this week, 2 done.
-    expect(portal.week).toEqual({ completed: 2, expected: 21, percent: 10 });
+    // Walking 3 times a day, cleared today (the surgeon signed as the fixture ran): 3 expected, 1 done today.
+    // Yesterday's walk came before it was cleared, so it neither counts nor is expected.
+    expect(portal.week).toEqual({ completed: 1, expected: 3, percent: 33 });
     const stored = await db.sessionLog.findUniqueOrThrow({ where: { id: first.sessionId } });
-    expect(stored).toMatchObject({ patientId: fresh.patientId, exerciseId: walkingId, exerciseName: 'Walking', completed: true, pain: 3 });
+    expect(stored).toMatchObject({ patientId: fresh.patientId, exerciseId: walkingId, exerciseName: 'Walking', completed: true, backPain: 3, legPain: 1 });
     const rows = await auditRowsSince(cursor, { actorId: fresh.actor.userId, action: 'session.log' });
     expect(rows.map((row) => [row.outcome, row.patientId, row.entityId])).toEqual([['SUCCESS', fresh.patientId, first.sessionId], ...Array(2).fill(['SUCCESS', fresh.patientId, expect.any(String)])]);
   });
@@ -229,11 +232,13 @@ describe('logSession', () => {
     expect(nextWeek.week).toEqual({ completed: 0, expected: 21, percent: 0 });
   });
 
-  it('an exercise done with the therapist can be logged too', async () => {
-    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Lying march')), today: TODAY })).resolves.toEqual({
-      sessionId: expect.any(String),
-      exerciseName: 'Lying march',
+  it('an exercise done with the therapist is not logged as a home session: INVALID_INPUT, nothing written', async () => {
+    const before = await sessionCount(patient.patientId);
+    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Lying march')), today: TODAY })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'You do this one with your therapist at your visits. They keep track of it.',
     });
+    expect(await sessionCount(patient.patientId)).toBe(before);
   });
 
   it.each([
@@ -265,16 +270,17 @@ describe('logSession', () => {
     expect(await sessionCount(fresh.patientId)).toBe(0);
   });
 
-  it.each([-1, 11, 2.5, '', 'severe'])('pain %j is outside 0 to 10: INVALID_INPUT, nothing written', async (pain) => {
+  it.each([-1, 11, 2.5, '', 'severe', '1e1', '0x5', '7.0', ' 7', '-0', null, undefined])('back or leg pain %j is not a score from 0 to 10: INVALID_INPUT, nothing written', async (pain) => {
     const before = await sessionCount(patient.patientId);
 
-    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Walking'), { pain }), today: TODAY })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Walking'), { backPain: pain }), today: TODAY })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Walking'), { legPain: pain }), today: TODAY })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 
     expect(await sessionCount(patient.patientId)).toBe(before);
   });
 
-  it.each([0, 10])('pain %i is accepted', async (pain) => {
-    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Walking'), { pain }), today: TODAY })).resolves.toMatchObject({ exerciseName: 'Walking' });
+  it.each([0, 10, '0', '10'])('pain %j is accepted', async (pain) => {
+    await expect(logSession({ actor: patient.actor, input: session(exerciseId('Walking'), { backPain: pain, legPain: pain }), today: TODAY })).resolves.toMatchObject({ exerciseName: 'Walking' });
   });
 
   it.each([

@@ -14,7 +14,7 @@ import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 import { logSession } from '@/lib/server/portal/log-session';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { auditCursor, auditRowsSince } from './support/audit';
-import { PASSWORD, TODAY, approveDraft, decide, draftOf, isoDaysAgo, patientInput, pendingSignOff, registerPatient, settle } from './support/plan-flow';
+import { PASSWORD, TODAY, approveDraft, decide, draftOf, isoDaysAgo, patientInput, pendingSignOff, registerPatient, settle, shownItemsOf } from './support/plan-flow';
 import { createWorld, type World } from './support/world';
 
 let world: World;
@@ -42,8 +42,9 @@ describe('concurrent approvals of one draft', () => {
       const { patientId, draftVersionId } = await registerPatient(world.a);
       const cursor = await auditCursor();
 
+      const shownItems = await shownItemsOf(draftVersionId);
       const outcomes = await race(5, () =>
-        approvePlanVersion({ actor: world.a.actors.therapist, input: { versionId: draftVersionId, lockVersion: 0, password: PASSWORD } }),
+        approvePlanVersion({ actor: world.a.actors.therapist, input: { versionId: draftVersionId, lockVersion: 0, password: PASSWORD, shownItems } }),
       );
 
       const { winners, errors } = winnersAndLosers(outcomes);
@@ -139,7 +140,7 @@ describe('concurrent session logs from one patient', () => {
     const outcomes = await race(20, (index) =>
       logSession({
         actor: patient.actor,
-        input: { exerciseId: walkingId, performedOn: isoDaysAgo(index % 7), completed: true, setsCompleted: null, pain: index % 11, note: `Walk ${index}` },
+        input: { exerciseId: walkingId, performedOn: isoDaysAgo(index % 7), completed: true, setsCompleted: null, backPain: index % 11, legPain: 0, note: `Walk ${index}` },
         today: TODAY,
       }),
     );

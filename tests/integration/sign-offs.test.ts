@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';
-import { EXERCISES } from '@/prisma/data/catalog';
+import { EXERCISES, LUMBAR_POST_OP } from '@/prisma/data/catalog';
 import { auditCursor, auditRowsSince } from './support/audit';
 import { PASSWORD, TODAY, advance, approveDraft, decide, pendingSignOff, registerPatient, type RegisteredPatient } from './support/plan-flow';
 import { actorFor, createActor, createWorld, type World } from './support/world';
@@ -54,20 +54,31 @@ describe('listSignOffQueue', () => {
     const { requests: queue } = await listSignOffQueue({ actor: world.a.actors.surgeon, today: TODAY });
 
     const name = `Robin ${patient.lastName}`;
-    const entry = (exerciseName: string, phase: string, versionNumber: number, dosageText: string) => ({
-      signOffId: expect.any(String),
-      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      requestedAt: expect.any(Date),
-      patient: { id: patient.patientId, name },
-      procedure: 'Lumbar microdiscectomy (L4-L5)',
-      daysSinceSurgery: 10,
-      phase,
-      versionNumber,
-      exerciseName,
-      instructions: instructionsOf(exerciseName),
-      patientNotes: '',
-      dosageText,
-    });
+    const entry = (exerciseName: string, phase: string, versionNumber: number, dosageText: string) => {
+      const [position, phaseName] = phase.replace(/^Phase /, '').split(': ');
+      return {
+        signOffId: expect.any(String),
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        requestedAt: expect.any(Date),
+        patient: { id: patient.patientId, name },
+        procedure: 'Lumbar microdiscectomy (L4-L5)',
+        daysSinceSurgery: 10,
+        prescribedBy: world.a.users.therapist.name,
+        phase: { position: Number(position), name: phaseName, earliestDay: LUMBAR_POST_OP.phases[Number(position) - 1]?.earliestDay },
+        advanceReason: null,
+        versionNumber,
+        exerciseName,
+        instructions: instructionsOf(exerciseName),
+        patientNotes: '',
+        dosageText,
+        // Nothing logged, nothing cleared for home yet (Walking itself waits), no alert.
+        latestPain: null,
+        trend: { back: null, leg: null },
+        week: { completed: 0, expected: 0, percent: null },
+        openAlerts: [],
+        otherHomeExercises: [],
+      };
+    };
     // Exactly the requests addressed to this surgeon that are still open (the surgeon exists only in this file).
     const open = await db.signOff.findMany({ where: { surgeonId: world.a.users.surgeon.id, status: 'PENDING' }, select: { id: true } });
     expect(queue.map((request) => request.signOffId).sort()).toEqual(open.map((signOff) => signOff.id).sort());

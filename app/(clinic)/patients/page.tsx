@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { formatDay } from '@/lib/domain/clinic-time';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { listPatients } from '@/lib/server/patients/list-patients';
@@ -21,7 +22,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         {list.patients.map((patient) => (
           <li key={patient.id}>
             <Link href={`/patients/${patient.id}`}>
-              {patient.lastName}, {patient.firstName} (born {patient.dateOfBirth.toISOString().slice(0, 10)})
+              {patient.lastName}, {patient.firstName} (born {formatDay(patient.dateOfBirth, { today: new Date() })})
             </Link>
           </li>
         ))}

@@ -2,69 +2,141 @@
 
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
+import { useSubmissionKey } from '@/app/_components/use-submission-key';
 import { logSessionAction } from '../actions';
 
-export function LogSessionForm({ exercises, today }: { exercises: Array<{ exerciseId: string; name: string }>; today: string }) {
-  const [state, onSubmit, isPending] = useFormAction(logSessionAction, null);
+export type LogDay = { value: string; label: string };
+
+const PAIN_SCORES = Array.from({ length: 11 }, (_, score) => score);
+
+/**
+ * Logs one home exercise where it stands on the list: open, pick back and leg pain, save. A one-time key
+ * goes with each submit, so a double tap saves one log. Logging again the same day corrects today's log.
+ */
+export function LogSessionForm({
+  exerciseId,
+  exerciseName,
+  days,
+  correctsId,
+  clinicPhone,
+}: {
+  exerciseId: string;
+  exerciseName: string;
+  days: LogDay[];
+  /** Today's log of this exercise, which a new log replaces. */
+  correctsId: string | null;
+  clinicPhone: string;
+}) {
+  const submission = useSubmissionKey();
+  const [state, onSubmit, isPending] = useFormAction(
+    async (previous: Awaited<ReturnType<typeof logSessionAction>> | null, form: FormData) => {
+      const result = await logSessionAction(previous, form);
+      // The next save is a new log, with a key of its own.
+      if (result.ok) submission.done();
+      return result;
+    },
+    null,
+    { prepare: submission.addTo },
+  );
+  const id = `log-${exerciseId}`;
+  const saved = state?.ok ? state.data : null;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Log a session">
-      <div>
-        <label htmlFor="exerciseId">Exercise</label>
-        <select id="exerciseId" name="exerciseId">
-          {exercises.map((exercise) => (
-            <option key={exercise.exerciseId} value={exercise.exerciseId}>
-              {exercise.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="performedOn">Date</label>
-        <input id="performedOn" name="performedOn" type="date" defaultValue={today} max={today} />
-      </div>
-      <fieldset>
+    <form className="stack log-form" onSubmit={onSubmit} noValidate aria-label={`Log ${exerciseName}`}>
+      <input type="hidden" name="exerciseId" value={exerciseId} />
+      {correctsId ? <input type="hidden" name="correctsId" value={correctsId} /> : null}
+      <fieldset className="choices">
         <legend>Did you do it?</legend>
-        <label style={{ fontWeight: 400 }}>
+        <label>
           <input type="radio" name="completed" value="yes" defaultChecked />
-          Yes, I did it
+          Yes
         </label>
-        <label style={{ fontWeight: 400 }}>
+        <label>
           <input type="radio" name="completed" value="no" />
           No, I could not
         </label>
       </fieldset>
-      <div>
-        <label htmlFor="setsCompleted">Sets done</label>
-        <input id="setsCompleted" name="setsCompleted" type="number" inputMode="numeric" min={0} max={20} />
-      </div>
-      <div>
-        <label htmlFor="pain">
-          Pain during or after <span className="field-hint">(0 = none, 10 = worst you can imagine)</span>
-        </label>
-        <select id="pain" name="pain" defaultValue="">
-          <option value="" disabled>
-            Choose 0 to 10
-          </option>
-          {Array.from({ length: 11 }, (_, pain) => (
-            <option key={pain} value={pain}>
-              {pain}
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-back`}>Back pain</label>
+          <select id={`${id}-back`} name="backPain" defaultValue="" aria-describedby={`${id}-scale`}>
+            <option value="" disabled>
+              0 to 10
             </option>
-          ))}
-        </select>
+            {PAIN_SCORES.map((score) => (
+              <option key={score} value={score}>
+                {score}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-leg`}>Leg pain</label>
+          <select id={`${id}-leg`} name="legPain" defaultValue="" aria-describedby={`${id}-scale`}>
+            <option value="" disabled>
+              0 to 10
+            </option>
+            {PAIN_SCORES.map((score) => (
+              <option key={score} value={score}>
+                {score}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <div>
-        <label htmlFor="note">Note (optional)</label>
-        <textarea id="note" name="note" rows={2} />
-      </div>
+      <p id={`${id}-scale`} className="field-hint">
+        0 is no pain. 10 is the worst pain you can think of.
+      </p>
+      <details>
+        <summary>More: sets, day, note</summary>
+        <div className="stack">
+          <div>
+            <label htmlFor={`${id}-sets`}>Sets done</label>
+            <input id={`${id}-sets`} name="setsCompleted" type="number" inputMode="numeric" min={0} max={20} />
+          </div>
+          <div>
+            <label htmlFor={`${id}-day`}>Day</label>
+            <select id={`${id}-day`} name="performedOn" defaultValue={days[0]?.value}>
+              {days.map((day) => (
+                <option key={day.value} value={day.value}>
+                  {day.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-note`}>Note (optional)</label>
+            <textarea id={`${id}-note`} name="note" rows={2} />
+          </div>
+        </div>
+      </details>
       <FormStatus state={state} />
-      {state?.ok ? (
-        <p role="status" className="success">
-          Saved {state.data.exerciseName}. Well done.
-        </p>
+      {saved ? (
+        saved.isHighPain ? (
+          <div role="alert" className="notice stop">
+            <p>
+              <strong>Stop {saved.exerciseName} for today.</strong> That pain is high. Rest, and take your pain pills as you were told.
+            </p>
+            <p>
+              {clinicPhone ? (
+                <>
+                  Call the clinic today: <a href={`tel:${clinicPhone.replace(/[^+\d]/g, '')}`}>{clinicPhone}</a>.
+                </>
+              ) : (
+                'Call the clinic today.'
+              )}{' '}
+              If you have a warning sign, use Get help at the top of this page.
+            </p>
+            {saved.alertRaised ? <p>We told your care team.</p> : null}
+          </div>
+        ) : (
+          <p role="status" className="success">
+            Saved {saved.exerciseName}.
+          </p>
+        )
       ) : null}
       <div>
         <button type="submit" disabled={isPending}>
-          Save session
+          Save {exerciseName}
         </button>
       </div>
     </form>

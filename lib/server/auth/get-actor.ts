@@ -23,7 +23,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       createdAt: true,
       lastSeenAt: true,
       endedAt: true,
-      user: { select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } } } },
+      user: { select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } }, clinic: { select: { timeZone: true } } } },
     },
   });
   const now = new Date();
@@ -35,7 +35,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     await db.userSession.updateMany({ where: { id: claims.sid, endedAt: null }, data: { lastSeenAt: now } });
   }
   const ip = clientIpFrom((await headers()).get('x-forwarded-for'));
-  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId: user.patient?.id ?? null, ip };
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId: user.patient?.id ?? null, timeZone: user.clinic.timeZone, ip };
 });
 
 /** For server actions and route handlers: no session is an error the caller maps to 401. */

@@ -8,6 +8,8 @@ export type Actor = {
   name: string;
   /** Set for patients: the Patient record this user is. */
   patientId: string | null;
+  /** The clinic's IANA time zone: what "today" is, and how dates and times are shown. */
+  timeZone: string;
   /** Where the request came from, for the audit trail. */
   ip: string | null;
 };

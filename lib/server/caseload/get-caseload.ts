@@ -1,25 +1,27 @@
 import 'server-only';
-import { assessCaseloadPatient, type CaseloadFlag } from '@/lib/domain/caseload';
-import { currentEpisode } from '@/lib/domain/episodes';
+import { alertKindsSeenBy } from '@/lib/domain/alerts';
+import { localDay } from '@/lib/domain/clinic-time';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
-import { recentWindow } from '@/lib/domain/windows';
+import type { StatusFlag } from '@/lib/domain/patient-status';
 import type { Actor } from '../authz/actor';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { loadCaseloadDetails } from './load-caseload-details';
+import { loadStatusFacts } from '../patients/load-status-facts';
+import { statusOf } from '../patients/status-of';
 
 export const CASELOAD_PAGE_SIZE = 50;
 
-export type { CaseloadFlag };
+export type CaseloadFlag = StatusFlag;
 
 /**
  * The therapist's caseload, a page at a time, in a fixed number of queries whatever the page holds: the
  * count and the page of patients the actor may see (patientVisibleTo), then everything the rows show for
- * that page at once (loadCaseloadDetails). What each row says is lib/domain/caseload.ts.
+ * that page at once (loadStatusFacts). What each row says is lib/domain/patient-status.ts.
  */
-export async function getCaseload({ actor, page = 1, today = new Date() }: { actor: Actor; page?: number; today?: Date }) {
+export async function getCaseload({ actor, page = 1, today: now = new Date() }: { actor: Actor; page?: number; today?: Date }) {
   requirePermission(actor, 'caseload.view');
+  const today = localDay(now, actor.timeZone);
   const where = patientVisibleTo(actor);
   const slice = pageSlice(page, CASELOAD_PAGE_SIZE);
   const [total, patients] = await Promise.all([
@@ -32,34 +34,23 @@ export async function getCaseload({ actor, page = 1, today = new Date() }: { act
       select: { id: true, firstName: true, lastName: true },
     }),
   ]);
-  const details = await loadCaseloadDetails(
+  const facts = await loadStatusFacts(
     patients.map((patient) => patient.id),
-    recentWindow(today).first,
+    today,
+    alertKindsSeenBy(actor.role),
   );
 
   const rows = patients.map((patient) => {
-    const detail = details.get(patient.id);
-    const episode = currentEpisode(detail?.episodes ?? []);
-    const assessment = assessCaseloadPatient(
-      {
-        surgeryDate: episode?.surgeryDate ?? null,
-        phases: episode?.phases ?? [],
-        approved: episode?.approved ?? [],
-        hasDraft: episode?.hasDraft ?? false,
-        signOffs: detail?.signOffs ?? [],
-        recentSessions: detail?.recentSessions ?? [],
-        painReadings: detail?.painReadings ?? [],
-      },
-      today,
-    );
+    const { status } = statusOf(facts.get(patient.id), today);
     return {
       id: patient.id,
       name: `${patient.firstName} ${patient.lastName}`,
-      phase: assessment.phase ? `Phase ${assessment.phase.position}: ${assessment.phase.name}` : 'No approved plan yet',
-      daysSinceSurgery: assessment.daysSinceSurgery,
-      adherencePercent: assessment.adherence.percent,
-      latestPain: assessment.latestPain,
-      flags: assessment.flags,
+      phase: status.phase ? `Phase ${status.phase.position}: ${status.phase.name}` : 'No approved plan yet',
+      daysSinceSurgery: status.daysSinceSurgery,
+      adherencePercent: status.week.percent,
+      latestPain: status.latest ? { back: status.latest.back, leg: status.latest.leg } : null,
+      monitoring: status.monitoring ? { number: status.monitoring.number, dayOfPeriod: status.monitoring.dayOfPeriod, daysWithData: status.monitoring.daysWithData } : null,
+      flags: status.flags,
     };
   });
   return { rows, total, page: slice.page, pageCount: pageCountOf(total, CASELOAD_PAGE_SIZE) };

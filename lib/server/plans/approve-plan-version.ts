@@ -1,6 +1,7 @@
 import 'server-only';
 import { hashApproval } from '@/lib/domain/content-hash';
 import { itemsNeedingSignOff } from '@/lib/domain/clearance';
+import { dosageOf, unsavedPrescriptions } from '@/lib/domain/prescription';
 import { approveVersionSchema } from '@/lib/schemas/plan';
 import type { Actor } from '../authz/actor';
 import { confirmPassword } from '../auth/confirm-password';
@@ -8,6 +9,7 @@ import { actorDid, recordAudit } from '../audit/record-audit';
 import { patientVisibleTo } from '../authz/patient-visible-to';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
+import { dosageSelect } from '../dosage-select';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../parse-input';
 import { STALE_DRAFT_MESSAGE } from './lock-draft';
@@ -18,7 +20,7 @@ import { STALE_DRAFT_MESSAGE } from './lock-draft';
  */
 export async function approvePlanVersion({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, 'plan.approve');
-  const { versionId, lockVersion, password } = parseInput(approveVersionSchema, input);
+  const { versionId, lockVersion, password, shownItems } = parseInput(approveVersionSchema, input);
   const version = await db.planVersion.findFirst({
     where: { id: versionId, plan: { episode: { patient: patientVisibleTo(actor) } } },
     select: { id: true, plan: { select: { episode: { select: { patientId: true } } } } },
@@ -37,13 +39,18 @@ export async function approvePlanVersion({ actor, input }: { actor: Actor; input
         lockVersion: true,
         precautions: true,
         plan: { select: { episode: { select: { surgeonId: true, patientId: true } } } },
-        items: { select: { id: true, exerciseId: true, exerciseName: true, position: true, mode: true, contentHash: true } },
+        items: { select: { id: true, exerciseId: true, exerciseName: true, position: true, mode: true, contentHash: true, patientNotes: true, ...dosageSelect } },
       },
     });
     if (!draft) throw notFound('That plan');
     if (draft.status !== 'DRAFT') throw new AppError('CONFLICT', 'This version was already approved.');
     if (draft.lockVersion !== lockVersion) throw new AppError('CONFLICT', STALE_DRAFT_MESSAGE);
     if (draft.items.length === 0) throw new AppError('INVALID_INPUT', 'Add at least one exercise before approving.');
+    // The approval is of what the therapist sees: an edit typed on the page but not saved refuses it.
+    const unsaved = unsavedPrescriptions(draft.items.map((item) => ({ ...item, dosage: dosageOf(item) })), shownItems);
+    if (unsaved.length > 0) {
+      throw new AppError('INVALID_INPUT', `${unsaved.join(', ')}: changes on this page are not saved. Save them, or reload the page to drop them, then approve. Nothing was approved.`);
+    }
 
     const approvedAt = new Date();
     const approvedHash = hashApproval({ versionId: draft.id, number: draft.number, items: draft.items, precautions: draft.precautions });

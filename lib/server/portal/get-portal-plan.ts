@@ -1,11 +1,13 @@
 import 'server-only';
 import { adherence } from '@/lib/domain/adherence';
+import { daysSinceSurgery, isoDay } from '@/lib/domain/calendar';
+import { localDay } from '@/lib/domain/clinic-time';
 import { describeDosage } from '@/lib/domain/dosage';
-import { daysSinceSurgery } from '@/lib/domain/calendar';
 import { dosageOf } from '@/lib/domain/prescription';
+import { standingLogs } from '@/lib/domain/session-logs';
 import { recentWindow } from '@/lib/domain/windows';
-import type { Actor } from '../authz/actor';
 import { actorDid, recordAudit } from '../audit/record-audit';
+import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { notFound } from '../errors';
@@ -14,11 +16,11 @@ import { loadClearedPrescriptions } from './load-cleared-prescriptions';
 type Prescription = Awaited<ReturnType<typeof loadClearedPrescriptions>>['plan']['home'][number];
 
 // Only what the patient's screen shows goes to the browser: no ids of other records, no hashes.
-function toPortalExercise(item: Prescription) {
+function toPortalExercise(item: Prescription, { withSchedule }: { withSchedule: boolean }) {
   return {
     exerciseId: item.exerciseId,
     name: item.exerciseName,
-    dosageText: describeDosage(dosageOf(item)),
+    dosageText: describeDosage(dosageOf(item), { withSchedule }),
     steps: item.instructions.split('\n').filter((step) => step.trim().length > 0),
     notes: item.patientNotes,
   };
@@ -26,39 +28,54 @@ function toPortalExercise(item: Prescription) {
 
 export type PortalExercise = ReturnType<typeof toPortalExercise>;
 
-/** The signed-in patient's cleared exercises, this week's adherence and recent logs. */
-export async function getPortalPlan({ actor, today = new Date() }: { actor: Actor; today?: Date }) {
+/** The signed-in patient's cleared exercises, this week's adherence, recent logs and whom to call. */
+export async function getPortalPlan({ actor, today: now = new Date() }: { actor: Actor; today?: Date }) {
   requirePermission(actor, 'portal.view');
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
-  const since = recentWindow(today).first;
-  const [{ plan, precautions, surgeryDate }, sessions] = await Promise.all([
+  const today = localDay(now, actor.timeZone);
+  const window = recentWindow(today);
+  const [{ plan, clearedOn, precautions, surgeryDate }, logs, clinic] = await Promise.all([
     loadClearedPrescriptions(patientId),
     db.sessionLog.findMany({
-      where: { patientId, performedOn: { gte: since } },
+      where: { patientId, performedOn: { gte: window.first } },
       orderBy: [{ performedOn: 'desc' }, { createdAt: 'desc' }],
-      select: { id: true, exerciseId: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, pain: true },
+      select: { id: true, correctsId: true, exerciseId: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, backPain: true, legPain: true },
     }),
+    db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true, phone: true, emergencyNumber: true } }),
   ]);
+  const sessions = standingLogs(logs);
   const week = adherence({
     sessions,
-    prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek })),
+    prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek, expectedFrom: clearedOn.get(item.exerciseId) ?? null })),
     today,
   });
   await recordAudit(db, actorDid(actor, 'portal.read', { type: 'Patient', id: patientId, patientId }));
+  // Today's standing log of each exercise (the newest first): shown as done, and corrected by logging again.
+  const todayLogs = new Map<string, (typeof sessions)[number]>();
+  for (const session of sessions) {
+    if (session.performedOn.getTime() === today.getTime() && !todayLogs.has(session.exerciseId)) todayLogs.set(session.exerciseId, session);
+  }
   return {
-    home: plan.home.map(toPortalExercise),
-    withTherapist: plan.withTherapist.map(toPortalExercise),
+    today: isoDay(today),
+    clinic,
+    home: plan.home.map((item) => {
+      const log = todayLogs.get(item.exerciseId);
+      return { ...toPortalExercise(item, { withSchedule: true }), today: log ? { logId: log.id, completed: log.completed, backPain: log.backPain, legPain: log.legPain } : null };
+    }),
+    withTherapist: plan.withTherapist.map((item) => toPortalExercise(item, { withSchedule: false })),
     precautions,
     daysSinceSurgery: surgeryDate ? daysSinceSurgery(surgeryDate, today) : null,
     week,
     recentSessions: sessions.slice(0, 10).map((session) => ({
       id: session.id,
+      exerciseId: session.exerciseId,
       exerciseName: session.exerciseName,
-      performedOn: session.performedOn.toISOString().slice(0, 10),
+      performedOn: session.performedOn,
       completed: session.completed,
       setsCompleted: session.setsCompleted,
-      pain: session.pain,
+      backPain: session.backPain,
+      legPain: session.legPain,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { currentEpisode } from '@/lib/domain/episodes';
-import { portalPrescriptions } from '@/lib/domain/visibility';
+import { signedAtByContentHash, signedContentHashes } from '@/lib/domain/clearance';
+import { clearedOn, portalPrescriptions } from '@/lib/domain/visibility';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { planItemSelect } from '../plans/plan-item-select';
@@ -11,8 +12,8 @@ type Row = {
   id: string;
   surgeryDate: string;
   createdAt: string;
-  approved: Array<{ number: number; precautions: string; items: PrescriptionRow[] }>;
-  signedHashes: string[];
+  approved: Array<{ number: number; precautions: string; approvedAt: string; items: PrescriptionRow[] }>;
+  signed: Array<{ contentHash: string; decidedAt: string }>;
 };
 
 // The same columns the clinicians' overview reads (planItemSelect), as JSON keys. The names are our own
@@ -37,18 +38,29 @@ export async function loadClearedPrescriptions(patientId: string) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT
       e."id", e."surgeryDate"::text AS "surgeryDate", to_json(e."createdAt")#>>'{}' AS "createdAt",
-      COALESCE((SELECT json_agg(json_build_object('number', v."number", 'precautions', v."precautions", 'items',
+      COALESCE((SELECT json_agg(json_build_object('number', v."number", 'precautions', v."precautions", 'approvedAt', v."approvedAt", 'items',
                   COALESCE((SELECT json_agg(json_build_object(${itemJson}) ORDER BY i."position") FROM "PlanItem" i WHERE i."versionId" = v."id"), '[]'))
                 ORDER BY v."number" DESC)
                 FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId"
                 WHERE pl."episodeId" = e."id" AND v."status" = 'APPROVED'), '[]') AS "approved",
-      ARRAY(SELECT so."contentHash" FROM "SignOff" so WHERE so."patientId" = e."patientId" AND so."status" = 'SIGNED') AS "signedHashes"
+      COALESCE((SELECT json_agg(json_build_object('contentHash', so."contentHash", 'decidedAt', so."decidedAt"))
+                FROM "SignOff" so WHERE so."patientId" = e."patientId" AND so."status" = 'SIGNED'), '[]') AS "signed"
     FROM "Episode" e WHERE e."patientId" = ${patientId}`;
   const row = currentEpisode(rows.map((episode) => ({ ...episode, surgeryDate: new Date(`${episode.surgeryDate}T00:00:00.000Z`), createdAt: new Date(`${episode.createdAt}Z`) })));
-  const versions = row?.approved ?? [];
-  const plan = portalPrescriptions(
-    versions.map((version) => ({ number: version.number, items: version.items.map((item) => ({ ...item, itemId: item.id })) })),
-    new Set(row?.signedHashes ?? []),
-  );
-  return { plan, precautions: versions[0]?.precautions ?? '', surgeryDate: row ? row.surgeryDate : null };
+  const versions = (row?.approved ?? []).map((version) => ({
+    number: version.number,
+    precautions: version.precautions,
+    approvedAt: new Date(`${version.approvedAt}Z`),
+    items: version.items.map((item) => ({ ...item, itemId: item.id })),
+  }));
+  const signed = (row?.signed ?? []).map((signOff) => ({ contentHash: signOff.contentHash, status: 'SIGNED' as const, decidedAt: new Date(`${signOff.decidedAt}Z`) }));
+  const plan = portalPrescriptions(versions, signedContentHashes(signed));
+  const signedAt = signedAtByContentHash(signed);
+  return {
+    plan,
+    /** The day each home exercise was cleared for the patient: adherence expects nothing before it. */
+    clearedOn: new Map(plan.home.map((item) => [item.exerciseId, clearedOn(item.exerciseId, versions, signedAt)])),
+    precautions: versions[0]?.precautions ?? '',
+    surgeryDate: row ? row.surgeryDate : null,
+  };
 }

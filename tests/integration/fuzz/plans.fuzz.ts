@@ -16,7 +16,7 @@ import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';
 import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 import { unique } from '@/prisma/factories';
-import { isoDate, PASSWORD, TODAY } from '../support/plan-flow';
+import { isoDate, PASSWORD, shownItemsOf, TODAY } from '../support/plan-flow';
 import { dosageFields, hardText, hostileInput, hostileLockVersion, mostly, typedText } from './support/arbitraries';
 import { deferred, fieldOf, fuzz, materialize, probe } from './support/harness';
 import { approvedVersion, currentDraft, idOf, idOrNull, MISSING_ID, type FuzzClinic, type FuzzWorld } from './support/fuzz-world';
@@ -294,7 +294,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
 
     it('discardDraft: refuses cleanly, and discards only a draft the actor may edit', async () => {
       const world = getWorld();
-      const { scope } = world;
+      const { a, scope } = world;
       const { own, ids } = versionIds(world, (await approvedVersion(world.a.treated.patientId)).id);
       const valid = fc.record({ versionId: ids, lockVersion: lockOffsets(own) });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion']) });
@@ -313,14 +313,28 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
     // Each input that reaches the signature check costs an Argon2 verification: fewer runs.
     it('approvePlanVersion: refuses cleanly (a wrong password signs nothing), and approves only a draft the actor may edit', async () => {
       const world = getWorld();
-      const { scope } = world;
+      const { a, scope } = world;
       const { own, ids } = versionIds(world, (await approvedVersion(world.a.treated.patientId)).id);
       const valid = fc.record({
         versionId: ids,
         lockVersion: lockOffsets(own),
         password: fc.oneof({ weight: 2, arbitrary: fc.constant(PASSWORD) }, { weight: 1, arbitrary: fc.constantFrom(`${PASSWORD} `, 'TEST-PASSWORD', 'wrong password') }),
+        // What the page shows: the saved draft as it is, or with an edit typed and not saved, or nothing.
+        shownItems: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(deferred('a.drafting draft as shown', async (wrote) => shownItemsOf((await currentDraft(a.drafting.patientId, a.world.actors.therapist, wrote)).id))) },
+          {
+            weight: 1,
+            arbitrary: fc.constant(
+              deferred('a.drafting draft with an unsaved edit', async (wrote) => {
+                const shown = JSON.parse(await shownItemsOf((await currentDraft(a.drafting.patientId, a.world.actors.therapist, wrote)).id)) as Array<Record<string, string>>;
+                return JSON.stringify(shown.map((item, index) => (index === 0 ? { ...item, minutes: '99' } : item)));
+              }),
+            ),
+          },
+          { weight: 1, arbitrary: fc.constantFrom('[]', 'not json', '[{"itemId":"x"}]') },
+        ),
       });
-      const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion', 'password']) });
+      const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion', 'password', 'shownItems']) });
       await fuzz('approvePlanVersion', scope, 50, arbitrary, async (generated) => {
         const { actor, input } = (await materialize(generated, scope)) as { actor: Actor; input: Input };
         const outcome = await probe('approvePlanVersion', scope, () => approvePlanVersion({ actor, input }));

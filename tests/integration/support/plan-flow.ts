@@ -104,9 +104,13 @@ export async function itemOf(versionId: string, exerciseName: string) {
   return db.planItem.findFirstOrThrow({ where: { versionId, exerciseName }, select: itemColumns });
 }
 
+import { shownItemsOf } from '@/prisma/demo-support';
+
+export { shownItemsOf };
+
 export async function approveDraft(therapist: Actor, patientId: string) {
   const draft = await draftOf(patientId);
-  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: PASSWORD } });
+  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: PASSWORD, shownItems: await shownItemsOf(draft.id) } });
 }
 
 export async function advance(therapist: Actor, patientId: string, { criteriaMet = [] as string[], reason = '', today = TODAY } = {}) {

@@ -42,8 +42,11 @@ export function uniqueIp(): string {
   return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}::1`;
 }
 
-export function actorFor(user: SeededUser, { patientId = null, ip = uniqueIp() }: { patientId?: string | null; ip?: string | null } = {}): Actor {
-  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId, ip };
+export function actorFor(
+  user: SeededUser,
+  { patientId = null, ip = uniqueIp(), timeZone = 'UTC' }: { patientId?: string | null; ip?: string | null; timeZone?: string } = {},
+): Actor {
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, name: user.name, patientId, timeZone, ip };
 }
 
 /**

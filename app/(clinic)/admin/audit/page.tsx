@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { formatMoment } from '@/lib/domain/clinic-time';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { orNotFound } from '@/lib/server/page-guard';
@@ -82,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <caption className="sr-only">Audit events</caption>
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Person</th>
             <th scope="col">Action</th>
             <th scope="col">Record</th>
@@ -94,7 +95,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <tbody>
           {trail.events.map((event) => (
             <tr key={event.id}>
-              <td>{event.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>{formatMoment(event.at, actor.timeZone)}</td>
               <td>{event.person}</td>
               <td>{event.action}</td>
               <td>{event.record}</td>

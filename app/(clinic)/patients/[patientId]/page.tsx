@@ -1,21 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { formatDay, formatMoment, localDay } from '@/lib/domain/clinic-time';
 import { can, ROLE_LABELS } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
+import { getSessionsAndPain } from '@/lib/server/patients/get-sessions-and-pain';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
+import { CLEARANCE_LABELS, MODE_LABELS } from '@/app/_components/labels';
+import { pageFrom } from '../../_components/page-nav';
 import { advancePhaseAction, startDraftAction } from '../actions';
 import { ActionForm } from '../_components/action-form';
-import { formatDate, formatDateTime } from '../_components/labels';
 import { InvitationPanel } from './_components/invitation-panel';
-import { CLEARANCE_LABELS, MODE_LABELS } from '@/app/_components/labels';
+import { SessionsAndPainSection } from './_components/sessions-and-pain';
 
 export const metadata: Metadata = { title: 'Patient' };
 
-export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
-  const { patientId } = await params;
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ sessions?: string }> }) {
+  const [{ patientId }, { sessions }] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor();
+  // The overview is the one scoping and audit point for the record; the sessions read is scoped again.
   const overview = await orNotFound(getPlanOverview({ actor, patientId }));
+  const logged = await orNotFound(getSessionsAndPain({ actor, patientId, page: pageFrom(sessions) }));
+  const today = localDay(new Date(), actor.timeZone);
+  const moment = (date: Date | null) => (date ? formatMoment(date, actor.timeZone) : '—');
   const { patient, episode, current, draft, nextPhase } = overview;
   const canEdit = can(actor, 'plan.edit');
   return (
@@ -30,7 +37,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dd>{episode.procedure}</dd>
           <dt>Surgery date</dt>
           <dd>
-            {formatDate(episode.surgeryDate)} ({overview.daysSinceSurgery} days ago)
+            {formatDay(episode.surgeryDate, { today })} (day {overview.daysSinceSurgery})
           </dd>
           <dt>Surgeon</dt>
           <dd>{episode.surgeon.name}</dd>
@@ -41,7 +48,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           <dt>Current phase</dt>
           <dd>{overview.currentPhase ? `Phase ${overview.currentPhase.position}: ${overview.currentPhase.name}` : 'No approved plan yet'}</dd>
           <dt>Date of birth</dt>
-          <dd>{formatDate(patient.dateOfBirth)}</dd>
+          <dd>{formatDay(patient.dateOfBirth, { today })}</dd>
           <dt>Contact</dt>
           <dd>{[patient.phone, patient.email].filter(Boolean).join(' · ') || '—'}</dd>
         </dl>
@@ -65,12 +72,14 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         </section>
       ) : null}
 
+      <SessionsAndPainSection patientId={patient.id} data={logged} start={episode.surgeryDate} today={today} timeZone={actor.timeZone} canAcknowledge={can(actor, 'alert.acknowledge')} />
+
       <section className="card" aria-labelledby="current-heading">
         <h2 id="current-heading">Current plan</h2>
         {current ? (
           <>
             <p>
-              Version {current.number}, approved by {current.approvedBy} on {formatDateTime(current.approvedAt)}.
+              Version {current.number}, approved by {current.approvedBy} on {moment(current.approvedAt)}.
             </p>
             <table>
               <caption className="sr-only">Exercises in the current plan</caption>
@@ -118,7 +127,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           {nextPhase ? (
             <>
               <p>
-                Phase {nextPhase.position}: {nextPhase.name}. Earliest start: day {nextPhase.earliestDay} after surgery ({formatDate(nextPhase.gate.earliestDate)})
+                Phase {nextPhase.position}: {nextPhase.name}. Earliest start: day {nextPhase.earliestDay} after surgery ({formatDay(nextPhase.gate.earliestDate, { today })})
                 {nextPhase.gate.isEarly ? `, in ${nextPhase.gate.daysUntilEarliest} days.` : ', reached.'}
               </p>
               {draft ? (
@@ -178,7 +187,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
                   <td>{version.status === 'APPROVED' ? 'Approved' : 'Draft'}</td>
                   <td>{version.phase ? `Phase ${version.phase.position}` : '—'}</td>
                   <td>{version.createdBy}</td>
-                  <td>{version.approvedBy ? `${version.approvedBy}, ${formatDateTime(version.approvedAt)}` : '—'}</td>
+                  <td>{version.approvedBy ? `${version.approvedBy}, ${moment(version.approvedAt)}` : '—'}</td>
                   <td>
                     {previous ? (
                       <Link href={`/patients/${patient.id}/compare?from=${previous.number}&to=${version.number}`}>

@@ -16,6 +16,7 @@ export function ActionForm({
   successText,
   className,
   label,
+  draftItemId,
 }: {
   action: (state: PlanFormState, form: FormData) => Promise<PlanFormState>;
   hidden: Record<string, string | number>;
@@ -23,10 +24,12 @@ export function ActionForm({
   successText?: string;
   className?: string;
   label?: string;
+  /** Marks the form of one draft item, whose shown values the approval sends (draft/_components/approve-form.tsx). */
+  draftItemId?: string;
 }) {
   const [state, onSubmit, isPending] = useFormAction(action, null);
   return (
-    <form className={className} onSubmit={onSubmit} noValidate aria-label={label} aria-busy={isPending}>
+    <form className={className} onSubmit={onSubmit} noValidate aria-label={label} aria-busy={isPending} data-draft-item={draftItemId}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -10,12 +10,13 @@ export function DecisionForm({ signOffId, contentHash, exerciseName, patientName
   const id = signOffId;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Decision on ${exerciseName} for ${patientName}`}>
+      {/* Neither choice is made for the surgeon: each is a signature. */}
       <input type="hidden" name="signOffId" value={signOffId} />
       <input type="hidden" name="contentHash" value={contentHash} />
       <fieldset>
         <legend>Decision</legend>
         <label style={{ fontWeight: 400 }}>
-          <input type="radio" name="decision" value="SIGN" defaultChecked />
+          <input type="radio" name="decision" value="SIGN" />
           Sign off: safe for the patient to do at home
         </label>
         <label style={{ fontWeight: 400 }}>

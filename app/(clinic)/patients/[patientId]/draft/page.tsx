@@ -6,10 +6,12 @@ import { listExercises } from '@/lib/server/exercises/list-exercises';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { requirePermission } from '@/lib/server/authz/require-permission';
-import { addDraftItemAction, approveVersionAction, discardDraftAction, removeDraftItemAction, updateDraftItemAction } from '../../actions';
+import { addDraftItemAction, removeDraftItemAction, updateDraftItemAction } from '../../actions';
 import { ActionForm } from '../../_components/action-form';
 
 import { VersionDiff } from '../../_components/version-diff';
+import { ApproveForm } from './_components/approve-form';
+import { DiscardForm } from './_components/discard-form';
 import { MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Draft plan' };
@@ -70,7 +72,7 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
       {draft.items.map((item) => (
         <section key={item.id} className="card" aria-labelledby={`item-${item.id}`}>
           <h3 id={`item-${item.id}`}>{item.exerciseName}</h3>
-          <ActionForm action={updateDraftItemAction} hidden={{ ...hidden, itemId: item.id }} className="stack" label={item.exerciseName} successText="Saved.">
+          <ActionForm action={updateDraftItemAction} hidden={{ ...hidden, itemId: item.id }} className="stack" label={item.exerciseName} successText="Saved." draftItemId={item.id}>
             <div className="stack">
               <div>
                 <label htmlFor={`mode-${item.id}`}>Mode</label>
@@ -129,22 +131,8 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
       <section className="card" aria-labelledby="approve-heading">
         <h2 id="approve-heading">Approve</h2>
         <p>Approving is your signature: it records your name, the time, and exactly what you approved. The approved version never changes again.</p>
-        <ActionForm action={approveVersionAction} hidden={{ ...hidden, versionId: draft.id }} className="stack" label="Approve">
-          <div className="stack">
-            <div>
-              <label htmlFor="approve-password">Your password</label>
-              <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
-            </div>
-            <div>
-              <button type="submit">Approve version {draft.number}</button>
-            </div>
-          </div>
-        </ActionForm>
-        <ActionForm action={discardDraftAction} hidden={{ ...hidden, versionId: draft.id }}>
-          <button type="submit" className="secondary">
-            Discard draft
-          </button>
-        </ActionForm>
+        <ApproveForm patientId={patient.id} versionId={draft.id} lockVersion={draft.lockVersion} number={draft.number} />
+        <DiscardForm patientId={patient.id} versionId={draft.id} lockVersion={draft.lockVersion} number={draft.number} />
       </section>
     </>
   );

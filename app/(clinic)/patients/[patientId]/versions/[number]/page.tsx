@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
-import { formatDateTime } from '../../../_components/labels';
+import { formatMoment } from '@/lib/domain/clinic-time';
 import { CLEARANCE_LABELS, MODE_LABELS } from '@/app/_components/labels';
 
 export const metadata: Metadata = { title: 'Plan version' };
@@ -32,10 +32,10 @@ export default async function VersionPage({ params }: { params: Promise<{ patien
           <dd>{version.phase ? `Phase ${version.phase.position}: ${version.phase.name}` : '—'}</dd>
           <dt>Written by</dt>
           <dd>
-            {version.createdBy}, {formatDateTime(version.createdAt)}
+            {version.createdBy}, {formatMoment(version.createdAt, actor.timeZone)}
           </dd>
           <dt>Approved by</dt>
-          <dd>{version.approvedBy ? `${version.approvedBy}, ${formatDateTime(version.approvedAt)}` : '—'}</dd>
+          <dd>{version.approvedBy ? `${version.approvedBy}, ${version.approvedAt ? formatMoment(version.approvedAt, actor.timeZone) : '—'}` : '—'}</dd>
           {version.approvedHash ? (
             <>
               <dt>Signature hash</dt>

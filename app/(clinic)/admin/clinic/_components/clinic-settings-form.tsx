@@ -1,0 +1,46 @@
+'use client';
+
+import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
+import { updateClinicSettingsAction } from '../actions';
+
+export function ClinicSettingsForm({ settings, timeZones }: { settings: { phone: string; emergencyNumber: string; timeZone: string }; timeZones: string[] }) {
+  const [state, onSubmit, isPending] = useFormAction(updateClinicSettingsAction, null);
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Clinic settings">
+      <div>
+        <label htmlFor="phone">
+          Clinic phone <span className="field-hint">(patients tap it to call you)</span>
+        </label>
+        <input id="phone" name="phone" type="tel" autoComplete="tel" defaultValue={settings.phone} />
+      </div>
+      <div>
+        <label htmlFor="emergencyNumber">
+          Emergency number <span className="field-hint">(where your patients live: 911, 999, 112...)</span>
+        </label>
+        <input id="emergencyNumber" name="emergencyNumber" inputMode="numeric" defaultValue={settings.emergencyNumber} />
+      </div>
+      <div>
+        <label htmlFor="timeZone">Time zone</label>
+        <select id="timeZone" name="timeZone" defaultValue={settings.timeZone}>
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FormStatus state={state} />
+      {state?.ok ? (
+        <p role="status" className="success">
+          Saved.
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" disabled={isPending}>
+          Save clinic settings
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
+import { approveVersionAction } from '../../../actions';
+
+const FIELDS = ['mode', 'patientNotes', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'] as const;
+
+/**
+ * What each exercise's form on this page shows at this moment, typed values included: sent with the
+ * approval so the server approves exactly what the therapist sees, or refuses while an edit is unsaved.
+ */
+function shownItems(): string {
+  const forms = document.querySelectorAll<HTMLFormElement>('form[data-draft-item]');
+  return JSON.stringify(
+    [...forms].map((form) => {
+      const data = new FormData(form);
+      return { itemId: form.dataset.draftItem ?? '', ...Object.fromEntries(FIELDS.map((field) => [field, String(data.get(field) ?? '')])) };
+    }),
+  );
+}
+
+export function ApproveForm({ patientId, versionId, lockVersion, number }: { patientId: string; versionId: string; lockVersion: number; number: number }) {
+  const [state, onSubmit, isPending] = useFormAction(approveVersionAction, null, { prepare: (form) => form.set('shownItems', shownItems()) });
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Approve">
+      <input type="hidden" name="patientId" value={patientId} />
+      <input type="hidden" name="versionId" value={versionId} />
+      <input type="hidden" name="lockVersion" value={lockVersion} />
+      <div>
+        <label htmlFor="approve-password">Your password</label>
+        <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <FormStatus state={state} />
+      <div>
+        <button type="submit" disabled={isPending}>
+          Approve version {number}
+        </button>
+      </div>
+    </form>
+  );
+}
