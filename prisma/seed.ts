@@ -31,14 +31,20 @@ async function draftOf(patientId: string) {
   return db.planVersion.findFirstOrThrow({ where: { status: 'DRAFT', plan: { episode: { patientId } } }, select: { id: true, lockVersion: true } });
 }
 
-async function approveDraft(therapist: Actor, patientId: string) {
-  const draft = await draftOf(patientId);
-  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: DEMO_PASSWORD, shownItems: await shownItemsOf(draft.id) } });
+/** A moment `days` ago at `hour` o'clock UTC: the demo's history happened over the past days, not all now. */
+function daysAgoAt(days: number, hour: number): Date {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days, hour));
 }
 
-async function signOff(surgeon: Actor, patientId: string, exerciseName: string, decision: 'SIGN' | 'DECLINE' = 'SIGN') {
+async function approveDraft(therapist: Actor, patientId: string, now = new Date()) {
+  const draft = await draftOf(patientId);
+  return approvePlanVersion({ actor: therapist, input: { versionId: draft.id, lockVersion: draft.lockVersion, password: DEMO_PASSWORD, shownItems: await shownItemsOf(draft.id) }, now });
+}
+
+async function signOff(surgeon: Actor, patientId: string, exerciseName: string, now = new Date()) {
   const pending = await db.signOff.findFirstOrThrow({ where: { patientId, status: 'PENDING', item: { exerciseName } }, select: { id: true, contentHash: true } });
-  await decideSignOff({ actor: surgeon, input: { signOffId: pending.id, decision, contentHash: pending.contentHash, password: DEMO_PASSWORD, reason: '' } });
+  await decideSignOff({ actor: surgeon, input: { signOffId: pending.id, decision: 'SIGN', contentHash: pending.contentHash, password: DEMO_PASSWORD, reason: '' }, now });
 }
 
 /** Gives a patient created through the product the demo password (a real patient sets it by invitation). */
@@ -74,16 +80,16 @@ async function seedHarbor() {
   const samUser = await setDemoPassword('patient@harbor.test');
   const sam = actorFor({ id: samUser.id, clinicId: clinic.id, role: 'PATIENT', name: 'Sam Rivera' }, patientId, HARBOR_TIME_ZONE);
 
-  // Version 1, phase 1: walking only, signed off by the surgeon.
-  await approveDraft(therapist, patientId);
-  await signOff(surgeon, patientId, 'Walking');
+  // Version 1, phase 1 (the day after surgery): walking only, signed off by the surgeon that afternoon.
+  await approveDraft(therapist, patientId, daysAgoAt(9, 14));
+  await signOff(surgeon, patientId, 'Walking', daysAgoAt(9, 18));
 
   // Version 2, phase 2 (day 7 reached): stretches and gentle movement. Lying march stays supervised.
   const phase2 = LUMBAR_POST_OP.phases[1];
   await advancePhase({ actor: therapist, input: { patientId, criteriaMet: phase2?.criteria.slice(0, 3) ?? [], reason: '' } });
-  await approveDraft(therapist, patientId);
-  await signOff(surgeon, patientId, 'Hamstring stretch');
-  await signOff(surgeon, patientId, 'Pelvic tilt');
+  await approveDraft(therapist, patientId, daysAgoAt(3, 15));
+  await signOff(surgeon, patientId, 'Hamstring stretch', daysAgoAt(2, 9));
+  await signOff(surgeon, patientId, 'Pelvic tilt', daysAgoAt(2, 9));
   // Knee flexion stays waiting for the surgeon.
 
   // A week of home sessions.
@@ -134,8 +140,8 @@ async function seedSummit() {
     },
   });
   await setDemoPassword('patient@summit.test');
-  await approveDraft(therapist, patientId);
-  await signOff(actorFor(surgeonUser, null, SUMMIT_TIME_ZONE), patientId, 'Walking');
+  await approveDraft(therapist, patientId, daysAgoAt(3, 10));
+  await signOff(actorFor(surgeonUser, null, SUMMIT_TIME_ZONE), patientId, 'Walking', daysAgoAt(3, 12));
 }
 
 async function main() {

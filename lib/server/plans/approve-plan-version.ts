@@ -18,7 +18,7 @@ import { STALE_DRAFT_MESSAGE } from './lock-draft';
  * The therapist signs a draft: it becomes the current approved version and never changes again. Each
  * self-directed item that the surgeon has not already signed in exactly this form goes to the surgeon.
  */
-export async function approvePlanVersion({ actor, input }: { actor: Actor; input: unknown }) {
+export async function approvePlanVersion({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
   requirePermission(actor, 'plan.approve');
   const { versionId, lockVersion, password, shownItems } = parseInput(approveVersionSchema, input);
   const version = await db.planVersion.findFirst({
@@ -52,7 +52,7 @@ export async function approvePlanVersion({ actor, input }: { actor: Actor; input
       throw new AppError('INVALID_INPUT', `${unsaved.join(', ')}: changes on this page are not saved. Save them, or reload the page to drop them, then approve. Nothing was approved.`);
     }
 
-    const approvedAt = new Date();
+    const approvedAt = now;
     const approvedHash = hashApproval({ versionId: draft.id, number: draft.number, items: draft.items, precautions: draft.precautions });
     // Conditional on status and lock: of two approvals racing, exactly one changes the row.
     const approved = await tx.planVersion.updateMany({

@@ -17,7 +17,7 @@ import { parseInput } from '../parse-input';
  * bound to the hash of exactly what the surgeon was shown; if the prescription is not that content any
  * more, nothing is signed.
  */
-export async function decideSignOff({ actor, input }: { actor: Actor; input: unknown }) {
+export async function decideSignOff({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
   requirePermission(actor, 'signoff.sign');
   const { signOffId, decision, contentHash, reason, password } = parseInput(decideSignOffSchema, input);
   const visible = await db.signOff.findFirst({
@@ -44,7 +44,7 @@ export async function decideSignOff({ actor, input }: { actor: Actor; input: unk
     if (contentHash !== signOff.contentHash || currentHash !== signOff.contentHash) {
       throw new AppError('CONFLICT', 'This prescription changed after you opened it, so it was not signed. Reload and review it again.');
     }
-    const decidedAt = new Date();
+    const decidedAt = now;
     const status = decision === 'SIGN' ? 'SIGNED' : 'DECLINED';
     const signatureHash = hashSignature({ contentHash, signerId: actor.userId, decision: status, at: decidedAt, reason: reason || null });
     const decided = await tx.signOff.updateMany({

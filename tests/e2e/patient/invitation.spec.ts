@@ -1,11 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { isoDaysAgo } from '../support/clinic-day';
 import { DEMO, DEMO_PASSWORD, signIn } from '../support/sign-in';
 
 const NEW_PASSWORD = 'blue kettle on the hill';
-
-function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 /** Registers a patient of the test's own as the demo therapist (the demo patients' passwords are used by other tests). */
 async function registerPatient(page: Page, prefix: string) {

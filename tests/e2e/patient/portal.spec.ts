@@ -6,17 +6,22 @@ import { DEMO, signIn } from '../support/sign-in';
 // plan, so they run in order in one file.
 test.describe.configure({ mode: 'serial' });
 
-function exerciseHeadings(page: Page, sectionName: string) {
-  return page.getByRole('region', { name: sectionName }).getByRole('heading', { level: 3 });
+function exerciseHeadings(page: Page, listName: string) {
+  return page.getByRole('list', { name: listName }).getByRole('heading', { level: 3 });
 }
 
 test('Sam sees exactly the cleared exercises, and nothing else reaches the browser', async ({ page }) => {
   await signIn(page, DEMO.patient);
   await expect(page).toHaveURL(/\/portal$/);
-  await expect(exerciseHeadings(page, 'Your home exercises')).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
-  await expect(exerciseHeadings(page, 'With your therapist')).toHaveText(['Lying march']);
-  await expect(page.getByRole('region', { name: 'Your home exercises' }).getByText('10 minutes, 3 times a day, every day')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Stop and call us if…' })).toBeVisible();
+  await expect(exerciseHeadings(page, "Today's home exercises")).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
+  await expect(exerciseHeadings(page, 'Exercises with your therapist')).toHaveText(['Lying march']);
+  await expect(page.getByRole('region', { name: 'Today' }).getByText('10 minutes, 3 times a day, every day')).toBeVisible();
+  // Done at visits: no home schedule.
+  await expect(page.getByRole('region', { name: 'With your therapist' }).getByText('1 set of 10, each side', { exact: true })).toBeVisible();
+  // Whom to call is always in view, as tap-to-call links.
+  const help = page.getByRole('complementary', { name: 'Get help' });
+  await expect(help.getByRole('link', { name: 'call 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(help.getByRole('link', { name: '(555) 010-2000' })).toHaveAttribute('href', 'tel:5550102000');
 
   // Not only hidden: the HTML and the React Server Component payload never carry them.
   const response = await page.request.get('/portal');
@@ -26,17 +31,100 @@ test('Sam sees exactly the cleared exercises, and nothing else reaches the brows
   }
 });
 
-test('Sam logs a session and sees it counted this week', async ({ page }) => {
+test('Sam logs Pelvic tilt where it stands on the list and sees it counted', async ({ page }) => {
   await signIn(page, DEMO.patient);
-  const form = page.getByRole('form', { name: 'Log a session' });
-  await form.getByLabel('Exercise').selectOption({ label: 'Pelvic tilt' });
-  await form.getByRole('button', { name: 'Save session' }).click();
-  await expect(form.getByRole('alert').filter({ hasText: 'Choose your pain from 0 to 10' })).toBeVisible();
-  await form.getByLabel(/Pain during or after/).selectOption('3');
+  const item = page.getByRole('list', { name: "Today's home exercises" }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pelvic tilt' }) });
+  await item.getByText(/Log Pelvic tilt|Change today's log of Pelvic tilt/).click();
+  const form = page.getByRole('form', { name: 'Log Pelvic tilt' });
+  await form.getByRole('button', { name: 'Save Pelvic tilt' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'Back pain: Choose your pain from 0 to 10.' })).toBeVisible();
+  await form.getByLabel('Back pain').selectOption('3');
+  await form.getByLabel('Leg pain').selectOption('1');
+  await form.getByText('More: sets, day, note').click();
   await form.getByLabel('Sets done').fill('1');
-  await form.getByRole('button', { name: 'Save session' }).click();
-  await expect(form.getByRole('status')).toHaveText('Saved Pelvic tilt. Well done.');
-  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Pelvic tilt, done, 1 set, pain 3\/10/).first()).toBeVisible();
+  await form.getByRole('button', { name: 'Save Pelvic tilt' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved Pelvic tilt.');
+  await expect(item.getByText('Done today')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Pelvic tilt, done, 1 set, back pain 3, leg pain 1/).first()).toBeVisible();
+});
+
+test('Sam logs high pain with a note; the therapist sees the alert first, the note and the chart, and acknowledges it', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const sam = await phone.newPage();
+  await signIn(sam, DEMO.patient);
+  await sam.getByText(/^(Log Walking|Change today's log of Walking)$/).click();
+  const form = sam.getByRole('form', { name: 'Log Walking' });
+  await form.getByLabel('Back pain').selectOption('8');
+  await form.getByLabel('Leg pain').selectOption('3');
+  await form.getByText('More: sets, day, note').click();
+  await form.getByLabel('Note (optional)').fill('Sharp pain in my lower back');
+  await form.getByRole('button', { name: 'Save Walking' }).click();
+  await expect(form.getByRole('alert')).toContainText('Stop Walking for today.');
+  await expect(form.getByRole('alert').getByRole('link', { name: '(555) 010-2000' })).toHaveAttribute('href', 'tel:5550102000');
+  await phone.close();
+
+  const therapist = await browser.newPage();
+  await signIn(therapist, DEMO.therapist);
+  const alerts = therapist.getByRole('region', { name: 'Alerts' });
+  const painAlert = alerts.getByRole('listitem').filter({ hasText: 'Sam Rivera' }).filter({ hasText: 'Back pain 8/10' });
+  await expect(painAlert).toBeVisible();
+  await painAlert.getByRole('link', { name: 'Sam Rivera' }).click();
+  const sessions = therapist.getByRole('region', { name: 'Sessions and pain' });
+  await expect(sessions.getByRole('row').filter({ hasText: 'Sharp pain in my lower back' })).toContainText('8');
+  await expect(sessions.getByRole('img', { name: /Back and leg pain by day since surgery/ })).toBeVisible();
+  await expect(sessions.getByRole('img', { name: /Weekly adherence/ })).toBeVisible();
+  const open = sessions.getByRole('form', { name: /Acknowledge pain alert/ });
+  await open.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(open.getByRole('alert')).toContainText('Write a short note');
+  await open.getByLabel('Note').fill('Called Sam: rest today, walk shorter tomorrow.');
+  await open.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(sessions.getByRole('form', { name: /Acknowledge pain alert/ })).toHaveCount(0);
+  await therapist.reload();
+  await therapist.getByText('Recently acknowledged alerts').click();
+  await expect(therapist.getByRole('region', { name: 'Sessions and pain' })).toContainText('Called Sam: rest today, walk shorter tomorrow.');
+  await therapist.close();
+});
+
+test('Sam reports new numbness and is told to call 911 at once; the surgeon sees it beside the sign-off request', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const sam = await phone.newPage();
+  await signIn(sam, DEMO.patient);
+  const help = sam.getByRole('complementary', { name: 'Get help' });
+  await help.getByText('Warning signs', { exact: true }).click();
+  const report = help.getByRole('form', { name: 'Tell your care team' });
+  await report.getByLabel('New numbness between your legs or around your bottom.').check();
+  await report.getByRole('button', { name: 'Tell my care team' }).click();
+  const answer = report.getByRole('alert');
+  await expect(answer).toContainText('Call 911 now.');
+  await expect(answer.getByRole('link', { name: '911' })).toHaveAttribute('href', 'tel:911');
+  await expect(answer).toContainText('We told your care team.');
+  await phone.close();
+
+  const surgeon = await browser.newPage();
+  await signIn(surgeon, DEMO.surgeon);
+  await expect(surgeon.getByRole('region', { name: 'Alerts' }).getByRole('listitem').filter({ hasText: 'Sam Rivera' })).toContainText('New numbness between your legs');
+  const request = surgeon.getByRole('article', { name: 'Knee flexion for Sam Rivera' });
+  await expect(request).toContainText('Prescribed by');
+  await expect(request).toContainText('Jordan Lee');
+  await expect(request).toContainText(/Latest pain\s*Back 8\/10/);
+  await expect(request).toContainText('New numbness between your legs');
+  await expect(request).toContainText('Walking, Hamstring stretch, Pelvic tilt');
+  await surgeon.close();
+});
+
+test("another clinic's therapist gets 404 for Sam's record", async ({ browser }) => {
+  const page = await browser.newPage();
+  await signIn(page, DEMO.summitTherapist);
+  await expect(page.getByRole('region', { name: 'Alerts' })).not.toContainText('Sam Rivera');
+  const harborTherapist = await browser.newPage();
+  await signIn(harborTherapist, DEMO.therapist);
+  await harborTherapist.getByRole('link', { name: 'Sam Rivera' }).first().click();
+  const samPath = new URL(harborTherapist.url()).pathname;
+  await harborTherapist.close();
+  const response = await page.goto(samPath);
+  expect(response?.status()).toBe(404);
+  expect(await page.content()).not.toContain('Sharp pain in my lower back');
+  await page.close();
 });
 
 test('once the surgeon signs Knee flexion off, it appears for Sam', async ({ browser }) => {
@@ -44,15 +132,21 @@ test('once the surgeon signs Knee flexion off, it appears for Sam', async ({ bro
   await signIn(surgeonPage, DEMO.surgeon);
   const request = surgeonPage.getByRole('article', { name: 'Knee flexion for Sam Rivera' });
   await expect(request).toBeVisible();
-  await expect(request.getByText('Phase 2: Gentle movement')).toBeVisible();
+  await expect(request.getByText(/Phase 2: Gentle movement, from day 7/)).toBeVisible();
+  // Neither decision is made for the surgeon.
+  await expect(request.getByLabel('Sign off: safe for the patient to do at home')).not.toBeChecked();
+  await expect(request.getByLabel('Decline', { exact: true })).not.toBeChecked();
   await request.getByLabel('Your password').fill('demo-password');
+  await request.getByRole('button', { name: 'Record decision on Knee flexion' }).click();
+  await expect(request.getByRole('alert').filter({ hasText: 'Choose sign off or decline.' })).toBeVisible();
+  await request.getByLabel('Sign off: safe for the patient to do at home').check();
   await request.getByRole('button', { name: 'Record decision on Knee flexion' }).click();
   await expect(surgeonPage.getByRole('article', { name: 'Knee flexion for Sam Rivera' })).toHaveCount(0);
   await surgeonPage.close();
 
   const patientPage = await browser.newPage();
   await signIn(patientPage, DEMO.patient);
-  await expect(exerciseHeadings(patientPage, 'Your home exercises')).toHaveText(['Walking', 'Hamstring stretch', 'Knee flexion', 'Pelvic tilt']);
+  await expect(exerciseHeadings(patientPage, "Today's home exercises")).toHaveText(['Walking', 'Hamstring stretch', 'Knee flexion', 'Pelvic tilt']);
   const body = await (await patientPage.request.get('/portal')).text();
   expect(body).not.toContain('Bridging');
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { isoDaysAgo } from '../support/clinic-day';
 import { DEMO, DEMO_PASSWORD, signIn } from '../support/sign-in';
 
 // The whole clinical story, through the browser, as the three roles: the therapist registers a patient
@@ -13,10 +14,6 @@ const fullName = `${firstName} ${lastName}`;
 const email = `quinn.${stamp}@example.test`;
 const patientPassword = 'green river stones 42';
 let patientPath = '';
-
-function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 async function asTherapist(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
@@ -84,7 +81,8 @@ test('the surgeon signs off three items and declines one', async ({ browser }) =
   await expect(page.getByRole('heading', { level: 1, name: 'Sign-offs' })).toBeVisible();
   for (const exercise of ['Walking', 'Hamstring stretch', 'Pelvic tilt']) {
     const request = page.getByRole('article', { name: `${exercise} for ${fullName}` });
-    await expect(request).toContainText('8 days ago');
+    await expect(request).toContainText('day 8');
+    await request.getByLabel('Sign off: safe for the patient to do at home').check();
     await request.getByLabel('Your password').fill(DEMO_PASSWORD);
     await request.getByRole('button', { name: `Record decision on ${exercise}` }).click();
     await expect(request).toHaveCount(0);
@@ -123,25 +121,29 @@ test('the patient sees exactly the cleared items and logs a session; the therapi
   await signIn(phone, email, patientPassword);
   await expect(phone).toHaveURL(/\/portal$/);
 
-  const home = phone.getByRole('region', { name: 'Your home exercises' });
-  const withTherapist = phone.getByRole('region', { name: 'With your therapist' });
+  const home = phone.getByRole('list', { name: "Today's home exercises" });
+  const withTherapist = phone.getByRole('list', { name: 'Exercises with your therapist' });
   await expect(home.getByRole('heading', { level: 3 })).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
   await expect(withTherapist.getByRole('heading', { level: 3 })).toHaveText(['Lying march']);
   const payload = await (await phone.request.get('/portal')).text();
   expect(payload).not.toContain('Knee flexion');
 
-  const log = phone.getByRole('form', { name: 'Log a session' });
-  await log.getByLabel('Exercise').selectOption({ label: 'Walking' });
-  await log.getByLabel(/Pain during or after/).selectOption('8');
+  await phone.getByText('Log Walking', { exact: true }).click();
+  const log = phone.getByRole('form', { name: 'Log Walking' });
+  await log.getByLabel('Back pain').selectOption('8');
+  await log.getByLabel('Leg pain').selectOption('2');
+  await log.getByText('More: sets, day, note').click();
   await log.getByLabel('Note (optional)').fill('Sharp pain after the second walk.');
-  await log.getByRole('button', { name: 'Save session' }).click();
-  await expect(log.getByRole('status')).toHaveText('Saved Walking. Well done.');
+  await log.getByRole('button', { name: 'Save Walking' }).click();
+  // High pain: never "well done", but stop and whom to call.
+  await expect(log.getByRole('alert')).toContainText('Stop Walking for today.');
+  await expect(log.getByRole('alert')).toContainText('We told your care team.');
   await phoneContext.close();
 
   await therapist.goto('/caseload');
   const row = therapist.getByRole('row', { name: new RegExp(fullName) });
-  await expect(row).toContainText('8/10');
-  await expect(row).toContainText('Pain flag');
+  await expect(row).toContainText('Back 8, leg 2');
+  await expect(row).toContainText('Pain alert');
   await expect(row).toContainText('Declined by surgeon');
   await expect(row).toContainText('Phase 2: Gentle movement');
   await therapist.close();

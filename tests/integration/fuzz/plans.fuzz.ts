@@ -294,7 +294,7 @@ export function describePlanFuzz(getWorld: () => FuzzWorld) {
 
     it('discardDraft: refuses cleanly, and discards only a draft the actor may edit', async () => {
       const world = getWorld();
-      const { a, scope } = world;
+      const { scope } = world;
       const { own, ids } = versionIds(world, (await approvedVersion(world.a.treated.patientId)).id);
       const valid = fc.record({ versionId: ids, lockVersion: lockOffsets(own) });
       const arbitrary = fc.record({ actor: planActors(world), input: hostileInput(valid, ['versionId', 'lockVersion']) });

@@ -10,6 +10,7 @@ import {
   isoDaysAgo,
   pendingSignOffs,
   protocolLock,
+  shownItemsOf,
   therapistClinic,
   uniqueLastName,
   uniqueStamp,
@@ -216,7 +217,7 @@ function draftRows(target: (w: World) => PatientRef, who: string, allowed: Parti
       page: draftPage,
       fields: async (w) => {
         const draft = await draftOf(target(w).patientId);
-        return { patientId: target(w).patientId, versionId: draft.id, lockVersion: String(draft.lockVersion), password: DEMO_PASSWORD };
+        return { patientId: target(w).patientId, versionId: draft.id, lockVersion: String(draft.lockVersion), password: DEMO_PASSWORD, shownItems: await shownItemsOf(draft.id) };
       },
       probes,
       expect: refusedExcept(allowed, NF),
@@ -354,7 +355,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'logSessionAction',
     page: () => '/portal',
-    fields: async (w) => ({ exerciseId: w.exercise.harbor.Walking ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '', pain: '2', note: `Authorization probe ${uniqueStamp()}` }),
+    fields: async (w) => ({ exerciseId: w.exercise.harbor.Walking ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '', backPain: '2', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
     probes: (_w, fields) => [{ label: 'no session with this note', sql: 'SELECT count(*)::int AS "n" FROM "SessionLog" WHERE "note" = $1', params: [field(fields, 'note')] }],
     // A session is always the signed-in patient's own; Robin cannot log an exercise of Harbor's plan.
     expect: refusedExcept({ harborPatient: A('logSessionAction by harborPatient'), summitPatient: II }, NF),
@@ -365,7 +366,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'logSessionAction',
     page: () => '/portal',
-    fields: async (w) => ({ exerciseId: w.exercise.harbor.Bridging ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '1', pain: '1', note: `Authorization probe ${uniqueStamp()}` }),
+    fields: async (w) => ({ exerciseId: w.exercise.harbor.Bridging ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '1', backPain: '1', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
     probes: (_w, fields) => [{ label: 'no session with this note', sql: 'SELECT count(*)::int AS "n" FROM "SessionLog" WHERE "note" = $1', params: [field(fields, 'note')] }],
     expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
   },
@@ -789,7 +790,7 @@ function therapistCells(): AllowedCell[] {
           const draft = await draftOf(patientOf(prepared).patientId);
           return {
             page: `/patients/${patientOf(prepared).patientId}/draft`,
-            fields: { patientId: patientOf(prepared).patientId, versionId: draft.id, lockVersion: String(draft.lockVersion), password: DEMO_PASSWORD },
+            fields: { patientId: patientOf(prepared).patientId, versionId: draft.id, lockVersion: String(draft.lockVersion), password: DEMO_PASSWORD, shownItems: await shownItemsOf(draft.id) },
           };
         },
         expect: { outcome: 'redirect', to: (prepared) => new RegExp(`^/patients/${patientOf(prepared).patientId}$`), audit: 'plan.approve' },
@@ -910,12 +911,12 @@ function patientCells(): AllowedCell[] {
       },
       request: async (w) => ({
         page: '/portal',
-        fields: { exerciseId: w.exercise[clinic].Walking ?? '', performedOn: isoDaysAgo(1), completed: 'yes', setsCompleted: '', pain: '1', note: 'Authorization suite' },
+        fields: { exerciseId: w.exercise[clinic].Walking ?? '', performedOn: isoDaysAgo(1), completed: 'yes', setsCompleted: '', backPain: '1', legPain: '0', note: 'Authorization suite' },
       }),
       expect: { outcome: 'ok', audit: 'session.log' },
       verify: async (_w, prepared) => {
-        const logged = await rows<{ exerciseName: string; pain: number }>('SELECT "exerciseName", "pain" FROM "SessionLog" WHERE "patientId" = $1', [patientOf(prepared).patientId]);
-        expect(logged).toEqual([{ exerciseName: 'Walking', pain: 1 }]);
+        const logged = await rows<{ exerciseName: string; backPain: number; legPain: number }>('SELECT "exerciseName", "backPain", "legPain" FROM "SessionLog" WHERE "patientId" = $1', [patientOf(prepared).patientId]);
+        expect(logged).toEqual([{ exerciseName: 'Walking', backPain: 1, legPain: 0 }]);
       },
     });
   }
@@ -1567,7 +1568,7 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
   {
     action: 'approveVersionAction',
     page: (w) => `/patients/${w.sam.patientId}/draft`,
-    fields: async (w, id) => ({ versionId: id, lockVersion: String((await samDraft(w)).lockVersion), password: DEMO_PASSWORD }),
+    fields: async (w, id) => ({ versionId: id, lockVersion: String((await samDraft(w)).lockVersion), password: DEMO_PASSWORD, shownItems: await shownItemsOf((await samDraft(w)).id) }),
     realId: async (w) => (await samDraft(w)).id,
     actors: OUTSIDERS,
   },

@@ -17,11 +17,9 @@ import { one, rows } from './database';
 import { describeAnswer, loadActions, postAction, type ActionAnswer, type ActionName, type ActionRef, type Fields } from './server-actions';
 import { noteSnippet, type Viewer } from './payload';
 
-/** Surgery ten days ago: phase 2 of "Lumbar post-op" (day 7) is reached, phase 3 (day 28) is not. */
-export function isoDaysAgo(days: number): string {
-  const today = new Date();
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days)).toISOString().slice(0, 10);
-}
+import { isoDaysAgo } from '../../support/clinic-day';
+
+export { isoDaysAgo };
 
 let stampCounter = 0;
 /** A short token unique to this process and call, for names and emails of records the suite creates. */
@@ -112,6 +110,18 @@ export function expectOk(answer: ActionAnswer, what: string): unknown {
   return answer.kind === 'result' ? answer.result.data : undefined;
 }
 
+/** A draft's items as its page shows them once saved: what the approve form sends as `shownItems`. */
+export async function shownItemsOf(versionId: string): Promise<string> {
+  const items = await rows<Record<string, string>>(
+    `SELECT "id" AS "itemId", "mode"::text AS "mode", "patientNotes", COALESCE("sets"::text, '') AS "sets", COALESCE("reps"::text, '') AS "reps",
+            COALESCE("holdSeconds"::text, '') AS "holdSeconds", COALESCE("timesPerDay"::text, '') AS "timesPerDay", COALESCE("daysPerWeek"::text, '') AS "daysPerWeek",
+            COALESCE("minutes"::text, '') AS "minutes", "side"::text AS "side"
+     FROM "PlanItem" WHERE "versionId" = $1 ORDER BY "position"`,
+    [versionId],
+  );
+  return JSON.stringify(items);
+}
+
 export async function draftOf(patientId: string) {
   const version = await one<{ id: string; lockVersion: number; number: number }>(
     `SELECT v."id", v."lockVersion", v."number" FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId" JOIN "Episode" e ON e."id" = pl."episodeId"
@@ -175,6 +185,7 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
         versionId: draft.id,
         lockVersion: String(draft.lockVersion),
         password: DEMO_PASSWORD,
+        shownItems: await shownItemsOf(draft.id),
       });
       expectRedirect(answer, `${therapist} approves version ${draft.number}`);
     },

@@ -40,7 +40,7 @@ export function PainChart({ points, phaseChanges, start, today, timeZone }: { po
           </g>
         ))}
         {ticks.map((tick) => (
-          <text key={tick} x={LEFT + ((WIDTH - LEFT - RIGHT) * tick) / span} y={HEIGHT - 10} textAnchor="middle" fontSize="11" fill="#586272">
+          <text key={tick} x={LEFT + ((WIDTH - LEFT - RIGHT) * tick) / span} y={HEIGHT - 10} textAnchor={tick === 0 ? 'start' : tick === span ? 'end' : 'middle'} fontSize="11" fill="#586272">
             Day {tick}
           </text>
         ))}
