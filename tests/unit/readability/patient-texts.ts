@@ -1,0 +1,66 @@
+// Every patient-facing text the product ships, each as the patient reads it in one piece, as one table
+// of [name, text] for the readability gate (tests/unit/readability.test.ts).
+//
+// To add texts (a portal screen's own wording, the printout), write a function that returns
+// PatientText rows and add its rows to PATIENT_TEXTS below. Name each row so a failure says where the
+// text lives: "Portal: home screen", "Exercise 'Bridging': steps".
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
+import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
+
+export type PatientText = readonly [name: string, text: string];
+
+/** The clinic setting the warning signs are read with in the table; the gate also reads each sign with other numbers. */
+export const EXAMPLE_SETTINGS: WarningSignSettings = { emergencyNumber: '911' };
+
+/** Each exercise's plain name, and its steps read in one piece. */
+export function exerciseTexts(): PatientText[] {
+  return EXERCISES.flatMap((exercise): PatientText[] => [
+    [`Exercise '${exercise.name}': patient name`, exercise.patientName],
+    [`Exercise '${exercise.name}': steps`, exercise.instructions.split('\n').join(' ')],
+  ]);
+}
+
+/** Each phase's precautions, in every seeded protocol. */
+export function protocolTexts(): PatientText[] {
+  return PROTOCOLS.flatMap((protocol) =>
+    protocol.phases.map((phase, index): PatientText => [`Protocol '${protocol.name}', phase ${index + 1} '${phase.name}': precautions`, phase.precautions]),
+  );
+}
+
+/** The warning-sign notice as a whole, its opening lines, and each sign with its action on its own. */
+export function warningSignTexts(settings: WarningSignSettings = EXAMPLE_SETTINGS): PatientText[] {
+  const intro = warningSignsIntro(settings);
+  return [
+    [`Warning signs (emergency number ${settings.emergencyNumber}): the whole notice`, warningSignsNoticeText(settings)],
+    [`Warning signs (emergency number ${settings.emergencyNumber}): opening lines`, `${intro.heading}. ${intro.body}`],
+    ...WARNING_SIGNS.map((sign): PatientText => [`Warning sign ${sign.code} with its action (${settings.emergencyNumber})`, signWithAction(sign, settings)]),
+  ];
+}
+
+const DRAWINGS_MODULE = fileURLToPath(new URL('../../../lib/domain/drawings/exercise-drawings.ts', import.meta.url));
+
+/** Text values under keys that hold a drawing's words for the patient (description, alt text, caption). */
+function describedTexts(value: unknown, path: string, seen: Set<unknown>): PatientText[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  const rows: PatientText[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (typeof child === 'string' && /description|alt|caption/i.test(key) && child.trim() !== '') rows.push([`Drawing ${childPath}`, child]);
+    else rows.push(...describedTexts(child, childPath, seen));
+  }
+  return rows;
+}
+
+/** Every drawing description, if the drawings module exists in this tree (it is added by another change). */
+export async function drawingTexts(): Promise<PatientText[]> {
+  if (!existsSync(DRAWINGS_MODULE)) return [];
+  const drawings: Record<string, unknown> = await import(/* @vite-ignore */ DRAWINGS_MODULE);
+  const seen = new Set<unknown>();
+  return Object.entries(drawings).flatMap(([exportName, value]) => describedTexts(value, exportName, seen));
+}
+
+/** The table the readability gate checks. */
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...(await drawingTexts())];
