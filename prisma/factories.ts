@@ -5,7 +5,7 @@ import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import type { Role } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/authz/actor';
-import { EXERCISES, LUMBAR_POST_OP, type SeedExercise, type SeedProtocol } from './data/catalog';
+import { EXERCISES, DECOMPRESSION_PROTOCOL, type SeedExercise, type SeedProtocol } from './data/catalog';
 
 const passwordHashes = new Map<string, Promise<string>>();
 
@@ -63,6 +63,8 @@ export async function createExercise(clinicId: string, exercise: SeedExercise) {
       position: exercise.position,
       equipment: exercise.equipment,
       isSafeUnsupervised: exercise.isSafeUnsupervised,
+      patientName: exercise.patientName ?? '',
+      loads: exercise.loads ?? [],
       ...exercise.dosage,
     },
     select: { id: true, name: true },
@@ -79,7 +81,7 @@ export async function createCatalog(clinicId: string, exercises: readonly SeedEx
   return ids;
 }
 
-export async function createProtocol(clinicId: string, exerciseIds: Map<string, string>, protocol: SeedProtocol = LUMBAR_POST_OP) {
+export async function createProtocol(clinicId: string, exerciseIds: Map<string, string>, protocol: SeedProtocol = DECOMPRESSION_PROTOCOL) {
   return db.protocol.create({
     data: {
       clinicId,
@@ -92,6 +94,7 @@ export async function createProtocol(clinicId: string, exerciseIds: Map<string, 
           earliestDay: phase.earliestDay,
           criteria: phase.criteria,
           precautions: phase.precautions,
+          restrictions: phase.restrictions ?? {},
           exercises: {
             create: phase.exercises.map((exercise, index) => {
               const exerciseId = exerciseIds.get(exercise.name);

@@ -9,9 +9,11 @@ import { db } from '@/lib/server/db';
 import { createPatient as registerPatient } from '@/lib/server/patients/create-patient';
 import { advancePhase } from '@/lib/server/plans/advance-phase';
 import { approvePlanVersion } from '@/lib/server/plans/approve-plan-version';
+import { recordSurgeonOrder } from '@/lib/server/orders/record-surgeon-order';
+import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';
 import { logSession } from '@/lib/server/portal/log-session';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
-import { LUMBAR_POST_OP } from './data/catalog';
+import { DECOMPRESSION_PROTOCOL, FUSION_PROTOCOL } from './data/catalog';
 import { shownItemsOf } from './demo-support';
 import { actorFor, createCatalog, createClinic, createProtocol, createUser } from './factories';
 
@@ -59,7 +61,8 @@ async function seedHarbor() {
   const therapistUser = await createUser({ clinicId: clinic.id, role: 'THERAPIST', email: 'therapist@harbor.test', name: 'Jordan Lee', password: DEMO_PASSWORD });
   const surgeonUser = await createUser({ clinicId: clinic.id, role: 'SURGEON', email: 'surgeon@harbor.test', name: 'Dr. Priya Shah', password: DEMO_PASSWORD });
   const exercises = await createCatalog(clinic.id);
-  const protocol = await createProtocol(clinic.id, exercises);
+  const protocol = await createProtocol(clinic.id, exercises, DECOMPRESSION_PROTOCOL);
+  const fusion = await createProtocol(clinic.id, exercises, FUSION_PROTOCOL);
   const therapist = actorFor(therapistUser, null, HARBOR_TIME_ZONE);
   const surgeon = actorFor(surgeonUser, null, HARBOR_TIME_ZONE);
 
@@ -80,42 +83,102 @@ async function seedHarbor() {
   const samUser = await setDemoPassword('patient@harbor.test');
   const sam = actorFor({ id: samUser.id, clinicId: clinic.id, role: 'PATIENT', name: 'Sam Rivera' }, patientId, HARBOR_TIME_ZONE);
 
-  // Version 1, phase 1 (the day after surgery): walking only, signed off by the surgeon that afternoon.
+  // Version 1, phase 1 (the day after surgery): walking, circulation, breathing and muscle setting, every one
+  // signed off by the surgeon that afternoon.
+  const phase1 = DECOMPRESSION_PROTOCOL.phases[0]!;
   await approveDraft(therapist, patientId, daysAgoAt(9, 14));
-  await signOff(surgeon, patientId, 'Walking', daysAgoAt(9, 18));
+  for (const entry of phase1.exercises) await signOff(surgeon, patientId, entry.name, daysAgoAt(9, 18));
 
-  // Version 2, phase 2 (day 7 reached): stretches and gentle movement. Lying march stays supervised.
-  const phase2 = LUMBAR_POST_OP.phases[1];
-  await advancePhase({ actor: therapist, input: { patientId, criteriaMet: phase2?.criteria.slice(0, 3) ?? [], reason: '' } });
+  // Version 2, phase 2 (day 7 reached): gentle movement. Sam walks well, so the hospital's ankle pumps and
+  // breathing are dropped; Lying march is supervised; Knee flexion waits for the surgeon.
+  const phase2 = DECOMPRESSION_PROTOCOL.phases[1]!;
+  const advanced = await advancePhase({ actor: therapist, input: { patientId, criteriaMet: phase2.criteria.slice(0, 3), reason: '' } });
+  let lockVersion = (await draftOf(patientId)).lockVersion;
+  for (const name of ['Ankle pumps', 'Diaphragmatic breathing']) {
+    const item = await db.planItem.findFirstOrThrow({ where: { versionId: advanced.versionId, exerciseName: name }, select: { id: true } });
+    lockVersion = (await removeDraftItem({ actor: therapist, input: { itemId: item.id, lockVersion } })).lockVersion;
+  }
   await approveDraft(therapist, patientId, daysAgoAt(3, 15));
-  await signOff(surgeon, patientId, 'Hamstring stretch', daysAgoAt(2, 9));
-  await signOff(surgeon, patientId, 'Pelvic tilt', daysAgoAt(2, 9));
-  // Knee flexion stays waiting for the surgeon.
+  for (const name of ['Side-lying clam', 'Sit to stand', 'Calf raises', 'Standing hip abduction']) await signOff(surgeon, patientId, name, daysAgoAt(2, 9));
 
-  // A week of home sessions.
-  const walking = exercises.get('Walking');
-  const hamstring = exercises.get('Hamstring stretch');
-  const pelvicTilt = exercises.get('Pelvic tilt');
+  // A week of home sessions: walks every day, the phase 1 exercises, and the phase 2 ones since they were signed.
   const backPains = [4, 4, 3, 3, 3, 2, 2];
   const legPains = [3, 2, 2, 2, 1, 1, 1];
+  const id = (name: string) => exercises.get(name);
   for (let ago = 6; ago >= 0; ago -= 1) {
     const pain = { backPain: backPains[6 - ago] ?? 3, legPain: legPains[6 - ago] ?? 1 };
     const performedOn = daysAgo(ago);
-    for (let walk = 0; walk < (ago === 3 ? 2 : 3); walk += 1) {
-      await logSession({ actor: sam, input: { exerciseId: walking, performedOn, completed: true, setsCompleted: null, ...pain, note: '' } });
-    }
+    const log = (name: string, completed = true, note = '') => logSession({ actor: sam, input: { exerciseId: id(name), performedOn, completed, setsCompleted: completed ? 1 : 0, ...pain, note } });
+    for (let walk = 0; walk < (ago === 3 ? 2 : 3); walk += 1) await log('Walking');
+    await log('Abdominal bracing');
+    if (ago % 2 === 0) await log('Quad sets');
     if (ago <= 2) {
-      await logSession({ actor: sam, input: { exerciseId: hamstring, performedOn, completed: true, setsCompleted: 1, ...pain, note: '' } });
-      await logSession({ actor: sam, input: { exerciseId: pelvicTilt, performedOn, completed: ago !== 1, setsCompleted: ago !== 1 ? 1 : 0, ...pain, note: ago === 1 ? 'Back felt stiff in the morning.' : '' } });
+      await log('Sit to stand');
+      await log('Side-lying clam', ago !== 1, ago === 1 ? 'Back felt stiff in the morning.' : '');
     }
   }
 
-  // Draft of version 3 towards phase 3, early and with a reason: adds Bridging, not yet approved.
-  const phase3 = LUMBAR_POST_OP.phases[2];
+  // Draft of version 3 towards phase 3 (day 14), early and with a reason: adds Bridging and the rest of
+  // phase 3, not yet approved.
+  const phase3 = DECOMPRESSION_PROTOCOL.phases[2]!;
   await advancePhase({
     actor: therapist,
-    input: { patientId, criteriaMet: phase3?.criteria.slice(0, 1) ?? [], reason: 'Good control in clinic; preparing bridging to review at the next visit.' },
+    input: { patientId, criteriaMet: phase3.criteria.slice(0, 2), reason: 'Good control in clinic; preparing bridging to review at the next visit.' },
   });
+
+  await seedFusionPatient({ therapist, surgeon, surgeonId: surgeonUser.id, protocolId: fusion.id });
+}
+
+/**
+ * Morgan Ellis, 45 days after a lumbar fusion: phase 1 approved and signed; phase 2 (from week 6) drafted; and
+ * the surgeon's orders: 2 kg, no bending and no twisting until phase 3, sitting 30 minutes, no driving for
+ * another two weeks. Adding Bird dog (it loads twisting) to the draft shows the therapist the conflict.
+ */
+async function seedFusionPatient({ therapist, surgeon, surgeonId, protocolId }: { therapist: Actor; surgeon: Actor; surgeonId: string; protocolId: string }) {
+  const daysAgo = (days: number) => isoDaysAgo(days, HARBOR_TIME_ZONE);
+  const { patientId } = await registerPatient({
+    actor: therapist,
+    input: {
+      firstName: 'Morgan',
+      lastName: 'Ellis',
+      dateOfBirth: '1961-07-22',
+      phone: '555-0178',
+      email: 'fusion.patient@harbor.test',
+      procedure: 'Instrumented lumbar fusion (L4-L5)',
+      surgeryDate: daysAgo(45),
+      surgeonId,
+      protocolId,
+    },
+  });
+  await setDemoPassword('fusion.patient@harbor.test');
+  const phase1 = FUSION_PROTOCOL.phases[0]!;
+  await approveDraft(therapist, patientId, daysAgoAt(44, 14));
+  for (const entry of phase1.exercises) await signOff(surgeon, patientId, entry.name, daysAgoAt(44, 17));
+  const phases = await db.protocolPhase.findMany({ where: { protocolId }, orderBy: { position: 'asc' }, select: { id: true } });
+  await recordSurgeonOrder({
+    actor: surgeon,
+    input: {
+      patientId,
+      basedOnVersion: 0,
+      password: DEMO_PASSWORD,
+      note: 'Solid construct on the 6-week films. Keep the fusion protected until the 12-week review.',
+      liftingRule: 'LIMIT',
+      liftingLimit: 2,
+      liftingUnit: 'KG',
+      liftingUntilPhaseId: phases[2]?.id,
+      bendingRule: 'AVOID',
+      bendingUntilPhaseId: phases[2]?.id,
+      twistingRule: 'AVOID',
+      twistingUntilPhaseId: phases[2]?.id,
+      sittingRule: 'LIMIT',
+      sittingMinutes: 30,
+      drivingRule: 'AVOID',
+      drivingUntilDate: isoDaysAgo(-14, HARBOR_TIME_ZONE),
+    },
+    now: daysAgoAt(3, 16),
+  });
+  const phase2 = FUSION_PROTOCOL.phases[1]!;
+  await advancePhase({ actor: therapist, input: { patientId, criteriaMet: phase2.criteria.slice(0, 2), reason: '' } });
 }
 
 async function seedSummit() {
@@ -123,7 +186,8 @@ async function seedSummit() {
   const therapistUser = await createUser({ clinicId: clinic.id, role: 'THERAPIST', email: 'therapist@summit.test', name: 'Casey Brooks', password: DEMO_PASSWORD });
   const surgeonUser = await createUser({ clinicId: clinic.id, role: 'SURGEON', email: 'surgeon@summit.test', name: 'Dr. Lena Ortiz', password: DEMO_PASSWORD });
   const exercises = await createCatalog(clinic.id);
-  const protocol = await createProtocol(clinic.id, exercises);
+  const protocol = await createProtocol(clinic.id, exercises, DECOMPRESSION_PROTOCOL);
+  await createProtocol(clinic.id, exercises, FUSION_PROTOCOL);
   const therapist = actorFor(therapistUser, null, SUMMIT_TIME_ZONE);
   const { patientId } = await registerPatient({
     actor: therapist,
@@ -141,7 +205,7 @@ async function seedSummit() {
   });
   await setDemoPassword('patient@summit.test');
   await approveDraft(therapist, patientId, daysAgoAt(3, 10));
-  await signOff(actorFor(surgeonUser, null, SUMMIT_TIME_ZONE), patientId, 'Walking', daysAgoAt(3, 12));
+  for (const entry of DECOMPRESSION_PROTOCOL.phases[0]!.exercises) await signOff(actorFor(surgeonUser, null, SUMMIT_TIME_ZONE), patientId, entry.name, daysAgoAt(3, 12));
 }
 
 async function main() {

@@ -138,10 +138,20 @@ export default async function PortalPage() {
         ) : null}
       </section>
 
-      {portal.precautions ? (
+      {portal.restrictions.sentences.length > 0 || portal.precautions ? (
         <section aria-labelledby="precautions-heading">
           <h2 id="precautions-heading">Take care for now</h2>
-          <p>{portal.precautions}</p>
+          {portal.restrictions.sentences.length > 0 ? (
+            <>
+              <p>{portal.restrictions.fromSurgeon ? 'Your surgeon set these limits for you:' : 'Your limits for now:'}</p>
+              <ul aria-label="Your limits">
+                {portal.restrictions.sentences.map((sentence) => (
+                  <li key={sentence}>{sentence}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {portal.precautions ? <p>{portal.precautions}</p> : null}
         </section>
       ) : null}
     </>

@@ -145,3 +145,24 @@ export function hashSignature(args: {
     }),
   );
 }
+
+/** What a surgeon's order covers: this episode's version and exactly these restrictions. */
+export function hashSurgeonOrder(args: {
+  episodeId: string;
+  version: number;
+  note: string;
+  restrictions: ReadonlyArray<{ kind: string; isAllowed: boolean; limit: number | null; unit: string | null; untilDate: Date | null; untilPhaseId: string | null }>;
+}): string {
+  // Sorted by kind, so the hash does not depend on the order rows come back in.
+  const restrictions = [...args.restrictions]
+    .map((restriction) => ({
+      kind: restriction.kind,
+      isAllowed: restriction.isAllowed,
+      limit: restriction.limit,
+      unit: restriction.unit,
+      untilDate: restriction.untilDate ? restriction.untilDate.toISOString().slice(0, 10) : null,
+      untilPhaseId: restriction.untilPhaseId,
+    }))
+    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return sha256Hex(canonicalJson({ episodeId: args.episodeId, version: args.version, note: args.note, restrictions }));
+}

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'invitation.issue': 'Make a one-time link for one\'s patient to set the password of their portal account.',
   'patient.password.reset': 'Take away a patient\'s forgotten password and make them a new set-password link.',
   'signoff.sign': 'Sign off or decline a home exercise for one\'s patient (with the password typed again).',
+  'order.sign': 'Record and sign the restrictions for one\'s own surgical patient (lifting, bending, twisting, sitting, driving).',
   'alert.acknowledge': 'Close an alert on one\'s patient (pain, or a warning sign they reported) with a note.',
   'session.log': 'Log one\'s own exercise sessions and pain.',
   'portal.view': 'See one\'s own cleared exercises in the patient portal.',
@@ -41,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patient.password.reset',
     'alert.acknowledge',
   ],
-  SURGEON: ['patient.read', 'signoff.sign', 'alert.acknowledge'],
+  SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge'],
   PATIENT: ['portal.view', 'session.log', 'warning_sign.report'],
 };
 

@@ -1,3 +1,5 @@
+import type { ExerciseLoad, PhaseRestrictions } from '@/lib/domain/restrictions';
+
 // Clinical seed content for Regimen: the exercise catalogue and two post-operative lumbar protocols
 // (decompression, fusion). Pure data, no runtime imports. Written for Regimen; not copied from any
 // brochure or website. The published source behind every phase timing, criterion, precaution,
@@ -28,8 +30,7 @@ export type SeedDosage = {
  * TWISTING: rotates the lower back, or has to resist a twist (as on hands and knees with a limb raised).
  * LUMBAR_EXTENSION: arches the lower back, or works the back muscles that arch it against gravity.
  */
-export type SeedLoad = 'BENDING' | 'LIFTING' | 'TWISTING' | 'LUMBAR_EXTENSION';
-export const SEED_LOADS: readonly SeedLoad[] = ['BENDING', 'LIFTING', 'TWISTING', 'LUMBAR_EXTENSION'];
+export type SeedLoad = ExerciseLoad;
 
 /**
  * What an exercise is for. The fusion protocol starts STRENGTH and STABILISATION work no earlier than
@@ -783,30 +784,8 @@ export const EXERCISES: readonly CatalogExercise[] = [
 
 // ------------------------------------------------------------------ Protocols
 
-/**
- * A phase's default restrictions. A surgeon's order for the patient replaces each one; until then
- * the patient's plan shows these.
- * liftingKg: the heaviest load to lift, in kilograms; null = the protocol sets no limit (the surgeon may).
- * bending / twisting: AVOID = do not bend forward at the waist / twist the back.
- * sittingMinutes: the longest spell of sitting; null = no limit.
- * driving: NO = do not drive.
- */
-export type SeedRestrictions = {
-  liftingKg: number | null;
-  bending: 'AVOID' | 'ALLOWED';
-  twisting: 'AVOID' | 'ALLOWED';
-  sittingMinutes: number | null;
-  driving: 'NO' | 'ALLOWED';
-};
-
-/** The loads a set of restrictions rules out: an exercise that loads one of these conflicts with them. */
-export function loadsRestrictedBy(restrictions: SeedRestrictions): SeedLoad[] {
-  const restricted: SeedLoad[] = [];
-  if (restrictions.bending === 'AVOID') restricted.push('BENDING');
-  if (restrictions.liftingKg !== null) restricted.push('LIFTING');
-  if (restrictions.twisting === 'AVOID') restricted.push('TWISTING');
-  return restricted;
-}
+/** A phase's default restrictions: lib/domain/restrictions.ts defines them and what they rule out. */
+export type SeedRestrictions = PhaseRestrictions;
 
 export type SeedPhaseExercise = { name: string; mode: SeedMode; dosage: SeedDosage };
 
@@ -1083,28 +1062,3 @@ export const FUSION_PROTOCOL: CatalogProtocol = {
 
 /** Both seeded protocols: the decompression protocol first (the demo's default). */
 export const PROTOCOLS: readonly CatalogProtocol[] = [DECOMPRESSION_PROTOCOL, FUSION_PROTOCOL];
-
-// TODO(integration): seed.ts, factories.ts, scripts/bench and some tests still import LUMBAR_POST_OP.
-// The integrating engineer points them at DECOMPRESSION_PROTOCOL / PROTOCOLS and removes this alias.
-export const LUMBAR_POST_OP = DECOMPRESSION_PROTOCOL;
-
-export const STOP_AND_CALL_NOTICE: { heading: string; body: string; signs: string[] } = {
-  heading: 'Stop and call us if…',
-  body:
-    'Stop your exercises and call the clinic straight away if you notice any of the signs below. ' +
-    'Where a sign says to call emergency services, do that first — do not wait for us to call back. ' +
-    'If you cannot reach the clinic, go to your nearest emergency department. ' +
-    'It is always fine to call if you are unsure.',
-  signs: [
-    'New numbness or tingling in your groin, between your legs, or on your inner thighs — call emergency services now.',
-    'You cannot control your bladder or bowels, or you cannot pass urine — call emergency services now.',
-    'Chest pain or sudden shortness of breath — call emergency services now.',
-    'New weakness in a leg, or your foot drags or slaps on the floor when you walk.',
-    'Numbness or tingling in your legs that is new or getting worse.',
-    'Fever of 38°C (100.4°F) or higher, or shivering and feeling unwell.',
-    'Your wound is red, hot, swollen or more painful, is leaking fluid or pus, or is opening up.',
-    'A headache that gets much worse when you sit or stand up.',
-    'Pain, swelling or warmth in your calf.',
-    'Severe pain that does not settle with rest and your pain medicine.',
-  ],
-};

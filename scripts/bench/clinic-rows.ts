@@ -8,7 +8,7 @@ import { itemsNeedingSignOff } from '@/lib/domain/clearance';
 import type { Dosage, ItemMode } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
 import { planItemData } from '@/lib/server/plans/plan-item-data';
-import { EXERCISES, LUMBAR_POST_OP } from '@/prisma/data/catalog';
+import { EXERCISES, DECOMPRESSION_PROTOCOL } from '@/prisma/data/catalog';
 
 export type ClinicShape = {
   patients: number;
@@ -98,13 +98,13 @@ function catalogPrescription(name: string, mode: ItemMode, patientNotes = ''): P
 
 /** The protocol's phases are cumulative: phase n keeps every exercise of the phases before it. */
 function protocolPrescriptions(phase: number, patientNotes: string): Prescription[] {
-  return LUMBAR_POST_OP.phases.slice(0, phase).flatMap((protocolPhase) =>
+  return DECOMPRESSION_PROTOCOL.phases.slice(0, phase).flatMap((protocolPhase) =>
     protocolPhase.exercises.map((exercise) => ({ name: exercise.name, mode: exercise.mode, dosage: { ...exercise.dosage }, patientNotes: exercise.mode === 'SELF_DIRECTED' ? patientNotes : '' })),
   );
 }
 
 function earliestDayOf(phase: number): number {
-  return LUMBAR_POST_OP.phases[phase - 1]?.earliestDay ?? 0;
+  return DECOMPRESSION_PROTOCOL.phases[phase - 1]?.earliestDay ?? 0;
 }
 
 /** A typical patient: a version per phase reached, approved a day after the phase opened. */
@@ -118,8 +118,8 @@ function typicalPatient(index: number, therapistId: string, surgeonId: string, s
   }
   if (index % shape.draftEvery === shape.draftEvery - 1) {
     // The next phase, or (in the last phase) a longer walk: new content either way.
-    const draft = reached < LUMBAR_POST_OP.phases.length ? protocolPrescriptions(reached + 1, notes) : protocolPrescriptions(reached, notes).map((item) => (item.name === 'Walking' ? { ...item, dosage: { ...item.dosage, minutes: 20 } } : item));
-    versions.push({ phase: Math.min(reached + 1, LUMBAR_POST_OP.phases.length), dayApproved: null, prescriptions: draft });
+    const draft = reached < DECOMPRESSION_PROTOCOL.phases.length ? protocolPrescriptions(reached + 1, notes) : protocolPrescriptions(reached, notes).map((item) => (item.name === 'Walking' ? { ...item, dosage: { ...item.dosage, minutes: 20 } } : item));
+    versions.push({ phase: Math.min(reached + 1, DECOMPRESSION_PROTOCOL.phases.length), dayApproved: null, prescriptions: draft });
   }
   return {
     key,
@@ -256,12 +256,12 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, context: ClinicContext)
       const exerciseId = context.exerciseIds.get(prescription.name);
       const exercise = EXERCISES.find((candidate) => candidate.name === prescription.name);
       if (!exerciseId || !exercise) throw new Error(`Not in the catalog: ${prescription.name}`);
-      const columns = planItemData({ exercise: { id: exerciseId, name: exercise.name, instructions: exercise.instructions }, mode: prescription.mode, dosage: prescription.dosage, patientNotes: prescription.patientNotes, position: position + 1 });
+      const columns = planItemData({ exercise: { id: exerciseId, name: exercise.name, patientName: exercise.patientName, instructions: exercise.instructions }, mode: prescription.mode, dosage: prescription.dosage, patientNotes: prescription.patientNotes, position: position + 1 });
       return { id: `item-${key}-${number}-${pad(position + 1, 2)}`, versionId, ...columns };
     });
-    const criteriaMet = LUMBAR_POST_OP.phases[version.phase - 1]?.criteria.slice(0, 3) ?? [];
+    const criteriaMet = DECOMPRESSION_PROTOCOL.phases[version.phase - 1]?.criteria.slice(0, 3) ?? [];
     // Each version keeps the precautions of its phase as they were when it was made (as startDraft does).
-    const precautions = LUMBAR_POST_OP.phases[version.phase - 1]?.precautions ?? '';
+    const precautions = DECOMPRESSION_PROTOCOL.phases[version.phase - 1]?.precautions ?? '';
     if (version.dayApproved === null) {
       const createdAt = new Date(now.getTime() - 2 * HOURS);
       rows.drafts.versions.push({ id: versionId, planId, number, status: 'DRAFT', phaseId, precautions, lockVersion: 0, criteriaMet, advanceReason: null, createdById: spec.therapistId, createdAt, updatedAt: createdAt, approvedById: null, approvedAt: null, approvedHash: null });

@@ -76,7 +76,7 @@ describe('logging a session', () => {
     ]);
     const portal = await getPortalPlan({ actor: patient.actor, today: TODAY });
     expect(portal.week.completed).toBe(0);
-    expect(portal.home.find((exercise) => exercise.name === 'Walking')?.today).toMatchObject({ logId: correction.sessionId, completed: false });
+    expect(portal.home.find((exercise) => exercise.exerciseId === walkingId)?.today).toMatchObject({ logId: correction.sessionId, completed: false });
     await expect(walk(patient, { correctsId: first.sessionId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 

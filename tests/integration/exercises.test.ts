@@ -126,11 +126,12 @@ describe('searching the catalog', () => {
   const cases: Array<{ title: string; query: Record<string, unknown>; names: string[] }> = [
     { title: 'by name, ignoring case', query: { q: 'PIRIFORMIS' }, names: ['Gentle piriformis stretch'] },
     { title: 'by a part of a name', query: { q: 'clam' }, names: ['Side-lying clam'] },
-    { title: 'by a name or the therapist notes', query: { q: 'bridg' }, names: ['Bridging', 'Gluteal squeeze'] },
-    { title: 'by free text in the instructions', query: { q: 'supportive shoes' }, names: ['Walking'] },
+    // Abdominal bracing and Gluteal squeeze name bridging in their therapist notes.
+    { title: 'by a name or the therapist notes', query: { q: 'bridg' }, names: ['Abdominal bracing', 'Bridging', 'Gluteal squeeze'] },
+    { title: 'by free text in the instructions', query: { q: 'shoes with good grip' }, names: ['Walking'] },
     { title: 'by equipment', query: { q: 'towel' }, names: ['Hamstring stretch', 'Quad sets'] },
-    { title: 'by body region, ignoring case', query: { bodyRegion: 'core' }, names: ['Abdominal bracing', 'Bird dog', 'Diaphragmatic breathing', 'Lying march'] },
-    { title: 'by category', query: { category: 'CARDIO' }, names: ['Stationary bike', 'Walking'] },
+    { title: 'by body region, ignoring case', query: { bodyRegion: 'core' }, names: ['Abdominal bracing', 'Bird dog', 'Diaphragmatic breathing', 'Kneeling plank', 'Lying march'] },
+    { title: 'by category', query: { category: 'CARDIO' }, names: ['Easy jogging', 'Stationary bike', 'Walking'] },
     { title: 'by category and body region together', query: { category: 'STRETCHING', bodyRegion: 'Legs' }, names: ['Hamstring stretch'] },
     { title: 'with no match', query: { q: 'trampoline' }, names: [] },
   ];

@@ -15,7 +15,7 @@ import { removeDraftItem } from '@/lib/server/plans/remove-draft-item';
 import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 import { EMAIL_IN_CLINIC, EMAIL_UNAVAILABLE } from '@/lib/server/users/assert-email-free';
-import { LUMBAR_POST_OP } from '@/prisma/data/catalog';
+import { TEST_PROTOCOL } from './support/test-protocol';
 import { auditCursor, auditRowsSince } from './support/audit';
 import {
   PASSWORD,
@@ -40,8 +40,8 @@ beforeAll(async () => {
   world = await createWorld();
 });
 
-const PHASE_2_CRITERIA = LUMBAR_POST_OP.phases[1]?.criteria ?? [];
-const PHASE_3_CRITERIA = LUMBAR_POST_OP.phases[2]?.criteria ?? [];
+const PHASE_2_CRITERIA = TEST_PROTOCOL.phases[1]?.criteria ?? [];
+const PHASE_3_CRITERIA = TEST_PROTOCOL.phases[2]?.criteria ?? [];
 const PHASE_2_SELF_DIRECTED = ['Hamstring stretch', 'Knee flexion', 'Pelvic tilt'];
 
 function exerciseId(name: string, clinic = world.a): string {

@@ -8,7 +8,8 @@ import { startDraft } from '@/lib/server/plans/start-draft';
 import { updateDraftItem } from '@/lib/server/plans/update-draft-item';
 import { getPortalPlan } from '@/lib/server/portal/get-portal-plan';
 import { logSession } from '@/lib/server/portal/log-session';
-import { EXERCISES, LUMBAR_POST_OP } from '@/prisma/data/catalog';
+import { EXERCISES } from '@/prisma/data/catalog';
+import { TEST_PROTOCOL } from './support/test-protocol';
 import { auditCursor, auditRowsSince } from './support/audit';
 import { TODAY, advance, approveDraft, decide, draftOf, isoDate, isoDaysAgo, itemOf, registerPatient, type RegisteredPatient } from './support/plan-flow';
 import { createWorld, type World } from './support/world';
@@ -27,6 +28,9 @@ function exerciseId(name: string, clinic = world.a): string {
   if (!id) throw new Error(`No exercise called ${name}`);
   return id;
 }
+
+/** The plain name patients read for a catalog exercise (what the portal shows). */
+const plain = (name: string) => EXERCISES.find((exercise) => exercise.name === name)?.patientName ?? name;
 
 function stepsOf(name: string): string[] {
   const exercise = EXERCISES.find((candidate) => candidate.name === name);
@@ -79,15 +83,15 @@ describe('getPortalPlan', () => {
     const portal = await getPortalPlan({ actor: patient.actor, today: TODAY });
 
     expect(portal.home).toEqual([
-      { exerciseId: exerciseId('Walking'), name: 'Walking', dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '', today: null },
-      { exerciseId: exerciseId('Hamstring stretch'), name: 'Hamstring stretch', dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '', today: null },
+      { exerciseId: exerciseId('Walking'), name: plain('Walking'), dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '', today: null },
+      { exerciseId: exerciseId('Hamstring stretch'), name: plain('Hamstring stretch'), dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '', today: null },
     ]);
     // Done at visits: no home schedule ("twice a day, every day" would contradict "only at your visits").
     expect(portal.withTherapist).toEqual([
-      { exerciseId: exerciseId('Lying march'), name: 'Lying march', dosageText: '1 set of 10, each side', steps: stepsOf('Lying march'), notes: '' },
+      { exerciseId: exerciseId('Lying march'), name: plain('Lying march'), dosageText: '1 set of 10, each side', steps: stepsOf('Lying march'), notes: '' },
     ]);
     expect(portal.daysSinceSurgery).toBe(10);
-    expect(portal.precautions).toBe(LUMBAR_POST_OP.phases[1]?.precautions);
+    expect(portal.precautions).toBe(TEST_PROTOCOL.phases[1]?.precautions);
   });
 
   it('gives away no hashes, therapist notes or draft content', async () => {
@@ -120,7 +124,7 @@ describe('getPortalPlan', () => {
 
     await decide(world.a.actors.surgeon, fresh.patientId, 'Walking');
 
-    expect((await getPortalPlan({ actor: fresh.actor, today: TODAY })).home.map((exercise) => exercise.name)).toEqual(['Walking']);
+    expect((await getPortalPlan({ actor: fresh.actor, today: TODAY })).home.map((exercise) => exercise.name)).toEqual([plain('Walking')]);
   });
 
   it('a declined prescription is not shown', async () => {
@@ -141,12 +145,12 @@ describe('getPortalPlan', () => {
     await approveDraft(world.a.actors.therapist, fresh.patientId);
 
     const waiting = await getPortalPlan({ actor: fresh.actor, today: TODAY });
-    expect(waiting.home.map((exercise) => [exercise.name, exercise.dosageText, exercise.notes])).toEqual([['Walking', '10 minutes, 3 times a day, every day', '']]);
+    expect(waiting.home.map((exercise) => [exercise.name, exercise.dosageText, exercise.notes])).toEqual([[plain('Walking'), '10 minutes, 3 times a day, every day', '']]);
 
     await decide(world.a.actors.surgeon, fresh.patientId, 'Walking');
 
     const signed = await getPortalPlan({ actor: fresh.actor, today: TODAY });
-    expect(signed.home.map((exercise) => [exercise.name, exercise.dosageText, exercise.notes])).toEqual([['Walking', '20 minutes, 3 times a day, every day', 'A little further each day.']]);
+    expect(signed.home.map((exercise) => [exercise.name, exercise.dosageText, exercise.notes])).toEqual([[plain('Walking'), '20 minutes, 3 times a day, every day', 'A little further each day.']]);
   });
 
   it('an exercise removed in the current version is not shown, however well it was cleared before', async () => {
@@ -161,8 +165,9 @@ describe('getPortalPlan', () => {
     const portal = await getPortalPlan({ actor: fresh.actor, today: TODAY });
 
     expect(portal.home).toEqual([]);
-    expect(portal.withTherapist.map((exercise) => exercise.name)).toEqual(['Lying march']);
+    expect(portal.withTherapist.map((exercise) => exercise.name)).toEqual([plain('Lying march')]);
     expect(JSON.stringify(portal)).not.toContain('Walking');
+    expect(JSON.stringify(portal)).not.toContain(plain('Walking'));
   });
 
   it.each(['therapist', 'surgeon', 'admin'] as const)('the %s has no portal: NOT_FOUND', async (role) => {
@@ -209,9 +214,9 @@ describe('logSession', () => {
     expect(first).toEqual({ sessionId: expect.any(String), exerciseName: 'Walking', isDuplicate: false, isHighPain: false, alertRaised: false });
     const portal = await getPortalPlan({ actor: fresh.actor, today: TODAY });
     expect(portal.recentSessions).toEqual([
-      { id: first.sessionId, exerciseId: walkingId, exerciseName: 'Walking', performedOn: TODAY, completed: true, setsCompleted: null, backPain: 3, legPain: 1 },
-      { id: expect.any(String), exerciseId: walkingId, exerciseName: 'Walking', performedOn: addDays(TODAY, -1), completed: true, setsCompleted: 1, backPain: 4, legPain: 2 },
-      { id: expect.any(String), exerciseId: walkingId, exerciseName: 'Walking', performedOn: addDays(TODAY, -6), completed: false, setsCompleted: null, backPain: 5, legPain: 2 },
+      { id: first.sessionId, exerciseId: walkingId, exerciseName: plain('Walking'), performedOn: TODAY, completed: true, setsCompleted: null, backPain: 3, legPain: 1 },
+      { id: expect.any(String), exerciseId: walkingId, exerciseName: plain('Walking'), performedOn: addDays(TODAY, -1), completed: true, setsCompleted: 1, backPain: 4, legPain: 2 },
+      { id: expect.any(String), exerciseId: walkingId, exerciseName: plain('Walking'), performedOn: addDays(TODAY, -6), completed: false, setsCompleted: null, backPain: 5, legPain: 2 },
     ]);
     // Walking 3 times a day, cleared today (the surgeon signed as the fixture ran): 3 expected, 1 done today.
     // Yesterday's walk came before it was cleared, so it neither counts nor is expected.

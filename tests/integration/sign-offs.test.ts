@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { decideSignOff } from '@/lib/server/sign-offs/decide-sign-off';
 import { listSignOffQueue } from '@/lib/server/sign-offs/list-sign-off-queue';
-import { EXERCISES, LUMBAR_POST_OP } from '@/prisma/data/catalog';
+import { EXERCISES } from '@/prisma/data/catalog';
+import { TEST_PROTOCOL } from './support/test-protocol';
 import { auditCursor, auditRowsSince } from './support/audit';
 import { PASSWORD, TODAY, advance, approveDraft, decide, pendingSignOff, registerPatient, type RegisteredPatient } from './support/plan-flow';
 import { actorFor, createActor, createWorld, type World } from './support/world';
@@ -64,7 +65,7 @@ describe('listSignOffQueue', () => {
         procedure: 'Lumbar microdiscectomy (L4-L5)',
         daysSinceSurgery: 10,
         prescribedBy: world.a.users.therapist.name,
-        phase: { position: Number(position), name: phaseName, earliestDay: LUMBAR_POST_OP.phases[Number(position) - 1]?.earliestDay },
+        phase: { position: Number(position), name: phaseName, earliestDay: TEST_PROTOCOL.phases[Number(position) - 1]?.earliestDay },
         advanceReason: null,
         versionNumber,
         exerciseName,

@@ -1,6 +1,7 @@
 // The seeded protocols: phase order and timing, entry criteria, where each exercise sits, and that no
 // home exercise of the early phases loads what the phase's own restrictions forbid.
 // The sources behind each of these are in docs/clinical-basis.md.
+import { EXERCISE_LOADS, restrictedLoads, restrictionsOfPhase, type PhaseRestrictions } from '@/lib/domain/restrictions';
 import { describe, expect, it } from 'vitest';
 import { dosageProblems } from '@/lib/domain/dosage';
 import {
@@ -8,8 +9,6 @@ import {
   EXERCISES,
   FUSION_PROTOCOL,
   PROTOCOLS,
-  SEED_LOADS,
-  loadsRestrictedBy,
   type CatalogExercise,
   type CatalogProtocol,
   type SeedRestrictions,
@@ -38,6 +37,9 @@ const NO_NEW_DEFICIT = /no new numbness or weakness/i;
 function routesLegPainToSurgeon(criterion: string): boolean {
   return /leg/i.test(criterion) && /pain/i.test(criterion) && /(same|unchanged) or worse/i.test(criterion) && /surgeon/i.test(criterion) && /(do not|don't) advance|refer/i.test(criterion);
 }
+
+/** The loads a phase's default restrictions rule out (lib/domain/restrictions.ts). */
+const restrictedLoadsOf = (restrictions: PhaseRestrictions) => restrictedLoads(restrictionsOfPhase(restrictions));
 
 describe('the two protocols', () => {
   it('are the decompression and the fusion protocol, with their names', () => {
@@ -107,7 +109,7 @@ describe.each(PROTOCOLS.map((protocol) => [protocol.name, protocol] as const))('
       expect(phase.precautions.trim(), phase.name).not.toBe('');
       // A lifting, sitting or driving limit written into the text would contradict a surgeon's order.
       expect(phase.precautions, phase.name).not.toMatch(/[0-9]|\b(kg|kilo|pound|lb|minute|hour)s?\b|kettle/i);
-      if (loadsRestrictedBy(phase.restrictions).length > 0) expect(phase.precautions, phase.name).toMatch(/your plan/);
+      if (restrictedLoadsOf(phase.restrictions).length > 0) expect(phase.precautions, phase.name).toMatch(/your plan/);
     }
   });
 
@@ -142,7 +144,7 @@ describe.each(PROTOCOLS.map((protocol) => [protocol.name, protocol] as const))('
 
   it('gives no home exercise of phase 1 or 2 a load that the phase’s own restrictions forbid', () => {
     for (const phase of protocol.phases.slice(0, 2)) {
-      const restricted = loadsRestrictedBy(phase.restrictions);
+      const restricted = restrictedLoadsOf(phase.restrictions);
       for (const entry of phase.exercises) {
         if (entry.mode !== 'SELF_DIRECTED') continue;
         expect(exercise(entry.name).loads.filter((load) => restricted.includes(load)), `${phase.name}: ${entry.name}`).toEqual([]);
@@ -152,7 +154,7 @@ describe.each(PROTOCOLS.map((protocol) => [protocol.name, protocol] as const))('
 
   it('forbids bending, lifting and twisting by default in phase 1, and only relaxes restrictions as phases go on', () => {
     const first = protocol.phases[0]?.restrictions;
-    expect(first && loadsRestrictedBy(first).sort()).toEqual(['BENDING', 'LIFTING', 'TWISTING']);
+    expect(first && restrictedLoadsOf(first).sort()).toEqual(['BENDING', 'LIFTING', 'TWISTING']);
     expect(first?.driving).toBe('NO');
     const limit = (value: number | null) => value ?? Infinity;
     const asStrict = (r: SeedRestrictions) => [limit(r.liftingKg), r.bending === 'ALLOWED' ? 1 : 0, r.twisting === 'ALLOWED' ? 1 : 0, limit(r.sittingMinutes), r.driving === 'ALLOWED' ? 1 : 0];
@@ -162,7 +164,7 @@ describe.each(PROTOCOLS.map((protocol) => [protocol.name, protocol] as const))('
       asStrict(phase.restrictions).forEach((value, field) => expect(value, `${phase.name}, field ${field}`).toBeGreaterThanOrEqual(asStrict(previous.restrictions)[field] ?? 0));
     });
     const last = protocol.phases.at(-1)?.restrictions;
-    expect(last && loadsRestrictedBy(last)).toEqual([]);
+    expect(last && restrictedLoadsOf(last)).toEqual([]);
   });
 });
 
@@ -233,7 +235,7 @@ describe('the catalogue', () => {
     for (const candidate of EXERCISES) {
       expect(candidate.patientName.trim(), candidate.name).not.toBe('');
       expect(new Set(candidate.loads).size, candidate.name).toBe(candidate.loads.length);
-      for (const load of candidate.loads) expect(SEED_LOADS, candidate.name).toContain(load);
+      for (const load of candidate.loads) expect(EXERCISE_LOADS, candidate.name).toContain(load);
       expect(dosageProblems(candidate.dosage), candidate.name).toEqual([]);
     }
   });

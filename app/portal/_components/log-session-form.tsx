@@ -114,7 +114,7 @@ export function LogSessionForm({
         saved.isHighPain ? (
           <div role="alert" className="notice stop">
             <p>
-              <strong>Stop {saved.exerciseName} for today.</strong> That pain is high. Rest, and take your pain pills as you were told.
+              <strong>Stop {exerciseName} for today.</strong> That pain is high. Rest, and take your pain pills as you were told.
             </p>
             <p>
               {clinicPhone ? (
@@ -130,7 +130,7 @@ export function LogSessionForm({
           </div>
         ) : (
           <p role="status" className="success">
-            Saved {saved.exerciseName}.
+            Saved {exerciseName}.
           </p>
         )
       ) : null}

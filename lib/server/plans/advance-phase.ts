@@ -51,6 +51,7 @@ export async function advancePhase({ actor, input, today = new Date() }: { actor
         number: current.number + 1,
         phaseId: nextPhase.id,
         precautions: nextPhase.precautions,
+        restrictions: nextPhase.restrictions ?? {},
         createdById: actor.userId,
         criteriaMet,
         advanceReason: gate.isEarly ? reason : reason || null,

@@ -28,12 +28,13 @@ export async function findPatientPlan(tx: Tx, actor: Actor, patientId: string) {
               earliestDay: true,
               criteria: true,
               precautions: true,
+              restrictions: true,
               exercises: {
                 orderBy: { position: 'asc' },
                 select: {
                   mode: true,
                   ...dosageSelect,
-                  exercise: { select: { id: true, name: true, instructions: true, retiredAt: true } },
+                  exercise: { select: { id: true, name: true, patientName: true, instructions: true, retiredAt: true } },
                 },
               },
             },

@@ -7,7 +7,7 @@ import type { Dosage, ItemMode } from '@/lib/domain/types';
  * is computed here, so what a patient reads and what a surgeon signs can never drift apart.
  */
 export function planItemData(args: {
-  exercise: { id: string; name: string; instructions: string };
+  exercise: { id: string; name: string; patientName: string; instructions: string };
   mode: ItemMode;
   dosage: Dosage;
   patientNotes: string;
@@ -24,6 +24,8 @@ export function planItemData(args: {
   return {
     exerciseId: args.exercise.id,
     exerciseName: args.exercise.name,
+    // The plain name is a label for the patient, frozen with the item but outside what the surgeon signs.
+    patientName: args.exercise.patientName,
     instructions: args.exercise.instructions,
     mode: args.mode,
     patientNotes: args.patientNotes,

@@ -6,6 +6,7 @@ export const planItemSelect = {
   id: true,
   exerciseId: true,
   exerciseName: true,
+  patientName: true,
   instructions: true,
   patientNotes: true,
   mode: true,

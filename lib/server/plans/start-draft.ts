@@ -34,7 +34,7 @@ export async function openDraft(tx: Tx, actor: Actor, patientId: string) {
   const current = await tx.planVersion.findFirst({
     where: { planId: plan.plan.id, status: 'APPROVED' },
     orderBy: { number: 'desc' },
-    select: { phaseId: true, precautions: true, items: { orderBy: { position: 'asc' } } },
+    select: { phaseId: true, precautions: true, restrictions: true, items: { orderBy: { position: 'asc' } } },
   });
   const firstPhase = plan.protocol.phases[0];
   const phaseId = current?.phaseId ?? firstPhase?.id;
@@ -50,6 +50,7 @@ export async function openDraft(tx: Tx, actor: Actor, patientId: string) {
       number: (newest?.number ?? 0) + 1,
       phaseId,
       precautions: current?.precautions ?? firstPhase?.precautions ?? '',
+      restrictions: current?.restrictions ?? firstPhase?.restrictions ?? {},
       createdById: actor.userId,
       items: { create: items },
     },

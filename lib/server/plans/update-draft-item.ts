@@ -12,7 +12,7 @@ import { parseInput } from '../parse-input';
 import { lockDraft } from './lock-draft';
 import { planItemData } from './plan-item-data';
 
-const itemSelect = { id: true, versionId: true, exerciseId: true, exerciseName: true, instructions: true, position: true, mode: true, patientNotes: true, ...dosageSelect, contentHash: true } as const;
+const itemSelect = { id: true, versionId: true, exerciseId: true, exerciseName: true, patientName: true, instructions: true, position: true, mode: true, patientNotes: true, ...dosageSelect, contentHash: true } as const;
 
 /** Changes one draft item's dosage, mode or notes to the patient. */
 export async function updateDraftItem({ actor, input }: { actor: Actor; input: unknown }) {
@@ -30,7 +30,7 @@ export async function updateDraftItem({ actor, input }: { actor: Actor; input: u
     const after = await tx.planItem.update({
       where: { id: itemId },
       data: planItemData({
-        exercise: { id: before.exerciseId, name: before.exerciseName, instructions: before.instructions },
+        exercise: { id: before.exerciseId, name: before.exerciseName, patientName: before.patientName, instructions: before.instructions },
         mode,
         dosage: dosageOf(dosage),
         patientNotes,

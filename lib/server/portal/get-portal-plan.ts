@@ -4,6 +4,7 @@ import { daysSinceSurgery, isoDay } from '@/lib/domain/calendar';
 import { localDay } from '@/lib/domain/clinic-time';
 import { describeDosage } from '@/lib/domain/dosage';
 import { dosageOf } from '@/lib/domain/prescription';
+import { restrictionSentence, restrictionsInForce } from '@/lib/domain/restrictions';
 import { standingLogs } from '@/lib/domain/session-logs';
 import { recentWindow } from '@/lib/domain/windows';
 import { actorDid, recordAudit } from '../audit/record-audit';
@@ -11,6 +12,8 @@ import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { notFound } from '../errors';
+import { loadLatestOrder } from '../orders/load-latest-order';
+import { restrictionsOfOrder } from '../orders/order-select';
 import { loadClearedPrescriptions } from './load-cleared-prescriptions';
 
 type Prescription = Awaited<ReturnType<typeof loadClearedPrescriptions>>['plan']['home'][number];
@@ -19,7 +22,8 @@ type Prescription = Awaited<ReturnType<typeof loadClearedPrescriptions>>['plan']
 function toPortalExercise(item: Prescription, { withSchedule }: { withSchedule: boolean }) {
   return {
     exerciseId: item.exerciseId,
-    name: item.exerciseName,
+    // The plain name where the clinical one is jargon (frozen on the item with what the surgeon signed).
+    name: item.patientName || item.exerciseName,
     dosageText: describeDosage(dosageOf(item), { withSchedule }),
     steps: item.instructions.split('\n').filter((step) => step.trim().length > 0),
     notes: item.patientNotes,
@@ -35,7 +39,7 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
   if (!patientId) throw notFound('Your plan');
   const today = localDay(now, actor.timeZone);
   const window = recentWindow(today);
-  const [{ plan, clearedOn, precautions, surgeryDate }, logs, clinic] = await Promise.all([
+  const [{ plan, clearedOn, precautions, surgeryDate, episodeId, phaseDefaults, currentPhase, phases }, logs, clinic] = await Promise.all([
     loadClearedPrescriptions(patientId),
     db.sessionLog.findMany({
       where: { patientId, performedOn: { gte: window.first } },
@@ -50,7 +54,10 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
     prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek, expectedFrom: clearedOn.get(item.exerciseId) ?? null })),
     today,
   });
+  const order = episodeId ? await loadLatestOrder(episodeId) : null;
+  const inForce = restrictionsInForce({ order: order ? restrictionsOfOrder(order, phases) : null, phaseDefaults, today, currentPhasePosition: currentPhase?.position ?? null });
   await recordAudit(db, actorDid(actor, 'portal.read', { type: 'Patient', id: patientId, patientId }));
+  const plainNames = new Map([...plan.home, ...plan.withTherapist].map((item) => [item.exerciseId, item.patientName || item.exerciseName]));
   // Today's standing log of each exercise (the newest first): shown as done, and corrected by logging again.
   const todayLogs = new Map<string, (typeof sessions)[number]>();
   for (const session of sessions) {
@@ -65,12 +72,15 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
     }),
     withTherapist: plan.withTherapist.map((item) => toPortalExercise(item, { withSchedule: false })),
     precautions,
+    /** What the patient may not do yet, in their words: the surgeon's orders, else the phase's defaults. */
+    restrictions: { fromSurgeon: inForce.source === 'SURGEON', sentences: inForce.restrictions.map((restriction) => restrictionSentence(restriction, today)) },
     daysSinceSurgery: surgeryDate ? daysSinceSurgery(surgeryDate, today) : null,
     week,
     recentSessions: sessions.slice(0, 10).map((session) => ({
       id: session.id,
       exerciseId: session.exerciseId,
-      exerciseName: session.exerciseName,
+      // The name the patient knows the exercise by now, else the one it was logged under.
+      exerciseName: plainNames.get(session.exerciseId) ?? session.exerciseName,
       performedOn: session.performedOn,
       completed: session.completed,
       setsCompleted: session.setsCompleted,

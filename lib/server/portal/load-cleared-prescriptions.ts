@@ -1,5 +1,6 @@
 import 'server-only';
 import { currentEpisode } from '@/lib/domain/episodes';
+import { phaseRestrictionsOf } from '@/lib/domain/restrictions';
 import { signedAtByContentHash, signedContentHashes } from '@/lib/domain/clearance';
 import { clearedOn, portalPrescriptions } from '@/lib/domain/visibility';
 import { db } from '../db';
@@ -12,7 +13,8 @@ type Row = {
   id: string;
   surgeryDate: string;
   createdAt: string;
-  approved: Array<{ number: number; precautions: string; approvedAt: string; items: PrescriptionRow[] }>;
+  approved: Array<{ number: number; precautions: string; restrictions: unknown; phaseId: string; approvedAt: string; items: PrescriptionRow[] }>;
+  phases: Array<{ id: string; position: number; name: string }>;
   signed: Array<{ contentHash: string; decidedAt: string }>;
 };
 
@@ -38,7 +40,8 @@ export async function loadClearedPrescriptions(patientId: string) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT
       e."id", e."surgeryDate"::text AS "surgeryDate", to_json(e."createdAt")#>>'{}' AS "createdAt",
-      COALESCE((SELECT json_agg(json_build_object('number', v."number", 'precautions', v."precautions", 'approvedAt', v."approvedAt", 'items',
+      COALESCE((SELECT json_agg(json_build_object('id', ph."id", 'position', ph."position", 'name', ph."name")) FROM "ProtocolPhase" ph WHERE ph."protocolId" = e."protocolId"), '[]') AS "phases",
+      COALESCE((SELECT json_agg(json_build_object('number', v."number", 'precautions', v."precautions", 'restrictions', v."restrictions", 'phaseId', v."phaseId", 'approvedAt', v."approvedAt", 'items',
                   COALESCE((SELECT json_agg(json_build_object(${itemJson}) ORDER BY i."position") FROM "PlanItem" i WHERE i."versionId" = v."id"), '[]'))
                 ORDER BY v."number" DESC)
                 FROM "PlanVersion" v JOIN "Plan" pl ON pl."id" = v."planId"
@@ -50,6 +53,8 @@ export async function loadClearedPrescriptions(patientId: string) {
   const versions = (row?.approved ?? []).map((version) => ({
     number: version.number,
     precautions: version.precautions,
+    restrictions: version.restrictions,
+    phaseId: version.phaseId,
     approvedAt: new Date(`${version.approvedAt}Z`),
     items: version.items.map((item) => ({ ...item, itemId: item.id })),
   }));
@@ -61,6 +66,11 @@ export async function loadClearedPrescriptions(patientId: string) {
     /** The day each home exercise was cleared for the patient: adherence expects nothing before it. */
     clearedOn: new Map(plan.home.map((item) => [item.exerciseId, clearedOn(item.exerciseId, versions, signedAt)])),
     precautions: versions[0]?.precautions ?? '',
+    /** The current version's default restrictions and phase, for the restrictions in force. */
+    phaseDefaults: versions[0] ? phaseRestrictionsOf(versions[0].restrictions) : null,
+    currentPhase: row?.phases.find((phase) => phase.id === versions[0]?.phaseId) ?? null,
+    phases: row?.phases ?? [],
+    episodeId: row?.id ?? null,
     surgeryDate: row ? row.surgeryDate : null,
   };
 }

@@ -1,9 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn } from '../support/sign-in';
 
-// Sam Rivera's demo regimen: Walking, Hamstring stretch and Pelvic tilt are signed off; Knee flexion is
-// waiting for the surgeon; Lying march is supervised; a draft adds Bridging. These steps change Sam's
-// plan, so they run in order in one file.
+// Sam Rivera's demo regimen (phase 2 of the decompression protocol): Walking, Abdominal bracing, Quad sets,
+// Gluteal squeeze and four phase 2 exercises are signed off; Knee flexion is waiting for the surgeon; Lying
+// march is supervised; a draft adds Bridging. The portal shows each by its plain name. These steps change
+// Sam's plan, so they run in order in one file.
+const HOME = ['Daily walks', 'Tummy brace', 'Tighten your thigh', 'Squeeze your buttocks', 'Clams on your side', 'Sit to stand', 'Up on your toes', 'Leg out to the side'];
 test.describe.configure({ mode: 'serial' });
 
 function exerciseHeadings(page: Page, listName: string) {
@@ -13,8 +15,8 @@ function exerciseHeadings(page: Page, listName: string) {
 test('Sam sees exactly the cleared exercises, and nothing else reaches the browser', async ({ page }) => {
   await signIn(page, DEMO.patient);
   await expect(page).toHaveURL(/\/portal$/);
-  await expect(exerciseHeadings(page, "Today's home exercises")).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
-  await expect(exerciseHeadings(page, 'Exercises with your therapist')).toHaveText(['Lying march']);
+  await expect(exerciseHeadings(page, "Today's home exercises")).toHaveText(HOME);
+  await expect(exerciseHeadings(page, 'Exercises with your therapist')).toHaveText(['Foot lifts lying down']);
   await expect(page.getByRole('region', { name: 'Today' }).getByText('10 minutes, 3 times a day, every day')).toBeVisible();
   // Done at visits: no home schedule.
   await expect(page.getByRole('region', { name: 'With your therapist' }).getByText('1 set of 10, each side', { exact: true })).toBeVisible();
@@ -26,40 +28,40 @@ test('Sam sees exactly the cleared exercises, and nothing else reaches the brows
   // Not only hidden: the HTML and the React Server Component payload never carry them.
   const response = await page.request.get('/portal');
   const body = await response.text();
-  for (const secret of ['Knee flexion', 'Bridging', 'therapistNotes', 'contentHash']) {
+  for (const secret of ['Knee flexion', 'Heel slides', 'Bridging', 'Bottom lifts', 'therapistNotes', 'contentHash']) {
     expect(body, secret).not.toContain(secret);
   }
 });
 
-test('Sam logs Pelvic tilt where it stands on the list and sees it counted', async ({ page }) => {
+test('Sam logs Tummy brace where it stands on the list and sees it counted', async ({ page }) => {
   await signIn(page, DEMO.patient);
-  const item = page.getByRole('list', { name: "Today's home exercises" }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pelvic tilt' }) });
-  await item.getByText(/Log Pelvic tilt|Change today's log of Pelvic tilt/).click();
-  const form = page.getByRole('form', { name: 'Log Pelvic tilt' });
-  await form.getByRole('button', { name: 'Save Pelvic tilt' }).click();
+  const item = page.getByRole('list', { name: "Today's home exercises" }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Tummy brace' }) });
+  await item.getByText(/^(Log Tummy brace|Change today's log of Tummy brace)$/).click();
+  const form = page.getByRole('form', { name: 'Log Tummy brace' });
+  await form.getByRole('button', { name: 'Save Tummy brace' }).click();
   await expect(form.getByRole('alert').filter({ hasText: 'Back pain: Choose your pain from 0 to 10.' })).toBeVisible();
   await form.getByLabel('Back pain').selectOption('3');
   await form.getByLabel('Leg pain').selectOption('1');
   await form.getByText('More: sets, day, note').click();
   await form.getByLabel('Sets done').fill('1');
-  await form.getByRole('button', { name: 'Save Pelvic tilt' }).click();
-  await expect(form.getByRole('status')).toHaveText('Saved Pelvic tilt.');
+  await form.getByRole('button', { name: 'Save Tummy brace' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved Tummy brace.');
   await expect(item.getByText('Done today')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Pelvic tilt, done, 1 set, back pain 3, leg pain 1/).first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Tummy brace, done, 1 set, back pain 3, leg pain 1/).first()).toBeVisible();
 });
 
 test('Sam logs high pain with a note; the therapist sees the alert first, the note and the chart, and acknowledges it', async ({ browser }) => {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const sam = await phone.newPage();
   await signIn(sam, DEMO.patient);
-  await sam.getByText(/^(Log Walking|Change today's log of Walking)$/).click();
-  const form = sam.getByRole('form', { name: 'Log Walking' });
+  await sam.getByText(/^(Log Daily walks|Change today's log of Daily walks)$/).click();
+  const form = sam.getByRole('form', { name: 'Log Daily walks' });
   await form.getByLabel('Back pain').selectOption('8');
   await form.getByLabel('Leg pain').selectOption('3');
   await form.getByText('More: sets, day, note').click();
   await form.getByLabel('Note (optional)').fill('Sharp pain in my lower back');
-  await form.getByRole('button', { name: 'Save Walking' }).click();
-  await expect(form.getByRole('alert')).toContainText('Stop Walking for today.');
+  await form.getByRole('button', { name: 'Save Daily walks' }).click();
+  await expect(form.getByRole('alert')).toContainText('Stop Daily walks for today.');
   await expect(form.getByRole('alert').getByRole('link', { name: '(555) 010-2000' })).toHaveAttribute('href', 'tel:5550102000');
   await phone.close();
 
@@ -108,7 +110,7 @@ test('Sam reports new numbness and is told to call 911 at once; the surgeon sees
   await expect(request).toContainText('Jordan Lee');
   await expect(request).toContainText(/Latest pain\s*Back 8\/10/);
   await expect(request).toContainText('New numbness between your legs');
-  await expect(request).toContainText('Walking, Hamstring stretch, Pelvic tilt');
+  await expect(request).toContainText('Walking, Abdominal bracing, Quad sets, Gluteal squeeze, Side-lying clam');
   await surgeon.close();
 });
 
@@ -146,7 +148,8 @@ test('once the surgeon signs Knee flexion off, it appears for Sam', async ({ bro
 
   const patientPage = await browser.newPage();
   await signIn(patientPage, DEMO.patient);
-  await expect(exerciseHeadings(patientPage, "Today's home exercises")).toHaveText(['Walking', 'Hamstring stretch', 'Knee flexion', 'Pelvic tilt']);
+  await expect(exerciseHeadings(patientPage, "Today's home exercises")).toHaveText([...HOME.slice(0, 4), 'Heel slides', ...HOME.slice(4)]);
   const body = await (await patientPage.request.get('/portal')).text();
   expect(body).not.toContain('Bridging');
+  expect(body).not.toContain('Bottom lifts');
 });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/authz/actor';
 import { createCatalog, createClinic, createPatient, createProtocol, createUser } from '@/prisma/factories';
+import { TEST_PROTOCOL } from './test-protocol';
 
 export type SeededUser = Awaited<ReturnType<typeof createUser>>;
 export type SeededPatient = Awaited<ReturnType<typeof createPatient>>;
@@ -71,7 +72,7 @@ export async function createClinicWorld(): Promise<ClinicWorld> {
     createUser({ clinicId: clinic.id, role: 'PATIENT' }),
   ]);
   const exerciseIds = await createCatalog(clinic.id);
-  const protocol = await createProtocol(clinic.id, exerciseIds);
+  const protocol = await createProtocol(clinic.id, exerciseIds, TEST_PROTOCOL);
   const self = await createPatient({ clinicId: clinic.id, careTeam: [therapist.id, surgeon.id], userId: patientUser.id, lastName: `Able-${clinic.id}` });
   const therapistOnly = await createPatient({ clinicId: clinic.id, careTeam: [therapist.id], lastName: `Baker-${clinic.id}` });
   const otherTeam = await createPatient({ clinicId: clinic.id, careTeam: [otherTherapist.id], lastName: `Carter-${clinic.id}` });

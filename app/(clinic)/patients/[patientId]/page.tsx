@@ -12,6 +12,7 @@ import { advancePhaseAction, startDraftAction } from '../actions';
 import { ActionForm } from '../_components/action-form';
 import { InvitationPanel } from './_components/invitation-panel';
 import { SessionsAndPainSection } from './_components/sessions-and-pain';
+import { SurgeonOrders } from './_components/surgeon-orders';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -71,6 +72,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           <p>Open a draft to change these to supervised, or to adjust them and send them again.</p>
         </section>
       ) : null}
+
+      <SurgeonOrders overview={overview} today={today} timeZone={actor.timeZone} canSign={can(actor, 'order.sign') && episode.surgeon.id === actor.userId} />
 
       <SessionsAndPainSection patientId={patient.id} data={logged} start={episode.surgeryDate} today={today} timeZone={actor.timeZone} canAcknowledge={can(actor, 'alert.acknowledge')} />
 

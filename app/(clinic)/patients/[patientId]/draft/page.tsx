@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { localDay } from '@/lib/domain/clinic-time';
 import { DosageFields } from '@/app/_components/dosage-fields';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listExercises } from '@/lib/server/exercises/list-exercises';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
 import { requirePermission } from '@/lib/server/authz/require-permission';
-import { addDraftItemAction, removeDraftItemAction, updateDraftItemAction } from '../../actions';
+import { removeDraftItemAction, updateDraftItemAction } from '../../actions';
 import { ActionForm } from '../../_components/action-form';
 
 import { VersionDiff } from '../../_components/version-diff';
+import { RestrictionList } from '../_components/surgeon-orders';
+import { AddExerciseForm } from './_components/add-exercise-form';
 import { ApproveForm } from './_components/approve-form';
 import { DiscardForm } from './_components/discard-form';
 import { MODE_LABELS } from '@/app/_components/labels';
@@ -26,6 +29,7 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
     })(),
   );
   const { patient, draft, current } = overview;
+  const today = localDay(new Date(), actor.timeZone);
   const name = `${patient.firstName} ${patient.lastName}`;
   if (!draft) {
     return (
@@ -66,12 +70,27 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
         </div>
       ) : null}
 
+      <section className="card" aria-labelledby="restrictions-heading">
+        <h2 id="restrictions-heading">Restrictions</h2>
+        <p>
+          {overview.restrictions.draft.source === 'SURGEON'
+            ? `The surgeon's orders (version ${overview.orders[0]?.version ?? ''}) replace the protocol's defaults.`
+            : "No surgeon's orders yet: these are the defaults of the draft's phase."}
+        </p>
+        <RestrictionList inForce={overview.restrictions.draft} today={today} label="Restrictions in force for this draft" />
+      </section>
+
       <section aria-labelledby="exercises-heading">
       <h2 id="exercises-heading">Exercises</h2>
       {draft.items.length === 0 ? <p>No exercises yet. Add one below.</p> : null}
       {draft.items.map((item) => (
         <section key={item.id} className="card" aria-labelledby={`item-${item.id}`}>
           <h3 id={`item-${item.id}`}>{item.exerciseName}</h3>
+          {item.conflict ? (
+            <p className="notice" role="note">
+              {item.conflict}
+            </p>
+          ) : null}
           <ActionForm action={updateDraftItemAction} hidden={{ ...hidden, itemId: item.id }} className="stack" label={item.exerciseName} successText="Saved." draftItemId={item.id}>
             <div className="stack">
               <div>
@@ -102,23 +121,7 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an exercise</h2>
-        <ActionForm action={addDraftItemAction} hidden={{ ...hidden, versionId: draft.id }} className="row" label="Add an exercise">
-          <div className="row">
-            <div>
-              <label htmlFor="exerciseId">Exercise</label>
-              <select id="exerciseId" name="exerciseId">
-                {addable.map((exercise) => (
-                  <option key={exercise.id} value={exercise.id}>
-                    {exercise.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <button type="submit">Add exercise</button>
-            </div>
-          </div>
-        </ActionForm>
+        <AddExerciseForm patientId={patient.id} versionId={draft.id} lockVersion={draft.lockVersion} exercises={addable.map((exercise) => ({ id: exercise.id, name: exercise.name }))} />
       </section>
 
       {current ? (
