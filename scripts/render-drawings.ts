@@ -60,7 +60,7 @@ pages(rows, PER_PAGE).forEach((chunk, i) => {
         .join(''),
     ),
   );
-  written.push({ file, size: `1040,${chunk.length * 200 + 40}` });
+  written.push({ file, size: `1040,${chunk.length * 250 + 40}` });
 });
 
 // A negative delay with the animation paused shows the frame at that moment: 0 s the start, 2 s half-way, 4 s the end.

@@ -62,7 +62,7 @@ export const EXERCISE_DRAWINGS: Record<string, Illustration> = {
     props: [],
     anchor: 'hip',
     start: CROOK_LYING,
-    end: pose(CROOK_LYING, { near: { hip: 72, knee: 78, ankle: -10 }, contacts: ['pelvis', 'chest', 'farFoot'] }),
+    end: pose(CROOK_LYING, { near: { hip: 72, knee: 78, ankle: -50 }, contacts: ['pelvis', 'chest', 'farFoot'] }),
     description: 'Lying on your back with knees bent. You rest one ankle on the other knee and let that knee fall out to the side.',
   },
   'Ankle pumps': {
@@ -143,7 +143,7 @@ export const EXERCISE_DRAWINGS: Record<string, Illustration> = {
     props: [{ kind: 'rolledTowel' }],
     anchor: 'hip',
     start: pose(LYING_ON_BACK, { near: { hip: 12.5, knee: 30, ankle: -10 }, contacts: ['pelvis', 'chest', 'nearFoot'] }),
-    end: pose(LYING_ON_BACK, { near: { hip: 8, knee: 0, ankle: 0 }, focus: ['nearThigh'] }),
+    end: pose(LYING_ON_BACK, { near: { hip: 4, knee: 0, ankle: 0 }, focus: ['nearThigh'] }),
     description: 'Lying on your back with a rolled towel under one knee. You tighten your thigh and push the knee down so the leg is straight.',
   },
   Bridging: {
@@ -206,7 +206,7 @@ export const EXERCISE_DRAWINGS: Record<string, Illustration> = {
     props: [{ kind: 'counter', hand: 'near' }],
     anchor: 'hip',
     start: pose(STANDING, { both: onCounter }),
-    end: pose(STANDING, { both: { shoulder: 24, elbow: 43, ankle: -35 } }),
+    end: pose(STANDING, { both: { shoulder: 33, elbow: 30, ankle: -35 } }),
     description: 'Standing tall and holding a counter. You rise up onto your toes, then lower your heels.',
   },
   'Mini squats': {
@@ -215,7 +215,7 @@ export const EXERCISE_DRAWINGS: Record<string, Illustration> = {
     props: [{ kind: 'counter', hand: 'near' }],
     anchor: 'nearAnkle',
     start: pose(STANDING, { both: onCounter }),
-    end: pose(STANDING, { trunk: 18, both: { shoulder: 24, elbow: 101, hip: 44, knee: 40, ankle: 14 } }),
+    end: pose(STANDING, { trunk: 18, both: { shoulder: 30, elbow: 94, hip: 44, knee: 40, ankle: 14 } }),
     description: 'Standing and holding a counter. You bend your knees a little, then stand back up.',
   },
   'Wall sit': {

@@ -107,14 +107,19 @@ describe('poses on their surface', () => {
     }
   });
 
-  it('puts the hand that holds a counter on its top', () => {
+  it('keeps the hand that holds a counter on its top, at the start and at the end', () => {
     for (const [, illustration] of drawings) {
       const counter = illustration.props.find((prop) => prop.kind === 'counter');
       if (counter?.kind !== 'counter') continue;
       const layout = layoutIllustration(illustration);
-      const top = Math.min(...layout.backdrop.filter((shape) => shape.part === 'counter' && shape.kind === 'rect').map((shape) => (shape.kind === 'rect' ? shape.y : Infinity)));
-      const hand = shapesBox(layout.start.body.shapes.filter((shape) => shape.part === `${counter.hand}Hand`));
-      expect(Math.abs(hand.maxY - top)).toBeLessThanOrEqual(1);
+      const top = shapesBox(layout.backdrop.filter((shape) => shape.part === 'counter')).minY;
+      const [start] = layout.start.body.shapes.filter((shape) => shape.part === `${counter.hand}Hand`).map((shape) => shapesBox([shape]));
+      for (const pose of [layout.start, layout.end]) {
+        if (!pose || !start) continue;
+        const hand = shapesBox(pose.body.shapes.filter((shape) => shape.part === `${counter.hand}Hand`));
+        expect(Math.abs(hand.maxY - top)).toBeLessThanOrEqual(1);
+        expect(Math.abs(hand.minX - start.minX)).toBeLessThanOrEqual(1.5);
+      }
     }
   });
 });
