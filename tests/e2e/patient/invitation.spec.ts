@@ -19,7 +19,7 @@ async function registerPatient(page: Page, prefix: string) {
   await page.getByLabel('Procedure').fill('Lumbar microdiscectomy (L5-S1)');
   await page.getByLabel('Surgery date').fill(isoDaysAgo(3));
   await page.getByLabel('Surgeon').selectOption({ label: 'Dr. Priya Shah' });
-  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar post-op' });
+  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar decompression (microdiscectomy, laminectomy)' });
   await page.getByRole('button', { name: 'Create patient' }).click();
   // Registration lands on the new patient's record (or their first draft): the invitation is on the record.
   const recordPath = /^\/patients\/(?!new$)[a-z0-9]+/;

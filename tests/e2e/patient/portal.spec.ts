@@ -129,6 +129,49 @@ test("another clinic's therapist gets 404 for Sam's record", async ({ browser })
   await page.close();
 });
 
+test("the surgeon records a 5 kg lifting limit; Sam sees it in place of the protocol's, and the therapist is warned of a conflicting exercise", async ({ browser }) => {
+  const surgeon = await browser.newPage();
+  await signIn(surgeon, DEMO.surgeon);
+  await surgeon.getByRole('link', { name: 'All your patients' }).click();
+  await surgeon.getByRole('link', { name: /Rivera, Sam/ }).click();
+  const orders = surgeon.getByRole('region', { name: "Surgeon's orders" });
+  await expect(orders).toContainText('No orders yet');
+  await expect(orders.getByRole('list', { name: 'Restrictions in force' })).toContainText('Do not lift more than 4 kg.');
+  const form = orders.getByRole('form', { name: 'Record orders' });
+  await form.getByLabel('Lifting limit').fill('60');
+  await form.getByLabel('Your password').fill('demo-password');
+  await form.getByRole('button', { name: 'Sign orders' }).click();
+  await expect(form.getByRole('alert')).toContainText('The lifting limit must be from 0 to 50 kg.');
+  await form.getByLabel('Lifting limit').fill('5');
+  await form.getByRole('button', { name: 'Sign orders' }).click();
+  await expect(form.getByRole('status')).toHaveText('Orders version 1 signed.');
+  await surgeon.reload();
+  await expect(surgeon.getByRole('region', { name: "Surgeon's orders" })).toContainText('Version 1, signed by Dr. Priya Shah');
+  await surgeon.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const sam = await phone.newPage();
+  await signIn(sam, DEMO.patient);
+  const care = sam.getByRole('region', { name: 'Take care for now' });
+  await expect(care).toContainText('Your surgeon set these limits for you:');
+  await expect(care.getByRole('list', { name: 'Your limits' })).toContainText('Do not lift more than 5 kg.');
+  await expect(care).not.toContainText('4 kg');
+  await phone.close();
+
+  const therapist = await browser.newPage();
+  await signIn(therapist, DEMO.therapist);
+  await therapist.goto('/caseload');
+  await therapist.getByRole('link', { name: 'Sam Rivera' }).first().click();
+  await therapist.getByRole('link', { name: /Open draft/ }).click();
+  await expect(therapist.getByRole('list', { name: 'Restrictions in force for this draft' })).toContainText('Do not lift more than 5 kg.');
+  const add = therapist.getByRole('form', { name: 'Add an exercise' });
+  await add.getByLabel('Exercise').selectOption({ label: 'Lifting practice' });
+  await add.getByRole('button', { name: 'Add exercise' }).click();
+  await expect(add.getByRole('alert')).toContainText(/Lifting practice loads .*lifting/);
+  await expect(therapist.getByRole('region', { name: 'Lifting practice' }).getByRole('note')).toContainText("the surgeon's orders rule out for now");
+  await therapist.close();
+});
+
 test('once the surgeon signs Knee flexion off, it appears for Sam', async ({ browser }) => {
   const surgeonPage = await browser.newPage();
   await signIn(surgeonPage, DEMO.surgeon);

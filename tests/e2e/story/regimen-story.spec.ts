@@ -13,6 +13,9 @@ const lastName = `Story${stamp}`;
 const fullName = `${firstName} ${lastName}`;
 const email = `quinn.${stamp}@example.test`;
 const patientPassword = 'green river stones 42';
+// The decompression protocol's phases 1 and 2, by clinical name, in the order the draft lists them.
+const PHASE_1 = ['Walking', 'Ankle pumps', 'Diaphragmatic breathing', 'Abdominal bracing', 'Quad sets', 'Gluteal squeeze'];
+const PHASE_2 = ['Knee flexion', 'Lying march', 'Side-lying clam', 'Sit to stand', 'Calf raises', 'Standing hip abduction'];
 let patientPath = '';
 
 async function asTherapist(browser: Browser): Promise<Page> {
@@ -38,12 +41,12 @@ test('the therapist registers a patient and approves a plan from the protocol', 
   await page.getByLabel('Procedure').fill('Lumbar microdiscectomy (L5-S1)');
   await page.getByLabel('Surgery date').fill(isoDaysAgo(8));
   await page.getByLabel('Surgeon').selectOption({ label: 'Dr. Priya Shah' });
-  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar post-op' });
+  await page.getByLabel('Protocol').selectOption({ label: 'Lumbar decompression (microdiscectomy, laminectomy)' });
   await page.getByRole('button', { name: 'Create patient' }).click();
 
-  // The first draft comes from phase 1: walking only.
+  // The first draft comes from phase 1: walking, circulation, breathing and muscle setting.
   await expect(page.getByRole('heading', { level: 1, name: `Draft version 1 for ${fullName}` })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText(['Walking']);
+  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText(PHASE_1);
   patientPath = new URL(page.url()).pathname.replace(/\/draft$/, '');
 
   // A wrong password signs nothing.
@@ -57,11 +60,11 @@ test('the therapist registers a patient and approves a plan from the protocol', 
 
   // Day 8: phase 2 is open. Advance, adjust a dosage, approve.
   const advance = page.getByRole('form', { name: 'Advance to phase 2' });
-  await advance.getByLabel('Walks 10 minutes without more leg pain').check();
+  await advance.getByLabel('Walks 5–10 minutes at a time, several times a day').check();
   await advance.getByRole('button', { name: 'Advance to phase 2' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Draft version 2 for ${fullName}` })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText(['Walking', 'Hamstring stretch', 'Knee flexion', 'Pelvic tilt', 'Lying march']);
-  await expect(page.getByRole('list', { name: 'Criteria met' })).toContainText('Walks 10 minutes without more leg pain');
+  await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toHaveText([...PHASE_1, ...PHASE_2]);
+  await expect(page.getByRole('list', { name: 'Criteria met' })).toContainText('Walks 5–10 minutes at a time, several times a day');
 
   const kneeFlexion = page.getByRole('form', { name: 'Knee flexion' });
   await kneeFlexion.getByLabel('Reps').fill('8');
@@ -79,7 +82,7 @@ test('the surgeon signs off three items and declines one', async ({ browser }) =
   const page = await browser.newPage();
   await signIn(page, DEMO.surgeon);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign-offs' })).toBeVisible();
-  for (const exercise of ['Walking', 'Hamstring stretch', 'Pelvic tilt']) {
+  for (const exercise of ['Walking', 'Abdominal bracing', 'Sit to stand']) {
     const request = page.getByRole('article', { name: `${exercise} for ${fullName}` });
     await expect(request).toContainText('day 8');
     await request.getByLabel('Sign off: safe for the patient to do at home').check();
@@ -123,20 +126,22 @@ test('the patient sees exactly the cleared items and logs a session; the therapi
 
   const home = phone.getByRole('list', { name: "Today's home exercises" });
   const withTherapist = phone.getByRole('list', { name: 'Exercises with your therapist' });
-  await expect(home.getByRole('heading', { level: 3 })).toHaveText(['Walking', 'Hamstring stretch', 'Pelvic tilt']);
-  await expect(withTherapist.getByRole('heading', { level: 3 })).toHaveText(['Lying march']);
+  // The plain names patients read: Walking, Abdominal bracing, Sit to stand; Lying march with the therapist.
+  await expect(home.getByRole('heading', { level: 3 })).toHaveText(['Daily walks', 'Tummy brace', 'Sit to stand']);
+  await expect(withTherapist.getByRole('heading', { level: 3 })).toHaveText(['Foot lifts lying down']);
   const payload = await (await phone.request.get('/portal')).text();
   expect(payload).not.toContain('Knee flexion');
+  expect(payload).not.toContain('Heel slides');
 
-  await phone.getByText('Log Walking', { exact: true }).click();
-  const log = phone.getByRole('form', { name: 'Log Walking' });
+  await phone.getByText('Log Daily walks', { exact: true }).click();
+  const log = phone.getByRole('form', { name: 'Log Daily walks' });
   await log.getByLabel('Back pain').selectOption('8');
   await log.getByLabel('Leg pain').selectOption('2');
   await log.getByText('More: sets, day, note').click();
   await log.getByLabel('Note (optional)').fill('Sharp pain after the second walk.');
-  await log.getByRole('button', { name: 'Save Walking' }).click();
+  await log.getByRole('button', { name: 'Save Daily walks' }).click();
   // High pain: never "well done", but stop and whom to call.
-  await expect(log.getByRole('alert')).toContainText('Stop Walking for today.');
+  await expect(log.getByRole('alert')).toContainText('Stop Daily walks for today.');
   await expect(log.getByRole('alert')).toContainText('We told your care team.');
   await phoneContext.close();
 
@@ -153,7 +158,7 @@ test('the therapist advances the patient early, with a reason', async ({ browser
   const page = await asTherapist(browser);
   await page.goto(patientPath);
   const advance = page.getByRole('form', { name: 'Advance to phase 3' });
-  await expect(page.getByRole('region', { name: 'Next phase' })).toContainText('Earliest start: day 28 after surgery');
+  await expect(page.getByRole('region', { name: 'Next phase' })).toContainText('Earliest start: day 14 after surgery');
   await advance.getByRole('button', { name: 'Advance to phase 3' }).click();
   await expect(advance.getByRole('alert')).toContainText('reason');
   await advance.getByLabel(/Reason/).fill('Strong and pain-free in clinic; surgeon agreed at review.');

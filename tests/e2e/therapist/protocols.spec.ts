@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, signIn } from '../support/sign-in';
 
-// Other tests rely on the seeded "Lumbar post-op": these only read it, and make their own protocol to edit.
+// Other tests rely on the seeded protocols: these only read them, and make their own protocol to edit.
 
 const CONFLICT = 'Someone else changed this protocol while you were editing. Reload to see their changes; nothing was saved.';
 
@@ -20,34 +20,36 @@ async function expectNotFound(page: Page, path: string) {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 }
 
-test('the therapist reads the Lumbar post-op protocol, phase by phase', async ({ page }) => {
+test('the therapist reads the decompression protocol, phase by phase', async ({ page }) => {
+  const name = 'Lumbar decompression (microdiscectomy, laminectomy)';
   await signIn(page, DEMO.therapist);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Protocols' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Protocols' })).toBeVisible();
-  await page.getByRole('link', { name: 'Lumbar post-op', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Lumbar post-op' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lumbar fusion', exact: true })).toBeVisible();
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
   const phaseHeadings = page.getByRole('heading', { level: 2, name: /^Phase \d+:/ });
-  await expect(phaseHeadings).toHaveText(['Phase 1: Protect and walk', 'Phase 2: Gentle movement', 'Phase 3: Build strength']);
+  await expect(phaseHeadings).toHaveText(['Phase 1: Protect and walk', 'Phase 2: Gentle movement', 'Phase 3: More movement', 'Phase 4: Build strength', 'Phase 5: Back to full activity']);
 
   const first = phase(page, 'Phase 1: Protect and walk');
   await expect(first.getByText('From day 0 after surgery')).toBeVisible();
-  await expect(exercisesOf(first)).toHaveText(['Walking']);
+  await expect(exercisesOf(first)).toHaveText(['Walking', 'Ankle pumps', 'Diaphragmatic breathing', 'Abdominal bracing', 'Quad sets', 'Gluteal squeeze']);
   await expect(first.getByRole('row', { name: /^Walking/ })).toContainText('10 minutes, 3 times a day, every day');
 
   const second = phase(page, 'Phase 2: Gentle movement');
   await expect(second.getByText('From day 7 after surgery')).toBeVisible();
-  await expect(second.getByRole('listitem').filter({ hasText: 'Walks 10 minutes without more leg pain' })).toBeVisible();
-  await expect(exercisesOf(second)).toHaveText(['Hamstring stretch', 'Knee flexion', 'Pelvic tilt', 'Lying march']);
+  await expect(second.getByRole('listitem').filter({ hasText: 'If it is the same or worse, or has come back, do not advance: refer to the surgeon first' })).toBeVisible();
+  await expect(exercisesOf(second)).toHaveText(['Knee flexion', 'Lying march', 'Side-lying clam', 'Sit to stand', 'Calf raises', 'Standing hip abduction']);
   await expect(second.getByRole('row', { name: /^Lying march/ })).toContainText('Supervised in clinic');
-  await expect(second.getByRole('row', { name: /^Pelvic tilt/ })).toContainText('Self-directed at home');
+  await expect(second.getByRole('row', { name: /^Knee flexion/ })).toContainText('Self-directed at home');
 
-  const third = phase(page, 'Phase 3: Build strength');
-  await expect(third.getByText('From day 28 after surgery')).toBeVisible();
+  const third = phase(page, 'Phase 3: More movement');
+  await expect(third.getByText('From day 14 after surgery')).toBeVisible();
   await expect(exercisesOf(third)).toContainText(['Bridging']);
   // Only the last phase offers to be removed.
   await expect(page.getByRole('button', { name: /^Remove phase/ })).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Remove phase 3' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove phase 5' })).toBeVisible();
 });
 
 test('the therapist builds a new protocol, and a bad dosage or a stale page changes nothing', async ({ page, context }) => {
