@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import type { Role } from '@/lib/domain/types';
+import { drawingFor } from '@/lib/domain/drawings/exercise-drawings';
 import type { Actor } from '@/lib/server/authz/actor';
 import { EXERCISES, DECOMPRESSION_PROTOCOL, type SeedExercise, type SeedProtocol } from './data/catalog';
 
@@ -65,6 +66,8 @@ export async function createExercise(clinicId: string, exercise: SeedExercise) {
       isSafeUnsupervised: exercise.isSafeUnsupervised,
       patientName: exercise.patientName ?? '',
       loads: exercise.loads ?? [],
+      // The drawing, described as poses (lib/domain/drawings/exercise-drawings.ts): stored with the exercise.
+      illustration: drawingFor(exercise.name) ?? undefined,
       ...exercise.dosage,
     },
     select: { id: true, name: true },

@@ -1,5 +1,6 @@
 import type { Clearance } from '@/lib/domain/clearance';
 import type { StatusFlag } from '@/lib/domain/patient-status';
+import type { ExerciseLoad } from '@/lib/domain/restrictions';
 import type { ItemMode } from '@/lib/domain/types';
 import type { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 
@@ -31,4 +32,11 @@ export const FLAG_LABELS: Record<StatusFlag, { text: string; tone: string }> = {
   WAITING_FOR_SURGEON: { text: 'Waiting for surgeon', tone: 'warn' },
   DECLINED: { text: 'Declined by surgeon', tone: 'danger' },
   READY_TO_ADVANCE: { text: 'Ready to advance', tone: 'ok' },
+};
+
+export const LOAD_LABELS: Record<ExerciseLoad, string> = {
+  BENDING: 'Bending',
+  LIFTING: 'Lifting',
+  TWISTING: 'Twisting',
+  LUMBAR_EXTENSION: 'Arching the back',
 };

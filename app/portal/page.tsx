@@ -6,6 +6,7 @@ import { signWithAction, WARNING_SIGNS, warningSignsIntro } from '@/lib/domain/w
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPortalPlan, type PortalExercise } from '@/lib/server/portal/get-portal-plan';
+import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
 import { LogSessionForm, type LogDay } from './_components/log-session-form';
 import { ReportSignsForm } from './_components/report-signs-form';
 
@@ -17,6 +18,7 @@ function Steps({ exercise }: { exercise: PortalExercise }) {
   return (
     <details className="how">
       <summary>How to do {exercise.name}</summary>
+      {exercise.illustration ? <ExerciseDrawing illustration={exercise.illustration} isMoving hasCaption /> : null}
       <ol className="steps">
         {exercise.steps.map((step, index) => (
           <li key={index}>{step}</li>
@@ -82,7 +84,8 @@ export default async function PortalPage() {
         )}
         <ul className="checklist" aria-label="Today's home exercises">
           {portal.home.map((exercise) => (
-            <li key={exercise.exerciseId} className="card">
+            <li key={exercise.exerciseId} className="card exercise-card">
+              {exercise.illustration ? <ExerciseDrawing illustration={exercise.illustration} className="thumb" /> : null}
               <h3>{exercise.name}</h3>
               <p>{exercise.dosageText}</p>
               <p className={exercise.today?.completed ? 'badge ok' : 'badge'}>{exercise.today ? (exercise.today.completed ? 'Done today' : 'Not done today') : 'To do'}</p>
@@ -105,7 +108,8 @@ export default async function PortalPage() {
             <p>Do these only at your visits, with your therapist. Do not do them at home.</p>
             <ul className="checklist" aria-label="Exercises with your therapist">
               {portal.withTherapist.map((exercise) => (
-                <li key={exercise.exerciseId} className="card">
+                <li key={exercise.exerciseId} className="card exercise-card">
+                  {exercise.illustration ? <ExerciseDrawing illustration={exercise.illustration} className="thumb" /> : null}
                   <h3>{exercise.name}</h3>
                   <p>{exercise.dosageText}</p>
                   <Steps exercise={exercise} />

@@ -14,7 +14,7 @@ import { updateExercise } from '@/lib/server/exercises/update-exercise';
 
 export type FormState = ActionResult<{ id: string }> | null;
 
-const exerciseFields = (form: FormData) => formFields(form, { except: ['exerciseId'] });
+const exerciseFields = (form: FormData) => formFields(form, { except: ['exerciseId'], lists: ['loads'] });
 
 export async function createExerciseAction(_previous: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(form, async () => {

@@ -8,6 +8,7 @@ import { listOpenAlerts } from '@/lib/server/alerts/list-open-alerts';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { listSignOffQueue, type SignOffRequest } from '@/lib/server/sign-offs/list-sign-off-queue';
+import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
 import { AlertList } from '../_components/alert-list';
 import { PageNav, pageFrom } from '../_components/page-nav';
 import { DecisionForm } from './_components/decision-form';
@@ -60,6 +61,7 @@ export default async function SignOffsPage({ searchParams }: { searchParams: Pro
             <h3 id={`request-${request.signOffId}`}>
               {request.exerciseName} for {request.patient.name}
             </h3>
+            {request.illustration ? <ExerciseDrawing illustration={request.illustration} className="compact" /> : null}
             <dl className="facts">
               <dt>Surgery</dt>
               <dd>

@@ -6,6 +6,9 @@ import type { Prisma } from '../generated/prisma/client';
 export const exerciseSelect = {
   id: true,
   name: true,
+  patientName: true,
+  loads: true,
+  illustration: true,
   instructions: true,
   therapistNotes: true,
   category: true,

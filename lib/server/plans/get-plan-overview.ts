@@ -62,7 +62,7 @@ export async function getPlanOverview({ actor, patientId: rawPatientId, today: n
               approvedById: true,
               approvedAt: true,
               approvedHash: true,
-              items: { select: { ...itemSelect, exercise: { select: { loads: true } } }, orderBy: { position: 'asc' } },
+              items: { select: { ...itemSelect, exercise: { select: { loads: true, illustration: true } } }, orderBy: { position: 'asc' } },
             },
           },
         },

@@ -3,6 +3,7 @@ import { adherence } from '@/lib/domain/adherence';
 import { daysSinceSurgery, isoDay } from '@/lib/domain/calendar';
 import { localDay } from '@/lib/domain/clinic-time';
 import { describeDosage } from '@/lib/domain/dosage';
+import { isIllustration } from '@/lib/domain/drawings/validate';
 import { dosageOf } from '@/lib/domain/prescription';
 import { restrictionSentence, restrictionsInForce } from '@/lib/domain/restrictions';
 import { standingLogs } from '@/lib/domain/session-logs';
@@ -27,6 +28,7 @@ function toPortalExercise(item: Prescription, { withSchedule }: { withSchedule: 
     dosageText: describeDosage(dosageOf(item), { withSchedule }),
     steps: item.instructions.split('\n').filter((step) => step.trim().length > 0),
     notes: item.patientNotes,
+    illustration: isIllustration(item.illustration) ? item.illustration : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { planItemSelect } from '../plans/plan-item-select';
 
-type PrescriptionRow = Prisma.PlanItemGetPayload<{ select: typeof planItemSelect }>;
+type PrescriptionRow = Prisma.PlanItemGetPayload<{ select: typeof planItemSelect }> & { illustration: unknown };
 
 type Row = {
   id: string;
@@ -20,12 +20,14 @@ type Row = {
 
 // The same columns the clinicians' overview reads (planItemSelect), as JSON keys. The names are our own
 // constants, checked here so that nothing but a plain column name can ever reach the SQL.
-const itemJson = Prisma.join(
-  Object.keys(planItemSelect).map((column) => {
+const itemJson = Prisma.join([
+  ...Object.keys(planItemSelect).map((column) => {
     if (!/^[A-Za-z]+$/.test(column)) throw new Error(`Not a column name: ${column}`);
     return Prisma.raw(`'${column}', i."${column}"`);
   }),
-);
+  // The exercise's drawing: not part of what was signed, so it is the catalog's current one.
+  Prisma.raw(`'illustration', (SELECT x."illustration" FROM "Exercise" x WHERE x."id" = i."exerciseId")`),
+]);
 
 /**
  * What the patient may be shown, decided by the one visibility rule in lib/domain/visibility.ts. Only

@@ -3,6 +3,7 @@ import { alertKindsSeenBy } from '@/lib/domain/alerts';
 import { localDay } from '@/lib/domain/clinic-time';
 import { describeDosage } from '@/lib/domain/dosage';
 import { pageCountOf, pageSlice } from '@/lib/domain/paging';
+import { isIllustration } from '@/lib/domain/drawings/validate';
 import { dosageOf } from '@/lib/domain/prescription';
 import { alertSelect, toAlertDto } from '../alerts/alert-select';
 import type { Actor } from '../authz/actor';
@@ -42,6 +43,7 @@ export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PA
           select: {
             // The prescription as approved, read as everywhere (only what the card shows is passed on below).
             ...planItemSelect,
+            exercise: { select: { illustration: true } },
             version: {
               select: {
                 number: true,
@@ -87,6 +89,7 @@ export async function listSignOffQueue({ actor, page = 1, pageSize = SIGN_OFF_PA
       instructions: item.instructions,
       patientNotes: item.patientNotes,
       dosageText: describeDosage(dosageOf(item)),
+      illustration: isIllustration(item.exercise.illustration) ? item.exercise.illustration : null,
       latestPain: status.latest ? { back: status.latest.back, leg: status.latest.leg, on: status.latest.performedOn } : null,
       trend: status.trend,
       week: status.week,

@@ -7,7 +7,9 @@ import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { getExercise } from '@/lib/server/exercises/get-exercise';
 import { orNotFound } from '@/lib/server/page-guard';
 import { RetireForm } from '../_components/retire-form';
-import { CATEGORY_LABELS } from '@/app/_components/labels';
+import { CATEGORY_LABELS, LOAD_LABELS } from '@/app/_components/labels';
+import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
+import { isIllustration } from '@/lib/domain/drawings/validate';
 
 export const metadata: Metadata = { title: 'Exercise' };
 
@@ -24,8 +26,13 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
       <h1>
         {exercise.name} {exercise.retiredAt ? <span className="badge">Retired</span> : null}
       </h1>
+      {isIllustration(exercise.illustration) ? <ExerciseDrawing illustration={exercise.illustration} hasCaption /> : null}
       <div className="card">
         <dl className="facts">
+          <dt>Name for patients</dt>
+          <dd>{exercise.patientName || exercise.name}</dd>
+          <dt>Loads</dt>
+          <dd>{exercise.loads.length === 0 ? 'Nothing (the back stays still)' : exercise.loads.map((load) => LOAD_LABELS[load]).join(', ')}</dd>
           <dt>Category</dt>
           <dd>{CATEGORY_LABELS[exercise.category]}</dd>
           <dt>Body region</dt>

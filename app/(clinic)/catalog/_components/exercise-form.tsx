@@ -6,11 +6,13 @@ import { DosageFields } from '@/app/_components/dosage-fields';
 import { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 import type { Dosage } from '@/lib/domain/types';
 import type { FormState } from '../actions';
-import { CATEGORY_LABELS } from '@/app/_components/labels';
+import { CATEGORY_LABELS, LOAD_LABELS } from '@/app/_components/labels';
 
 type ExerciseValues = Dosage & {
   id: string;
   name: string;
+  patientName: string;
+  loads: string[];
   instructions: string;
   therapistNotes: string;
   category: string;
@@ -37,6 +39,21 @@ export function ExerciseForm({
         <label htmlFor="name">Name</label>
         <input id="name" name="name" required defaultValue={exercise?.name} />
       </div>
+      <div>
+        <label htmlFor="patientName">
+          Name for patients <span className="field-hint">(plain words, where the name above is jargon; leave empty to use it)</span>
+        </label>
+        <input id="patientName" name="patientName" defaultValue={exercise?.patientName} />
+      </div>
+      <fieldset className="choices">
+        <legend>What it loads in the lower back (checked against the surgeon&apos;s restrictions)</legend>
+        {Object.entries(LOAD_LABELS).map(([value, label]) => (
+          <label key={value}>
+            <input type="checkbox" name="loads" value={value} defaultChecked={exercise?.loads.includes(value) ?? false} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <div>
         <label htmlFor="instructions">
           Instructions for the patient <span className="field-hint">(one step per line, plain words)</span>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { localDay } from '@/lib/domain/clinic-time';
+import { isIllustration } from '@/lib/domain/drawings/validate';
+import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
 import { DosageFields } from '@/app/_components/dosage-fields';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listExercises } from '@/lib/server/exercises/list-exercises';
@@ -86,6 +88,7 @@ export default async function DraftPage({ params }: { params: Promise<{ patientI
       {draft.items.map((item) => (
         <section key={item.id} className="card" aria-labelledby={`item-${item.id}`}>
           <h3 id={`item-${item.id}`}>{item.exerciseName}</h3>
+          {isIllustration(item.exercise.illustration) ? <ExerciseDrawing illustration={item.exercise.illustration} className="compact" /> : null}
           {item.conflict ? (
             <p className="notice" role="note">
               {item.conflict}
