@@ -1,6 +1,7 @@
 // Small process helpers for the fault-injection tests: free ports, bounded waits, commands with a time
 // limit, and a detached watchdog that cleans up if the test process dies without doing it itself.
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -18,6 +19,23 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * When the process started (clock ticks since boot, /proc/<pid>/stat field 22), or null once it is gone
+ * or a zombie. A pid the kernel gave to a new process after the old one died has another start time.
+ */
+export function processStartTime(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z') return null;
+    const startTime = Number(fields[19]);
+    return Number.isFinite(startTime) ? startTime : null;
+  } catch {
+    return null;
+  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
