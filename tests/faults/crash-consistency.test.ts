@@ -1,7 +1,9 @@
 // Fault injection: PostgreSQL is killed (kill -9) in the middle of a stream of patient writes. Every write
 // the app acknowledged must be there after crash recovery, nothing may be half-written (each SessionLog
 // has exactly its one audit row, no audit row points at a missing SessionLog), the audit hash chain must
-// be intact, and the app's own database client must carry on after the restart by itself.
+// be intact, and the app's own database client must carry on after the restart by itself, with every
+// connection of its pool (none kept by a transaction the crash cut short) and without an uncaught exception
+// or unhandled rejection in this process, where the data layer runs.
 // Runs against a private server in a temporary folder (tests/faults/support/private-postgres.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/domain/audit-chain';
@@ -9,10 +11,13 @@ import type { Actor } from '@/lib/server/authz/actor';
 import type { db as Db } from '@/lib/server/db';
 import type { isDatabaseUnavailable as IsDatabaseUnavailable } from '@/lib/server/errors';
 import type { logSession as LogSession } from '@/lib/server/portal/log-session';
+import { recordProcessErrors, type ProcessErrorRecorder } from './support/process-errors';
 import { migrate, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { TimeoutError, sleep, withTimeout } from './support/processes';
 
 const STREAMS = 4;
+/** Connections in the app's pool (DATABASE_POOL_MAX). */
+const POOL_MAX = 8;
 /** Acknowledged writes per round before the kill. */
 const ACKS_BEFORE_KILL = 25;
 /** How long the streams keep writing against the dead server before they stop. */
@@ -24,6 +29,7 @@ const CALL_LIMIT_MS = 20_000;
 type DataLayer = { db: typeof Db; logSession: typeof LogSession; isDatabaseUnavailable: typeof IsDatabaseUnavailable };
 
 let server: PrivatePostgres | undefined;
+let processErrors: ProcessErrorRecorder | undefined;
 let layer: DataLayer;
 let patientActor: Actor;
 let patientId: string;
@@ -47,11 +53,12 @@ function errorKind(error: unknown): string {
 }
 
 beforeAll(async () => {
+  processErrors = recordProcessErrors();
   server = await startPrivatePostgres();
   await migrate(server.url);
   // lib/server/db.ts builds its client from the environment at import time: set it first, import after.
   process.env.DATABASE_URL = server.url;
-  process.env.DATABASE_POOL_MAX = '8';
+  process.env.DATABASE_POOL_MAX = String(POOL_MAX);
   delete process.env.REGIMEN_COUNT_QUERIES;
   const [{ db }, { logSession }, { isDatabaseUnavailable }] = await Promise.all([
     import('@/lib/server/db'),
@@ -77,7 +84,37 @@ beforeAll(async () => {
 afterAll(async () => {
   if (layer) await withTimeout(layer.db.$disconnect(), 10_000, 'db.$disconnect').catch(() => undefined);
   await server?.destroy();
+  try {
+    processErrors?.expectNone('during teardown');
+  } finally {
+    processErrors?.stop();
+  }
 }, 60_000);
+
+/**
+ * As many transactions as the app's pool has connections, all open at the same moment. A connection still
+ * held by a transaction the crash cut short leaves one of them waiting for a connection until pg-pool gives
+ * up ("timeout exceeded when trying to connect").
+ */
+async function openEveryConnectionAtOnce(round: number): Promise<void> {
+  let open = 0;
+  let allOpen: () => void = () => undefined;
+  const everyoneOpen = new Promise<void>((resolve) => (allOpen = resolve));
+  const transactions = Array.from({ length: POOL_MAX }, () =>
+    layer.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        open += 1;
+        if (open === POOL_MAX) allOpen();
+        await withTimeout(everyoneOpen, CALL_LIMIT_MS, `${POOL_MAX} transactions open at once`);
+      },
+      { maxWait: CALL_LIMIT_MS, timeout: 2 * CALL_LIMIT_MS },
+    ),
+  );
+  const outcomes = await Promise.allSettled(transactions);
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [errorKind(outcome.reason)] : []));
+  expect(failures, `${POOL_MAX} transactions at once on the app's pool of ${POOL_MAX} after round ${round}`).toEqual([]);
+}
 
 type RoundReport = {
   round: number;
@@ -146,6 +183,7 @@ async function runRound(round: number, fault: 'kill -9 postmaster' | 'kill -9 po
     'the first logSession after the restart',
   );
   acked.push(recovered.sessionId);
+  await openEveryConnectionAtOnce(round);
 
   // Check with an independent connection, not the app's client.
   const sessions = await pg.query<{ id: string; note: string }>('SELECT id, note FROM "SessionLog" WHERE "patientId" = $1', [patientId]);
@@ -190,6 +228,7 @@ describe('PostgreSQL killed in the middle of a stream of writes', () => {
     [3, 'kill -9 postmaster'],
   ] as const)('round %i (%s): every acknowledged write survives, nothing half-written, chain intact', async (round, fault) => {
     const report = await runRound(round, fault);
+    processErrors!.expectNone(`in round ${round} (${fault})`);
     expect(report.hung, 'calls that hung instead of failing').toBe(0);
     expect(report.failedBeforeKill, 'calls that failed before the server was killed').toBe(0);
     expect(report.failed, 'calls that failed while the server was down').toBeGreaterThan(0);

@@ -3,16 +3,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, onAbort, repoRoot, sleep, startWatchdog, waitFor, withTimeout } from './processes';
+import { pathToFileURL } from 'node:url';
+import { freePort, onAbort, processStartTime, repoRoot, sleep, startWatchdog, waitFor, withTimeout } from './processes';
 
 export type NextServer = {
   baseUrl: string;
   pid: number;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
-  isAlive(): boolean;
+  /** True while the process started here is still running under its pid: it has not exited, crashed or been replaced. */
+  isSameProcess(): boolean;
+  /** How the process ended, for failure messages: null while it runs. */
+  exitStatus(): string | null;
+  /** Lines of the output reporting an uncaught exception or an unhandled rejection in the server. */
+  processErrors(): string[];
   stop(): Promise<void>;
 };
+
+/**
+ * What a process error looks like in the server's output: the line report-process-errors.mjs prints for
+ * every uncaught exception (and an unhandled rejection Node raises as one), Next.js's own log line for an
+ * unhandled rejection ("⨯ unhandledRejection: ..."; it keeps the process alive), and what Node prints when
+ * one kills the process.
+ */
+const PROCESS_ERROR = /uncaughtException|unhandledRejection|Unhandled 'error' event|^Node\.js v\d/;
+
+const reportProcessErrors = pathToFileURL(path.join(__dirname, 'report-process-errors.mjs')).href;
 
 export async function startNextServer(env: Record<string, string>): Promise<NextServer> {
   const distDir = process.env.REGIMEN_DIST_DIR ?? '.next';
@@ -21,7 +37,7 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', reportProcessErrors, 'scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseUrl, REGIMEN_DIST_DIR: distDir, ...env },
     // Its own process group, so stopping it stops whatever it started.
@@ -30,11 +46,16 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   });
   const pid = child.pid;
   if (!pid) throw new Error('the production server did not start');
+  const startTime = processStartTime(pid);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let hasExited = false;
-  child.on('exit', () => (hasExited = true));
+  let exitStatus: string | null = null;
+  child.on('exit', (code, signal) => {
+    hasExited = true;
+    exitStatus = signal ? `killed by ${signal}` : `exited with code ${code}`;
+  });
 
   const killGroup = (signal: NodeJS.Signals) => {
     try {
@@ -50,7 +71,9 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
     baseUrl,
     pid,
     output: () => output,
-    isAlive: () => !hasExited,
+    isSameProcess: () => !hasExited && startTime !== null && processStartTime(pid) === startTime,
+    exitStatus: () => exitStatus,
+    processErrors: () => output.split('\n').filter((line) => PROCESS_ERROR.test(line)),
     async stop() {
       unhook();
       if (hasExited) return;

@@ -138,7 +138,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
 
   const query = async <T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000, query_timeout: 30_000 });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000, query_timeout: 30_000 });
     client.on('error', () => undefined);
     await client.connect();
     try {

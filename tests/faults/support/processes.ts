@@ -1,23 +1,71 @@
 // Small process helpers for the fault-injection tests: free ports, bounded waits, commands with a time
 // limit, and a detached watchdog that cleans up if the test process dies without doing it itself.
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The kernel's ephemeral port range: where `listen(0)` and every outgoing connection take their port from. */
+function ephemeralPortRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // not Linux: the IANA range
+  }
+  return [49_152, 65_535];
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+const LOWEST_PORT = 10_000;
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on right now, below the kernel's ephemeral range. A port
+ * from that range (what `listen(0)` gives) is also the source port of outgoing connections, this
+ * process's own database and HTTP clients included. While PostgreSQL is down between a kill and its
+ * restart on the same port, the app keeps reconnecting to it: a reconnect that draws the server's own port
+ * as its source port connects to itself (TCP simultaneous open) and waits for a server that is not there,
+ * and one that holds the port when PostgreSQL restarts makes the restart fail to bind. The same goes for
+ * the moment between this check and the server binding the port. Below the range the kernel never hands
+ * a port out by itself.
+ */
+export async function freePort(): Promise<number> {
+  const [ephemeralLow] = ephemeralPortRange();
+  const span = ephemeralLow - LOWEST_PORT;
+  if (span < 1_000) throw new Error(`The ephemeral port range starts at ${ephemeralLow}: no room below it for the test servers' ports.`);
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * span);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`No free port between ${LOWEST_PORT} and ${ephemeralLow} after 200 tries.`);
+}
+
+/**
+ * When the process started (clock ticks since boot, /proc/<pid>/stat field 22), or null once it is gone
+ * or a zombie. A pid the kernel gave to a new process after the old one died has another start time.
+ */
+export function processStartTime(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z') return null;
+    const startTime = Number(fields[19]);
+    return Number.isFinite(startTime) ? startTime : null;
+  } catch {
+    return null;
+  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
