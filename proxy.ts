@@ -15,6 +15,7 @@ function contentSecurityPolicy(nonce: string): string {
     // React style attributes and the printable invitation's <style> need inline styles; no scripts can.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
+    "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -38,7 +39,11 @@ function isCrossOrigin(request: NextRequest): boolean {
   }
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+// Photos and videos of exercises (catalog content) may stay in the viewer's own browser cache; the route says
+// how long ("private"), and nothing may keep them in a shared cache.
+const PRIVATELY_CACHED = /^\/api\/media\//;
+
+function withSecurityHeaders(response: NextResponse, csp: string, { mayCache = false }: { mayCache?: boolean } = {}): NextResponse {
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('X-Frame-Options', 'DENY');
@@ -46,7 +51,7 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   // Pages and API answers may carry health information: never store them in any cache.
-  response.headers.set('Cache-Control', 'no-store, max-age=0');
+  if (!mayCache) response.headers.set('Cache-Control', 'no-store, max-age=0');
   if (process.env.NODE_ENV === 'production') response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }
@@ -71,7 +76,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, { mayCache: PRIVATELY_CACHED.test(request.nextUrl.pathname) });
 }
 
 export const config = {

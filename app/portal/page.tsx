@@ -14,10 +14,25 @@ export const metadata: Metadata = { title: 'Your exercises' };
 
 const telOf = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
 
+/** The clinic's own photo or video of the exercise, shown before the drawing. */
+function ExerciseMedia({ media, name }: { media: NonNullable<PortalExercise['media']>; name: string }) {
+  return (
+    <figure className="exercise-media">
+      {media.kind === 'IMAGE' ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a private, access-checked file: not for the image optimiser
+        <img src={`/api/media/${media.id}`} alt={media.description || `Photo of ${name}`} loading="lazy" />
+      ) : (
+        <video src={`/api/media/${media.id}`} controls preload="metadata" aria-label={media.description || `Video of ${name}`} />
+      )}
+    </figure>
+  );
+}
+
 function Steps({ exercise }: { exercise: PortalExercise }) {
   return (
     <details className="how">
       <summary>How to do {exercise.name}</summary>
+      {exercise.media ? <ExerciseMedia media={exercise.media} name={exercise.name} /> : null}
       {exercise.illustration ? <ExerciseDrawing illustration={exercise.illustration} isMoving hasCaption /> : null}
       <ol className="steps">
         {exercise.steps.map((step, index) => (

@@ -5,6 +5,7 @@ import type { Role } from './types';
 export const PERMISSIONS = {
   'catalog.read': 'Browse the clinic\'s exercise catalog.',
   'catalog.write': 'Add, edit and retire exercises in the clinic\'s catalog.',
+  'media.upload': 'Add photos and videos to the clinic\'s exercises, remove them, and choose which one patients see first.',
   'protocol.read': 'Read the clinic\'s recovery protocols.',
   'protocol.write': 'Create protocols and edit their phases, criteria, precautions and exercises.',
   'patient.read': 'Open the record of a patient one may see (their care team, or the clinic admin).',
@@ -28,9 +29,10 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
+  ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
   THERAPIST: [
     'catalog.read',
+    'media.upload',
     'protocol.read',
     'protocol.write',
     'patient.read',

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'TOO_LARGE'
   | 'UNAVAILABLE';
 
 export type FieldErrors = Record<string, string[]>;
@@ -53,6 +54,8 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 409;
     case 'RATE_LIMITED':
       return 429;
+    case 'TOO_LARGE':
+      return 413;
     case 'UNAVAILABLE':
       return 503;
     default: {

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/server/auth/get-actor';
 import { formFields } from '@/lib/server/form-fields';
+import { removeExerciseMedia } from '@/lib/server/media/remove-exercise-media';
+import { setFeaturedMedia } from '@/lib/server/media/set-featured-media';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createExercise } from '@/lib/server/exercises/create-exercise';
 import { setExerciseRetired } from '@/lib/server/exercises/set-exercise-retired';
@@ -44,4 +46,16 @@ export async function setExerciseRetiredAction(_previous: FormState, form: FormD
   if (!result.ok) return result;
   revalidatePath('/catalog');
   redirect(`/catalog/${result.data.id}`);
+}
+
+export async function setFeaturedMediaAction(_previous: ActionResult<unknown> | null, form: FormData) {
+  const result = await runAction(form, async () => setFeaturedMedia({ actor: await requireActor(), input: formFields(form) }));
+  if (result.ok) revalidatePath(`/catalog/${result.data.exerciseId}`);
+  return result;
+}
+
+export async function removeExerciseMediaAction(_previous: ActionResult<unknown> | null, form: FormData) {
+  const result = await runAction(form, async () => removeExerciseMedia({ actor: await requireActor(), input: formFields(form) }));
+  if (result.ok) revalidatePath(`/catalog/${result.data.exerciseId}`);
+  return result;
 }

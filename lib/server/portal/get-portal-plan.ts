@@ -29,6 +29,7 @@ function toPortalExercise(item: Prescription, { withSchedule }: { withSchedule: 
     steps: item.instructions.split('\n').filter((step) => step.trim().length > 0),
     notes: item.patientNotes,
     illustration: isIllustration(item.illustration) ? item.illustration : null,
+    media: item.featuredMedia,
   };
 }
 

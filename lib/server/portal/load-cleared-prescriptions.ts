@@ -7,7 +7,10 @@ import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { planItemSelect } from '../plans/plan-item-select';
 
-type PrescriptionRow = Prisma.PlanItemGetPayload<{ select: typeof planItemSelect }> & { illustration: unknown };
+type PrescriptionRow = Prisma.PlanItemGetPayload<{ select: typeof planItemSelect }> & {
+  illustration: unknown;
+  featuredMedia: { id: string; kind: 'IMAGE' | 'VIDEO'; description: string } | null;
+};
 
 type Row = {
   id: string;
@@ -27,6 +30,10 @@ const itemJson = Prisma.join([
   }),
   // The exercise's drawing: not part of what was signed, so it is the catalog's current one.
   Prisma.raw(`'illustration', (SELECT x."illustration" FROM "Exercise" x WHERE x."id" = i."exerciseId")`),
+  // The clinic's own photo or video the patient sees first, if it chose one.
+  Prisma.raw(
+    `'featuredMedia', (SELECT json_build_object('id', m."id", 'kind', m."kind", 'description', m."description") FROM "Exercise" x JOIN "ExerciseMedia" m ON m."id" = x."featuredMediaId" AND m."removedAt" IS NULL WHERE x."id" = i."exerciseId")`,
+  ),
 ]);
 
 /**
