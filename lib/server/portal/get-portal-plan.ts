@@ -40,7 +40,18 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
   requirePermission(actor, 'portal.view');
   const patientId = actor.patientId;
   if (!patientId) throw notFound('Your plan');
-  const today = localDay(now, actor.timeZone);
+  const view = await loadPortalView({ patientId, clinicId: actor.clinicId, timeZone: actor.timeZone, now });
+  await recordAudit(db, actorDid(actor, 'portal.read', { type: 'Patient', id: patientId, patientId }));
+  return view;
+}
+
+/**
+ * What the patient's portal shows them now: the one view the portal and the printed programme are made
+ * from, so the paper holds exactly what the screen does. Internal: callers have checked that the actor is
+ * this patient, or one of their care team.
+ */
+export async function loadPortalView({ patientId, clinicId, timeZone, now }: { patientId: string; clinicId: string; timeZone: string; now: Date }) {
+  const today = localDay(now, timeZone);
   const window = recentWindow(today);
   const [{ plan, clearedOn, precautions, surgeryDate, episodeId, phaseDefaults, currentPhase, phases }, logs, clinic] = await Promise.all([
     loadClearedPrescriptions(patientId),
@@ -49,7 +60,7 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
       orderBy: [{ performedOn: 'desc' }, { createdAt: 'desc' }],
       select: { id: true, correctsId: true, exerciseId: true, exerciseName: true, performedOn: true, completed: true, setsCompleted: true, backPain: true, legPain: true },
     }),
-    db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true, phone: true, emergencyNumber: true } }),
+    db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { name: true, phone: true, emergencyNumber: true } }),
   ]);
   const sessions = standingLogs(logs);
   const week = adherence({
@@ -59,7 +70,6 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
   });
   const order = episodeId ? await loadLatestOrder(episodeId) : null;
   const inForce = restrictionsInForce({ order: order ? restrictionsOfOrder(order, phases) : null, phaseDefaults, today, currentPhasePosition: currentPhase?.position ?? null });
-  await recordAudit(db, actorDid(actor, 'portal.read', { type: 'Patient', id: patientId, patientId }));
   const plainNames = new Map([...plan.home, ...plan.withTherapist].map((item) => [item.exerciseId, item.patientName || item.exerciseName]));
   // Today's standing log of each exercise (the newest first): shown as done, and corrected by logging again.
   const todayLogs = new Map<string, (typeof sessions)[number]>();
@@ -93,4 +103,4 @@ export async function getPortalPlan({ actor, today: now = new Date() }: { actor:
   };
 }
 
-export type PortalPlan = Awaited<ReturnType<typeof getPortalPlan>>;
+export type PortalPlan = Awaited<ReturnType<typeof loadPortalView>>;
