@@ -148,6 +148,21 @@ function bodyProps(props: readonly Prop[], body: FlatBody, floor: number, u: num
         );
         break;
       }
+      case 'box': {
+        // A low table with the box on it at the start, reaching away from the body.
+        const box = partsBox(body, ['box']);
+        if (isEmptyBox(box)) break;
+        const away = (box.minX + box.maxX) / 2 >= hip[0] ? 1 : -1;
+        const x0 = away > 0 ? box.minX - 3 * u : box.minX - 14 * u;
+        const x1 = away > 0 ? box.maxX + 14 * u : box.maxX + 3 * u;
+        const top = 3 * u;
+        shapes.push(
+          line('table', [x0 + 2 * u, box.maxY + top], [x0 + 2 * u, floor], INK.woodEdge, 2.4 * u, 'butt'),
+          line('table', [x1 - 2 * u, box.maxY + top], [x1 - 2 * u, floor], INK.woodEdge, 2.4 * u, 'butt'),
+          rect('table', x0, box.maxY, x1 - x0, top, INK.surface, INK.surfaceEdge, 1 * u),
+        );
+        break;
+      }
       case 'towel':
       case 'wall':
       case 'counter':
@@ -271,8 +286,7 @@ export function layoutIllustration(illustration: Illustration): Layout {
   const poses: Pose[] = [illustration.start];
   if (illustration.end && illustration.via) poses.push(illustration.via);
   if (illustration.end) poses.push(illustration.end);
-  const hasTowel = illustration.props.some((prop) => prop.kind === 'towel');
-  const features: BodyFeatures = bodyFeatures(poses, hasTowel);
+  const features: BodyFeatures = bodyFeatures(poses, illustration.props);
   const surfaceY = surfaceTop(illustration.surface);
   const isMoving = poses.length > 1;
 

@@ -176,7 +176,8 @@ function renderStatic(illustration: Illustration, p: string, options: SvgOptions
 
 // ---------------------------------------------------------------- animation
 
-type Motion = { css: string[]; next: number };
+/** The keyframes written so far; joints that turn alike (both legs in a squat) share one set, by its steps. */
+type Motion = { css: string[]; next: number; named: Map<string, string> };
 
 /** Per cent of the animation spent resting at each end. */
 const HOLD = 15;
@@ -273,8 +274,14 @@ function animatedNode(keys: readonly SceneNode[], p: string, motion: Motion): st
     return transform || opacity ? `<g${transform}${opacity}>${inner}</g>` : inner;
   }
   const animated = (values: (n: SceneNode) => string) => {
-    const name = `${p}${motion.next++}`;
-    motion.css.push(keyframes(name, keys.map(values)));
+    const steps = keys.map(values);
+    const known = steps.join('|');
+    let name = motion.named.get(known);
+    if (!name) {
+      name = `${p}${motion.next++}`;
+      motion.named.set(known, name);
+      motion.css.push(keyframes(name, steps));
+    }
     return ` style="animation-name:${name}"`;
   };
   const outer = moves ? animated((n) => `transform:translate(${fmt(n.offset[0])}px,${fmt(n.offset[1])}px)`) : '';
@@ -343,7 +350,7 @@ function renderAnimated(illustration: Illustration, p: string, options: SvgOptio
   const layout = layoutIllustration(illustration);
   const end = layout.end;
   if (!end) return renderStatic(illustration, p, options);
-  const motion: Motion = { css: [], next: 0 };
+  const motion: Motion = { css: [], next: 0, named: new Map() };
   const ghostName = `${p}g`;
   const ghost = `<g style="animation-name:${ghostName}">${shapesToSvg(ghostShapes(layout, end))}</g>`;
   const keys = [layout.start, ...(layout.via ? [layout.via] : []), end];

@@ -2,9 +2,9 @@
 // that the pose sets. The same tree draws a still picture (flatten it to absolute shapes) and an animation
 // (nest one SVG group per joint and turn the groups with CSS), so a moving limb stays attached at every frame.
 
-import { BODY, INK, WIDTH } from './style';
+import { BODY, BOX, INK, WIDTH } from './style';
 import { direction } from './geometry';
-import type { BodyPart, FocusSpot, LimbAngles, LimbSide, Point, Pose, View } from './types';
+import type { BodyPart, FocusSpot, LimbAngles, LimbSide, Point, Pose, Prop, View } from './types';
 
 /** A shape in the frame of its joint: the segment runs from the joint (0, 0) towards (0, -length); +x is the segment's front in the side view. */
 export type LocalShape =
@@ -27,12 +27,13 @@ export type SceneNode = {
 };
 
 /** What is drawn at all in either pose, so that the start and end trees have the same shape and can be animated. */
-export type BodyFeatures = { focus: readonly FocusSpot[]; belly: boolean; towel: boolean };
+export type BodyFeatures = { focus: readonly FocusSpot[]; belly: boolean; towel: boolean; box: boolean };
 
-export function bodyFeatures(poses: readonly Pose[], hasTowel: boolean): BodyFeatures {
+export function bodyFeatures(poses: readonly Pose[], props: readonly Prop[]): BodyFeatures {
   const focus = new Set<FocusSpot>();
   for (const pose of poses) for (const spot of pose.focus) focus.add(spot);
-  return { focus: [...focus], belly: poses.some((pose) => pose.belly > 0), towel: hasTowel };
+  const has = (kind: Prop['kind']) => props.some((prop) => prop.kind === kind);
+  return { focus: [...focus], belly: poses.some((pose) => pose.belly > 0), towel: has('towel'), box: has('box') };
 }
 
 function node(key: string, offset: Point, rotate: number, content: Array<LocalShape | SceneNode>, scale: Point = [1, 1], opacity = 1): SceneNode {
@@ -60,14 +61,33 @@ function mirror(view: View, side: LimbSide): number {
   return view === 'front' && side === 'far' ? -1 : 1;
 }
 
-function arm(view: View, side: LimbSide, angles: LimbAngles): SceneNode {
+/** Where the hand's centre is in its forearm's frame. */
+const HAND_CENTRE: Point = [0, -BODY.forearm - BODY.handR + 0.8];
+
+/**
+ * A box held in the hand, drawn under the forearm and the hand. `level` turns it back by everything above it, so that
+ * it stays level in every pose and, the turns being summed as they are interpolated, in every frame between.
+ */
+function carriedBox(level: number): SceneNode {
+  const w = BOX.width / 2;
+  const top = BOX.lift - BOX.height / 2;
+  const bottom = BOX.lift + BOX.height / 2;
+  const inset = 1.2;
+  return node('box', HAND_CENTRE, level, [
+    { kind: 'poly', part: 'box', points: [[-w, top], [w, top], [w, bottom], [-w, bottom]], fill: INK.woodEdge, round: 0 },
+    { kind: 'poly', part: 'box', points: [[-w + inset, top + inset], [w - inset, top + inset], [w - inset, bottom - inset], [-w + inset, bottom - inset]], fill: INK.wood, round: 0 },
+  ]);
+}
+
+function arm(view: View, side: LimbSide, angles: LimbAngles, box: { level: number } | null = null): SceneNode {
   const s = mirror(view, side);
   const ink = paint(side);
   const offset: Point = view === 'front' ? [s * BODY.shoulderHalf, -BODY.chest + 1.5] : [0, -BODY.chest];
   const hand = `${side}Hand` satisfies BodyPart;
   const forearm = node(`${side}Elbow`, [0, -BODY.upperArm], -s * angles.elbow, [
+    ...(box ? [carriedBox(box.level)] : []),
     { kind: 'capsule', part: `${side}Forearm` satisfies BodyPart, from: [0, 0], to: [0, -BODY.forearm], width: WIDTH.forearm, color: ink.skin },
-    { kind: 'disc', part: hand, at: [0, -BODY.forearm - BODY.handR + 0.8], r: BODY.handR, fill: ink.skin },
+    { kind: 'disc', part: hand, at: HAND_CENTRE, r: BODY.handR, fill: ink.skin },
   ]);
   return node(`${side}Shoulder`, offset, 180 - s * angles.shoulder, [
     { kind: 'capsule', part: `${side}UpperArm` satisfies BodyPart, from: [0, 0], to: [0, -BODY.upperArm], width: WIDTH.upperArm, color: ink.sleeve },
@@ -208,8 +228,14 @@ export function bodyTree(view: View, pose: Pose, features: BodyFeatures): SceneN
       node('neck', [0, -BODY.chest], pose.neck, head(view)),
     ]),
     leg(view, 'near', pose, features),
-    node('chestFront', lumbar, pose.lumbar, [arm(view, 'near', pose.near)]),
+    node('chestFront', lumbar, pose.lumbar, [arm(view, 'near', pose.near, features.box ? { level: boxLevel(view, pose) } : null)]),
   ]);
+}
+
+/** The turn that brings a box in the near hand back level: minus the turns of the hip, chest, shoulder and elbow joints. */
+function boxLevel(view: View, pose: Pose): number {
+  const s = mirror(view, 'near');
+  return -(pose.trunk + pose.lumbar + 180 - s * pose.near.shoulder - s * pose.near.elbow);
 }
 
 /** A point on the head's outline `degrees` clockwise from the top of the head. */

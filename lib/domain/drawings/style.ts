@@ -61,6 +61,13 @@ export const WIDTH = {
   strap: 1.8,
 } as const;
 
+/** The box lifted in the lifting practice, held by its side; lift moves the box's centre below (+) the hand's. */
+export const BOX = {
+  width: 16,
+  height: 12,
+  lift: -1,
+} as const;
+
 /** One panel of a drawing, in drawing units. */
 export const PANEL = {
   width: 160,

@@ -72,7 +72,7 @@ export type Pose = {
   focus: FocusSpot[];
 };
 
-export const PROP_KINDS = ['pillow', 'rolledTowel', 'towel', 'chair', 'wall', 'counter', 'step', 'bike'] as const;
+export const PROP_KINDS = ['pillow', 'rolledTowel', 'towel', 'chair', 'wall', 'counter', 'step', 'bike', 'box'] as const;
 export type PropKind = (typeof PROP_KINDS)[number];
 
 export const PILLOW_PLACES = ['head', 'pelvis'] as const;
@@ -80,7 +80,7 @@ export type PillowPlace = (typeof PILLOW_PLACES)[number];
 
 /**
  * Props are placed from the start pose, so that they fit the body: a chair's seat is under the hips, a pillow fills
- * the gap under the head, a counter's top is under the hand. Only the towel moves with the body.
+ * the gap under the head, a counter's top is under the hand. Only the towel and the box move with the body.
  */
 export type Prop =
   | { kind: 'pillow'; under: PillowPlace }
@@ -95,7 +95,9 @@ export type Prop =
   | { kind: 'counter'; hand: LimbSide }
   /** A low step under the near foot. */
   | { kind: 'step' }
-  | { kind: 'bike' };
+  | { kind: 'bike' }
+  /** A light box held in the near hand, which rests on a low table at the start. */
+  | { kind: 'box' };
 
 export type Illustration = {
   view: View;

@@ -97,6 +97,7 @@ function propProblems(where: string, x: unknown): string[] {
     case 'wall':
     case 'step':
     case 'bike':
+    case 'box':
       return unknownKeys(where, x, ['kind']);
   }
 }

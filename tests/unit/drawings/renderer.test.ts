@@ -141,9 +141,55 @@ describe('renderIllustrationSvg', () => {
     expect(safePrefix('«r1»')).not.toBe(safePrefix('«r2»'));
   });
 
+  it('writes each set of keyframes once, shared by the joints that turn alike', () => {
+    for (const [, illustration] of drawings.filter(([, drawing]) => drawing.end !== null)) {
+      const svg = renderIllustrationSvg(illustration, { variant: 'animated', idPrefix: 'k' });
+      const bodies = [...svg.matchAll(/@keyframes [\w-]+(\{(?:[^{}]|\{[^{}]*\})*\})/g)].map((match) => match[1]);
+      expect(new Set(bodies).size).toBe(bodies.length);
+    }
+  });
+
   it.each(drawings)('keeps %s small', (_name, illustration) => {
     expect(Buffer.byteLength(renderIllustrationSvg(illustration, { variant: 'static', idPrefix: 'abc12' }))).toBeLessThan(4096);
     expect(Buffer.byteLength(renderIllustrationSvg(illustration, { variant: 'animated', idPrefix: 'abc12' }))).toBeLessThan(6144);
+  });
+});
+
+describe('a box carried in the hands', () => {
+  const lifting = drawings.filter(([, drawing]) => drawing.props.some((prop) => prop.kind === 'box'));
+  const corners = (shapes: readonly Shape[]) =>
+    shapes.flatMap((shape) => (shape.part === 'box' && shape.kind === 'polygon' ? [shape.points] : []));
+
+  it('is drawn for the lifting practice', () => {
+    expect(lifting.map(([name]) => name)).toContain('Lifting practice');
+  });
+
+  it.each(lifting)('stays level and in the hand of %s at every moment', (_name, illustration) => {
+    const layout = layoutIllustration(illustration);
+    for (const frame of [layout.start, ...layout.between, ...(layout.end ? [layout.end] : [])]) {
+      const boxes = corners(frame.body.shapes);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [a, b, c] of boxes) {
+        if (!a || !b || !c) throw new Error('a box has four corners');
+        expect(Math.abs(a[1] - b[1])).toBeLessThan(1e-6);
+        expect(Math.abs(b[0] - c[0])).toBeLessThan(1e-6);
+      }
+      const box = shapesBox(frame.body.shapes.filter((shape) => shape.part === 'box'));
+      const [handX, handY] = frame.body.joints.get('nearHand') ?? [Number.NaN, Number.NaN];
+      expect(handX).toBeGreaterThan(box.minX);
+      expect(handX).toBeLessThan(box.maxX);
+      expect(handY).toBeGreaterThan(box.minY);
+      expect(handY).toBeLessThan(box.maxY);
+    }
+  });
+
+  it.each(lifting)('rests on its table at the start of %s', (_name, illustration) => {
+    const layout = layoutIllustration(illustration);
+    const table = shapesBox(layout.backdrop.filter((shape) => shape.part === 'table'));
+    const box = shapesBox(layout.start.body.shapes.filter((shape) => shape.part === 'box'));
+    expect(Math.abs(table.minY - box.maxY)).toBeLessThanOrEqual(1);
+    expect(table.minX).toBeLessThanOrEqual(box.minX);
+    expect(table.maxX).toBeGreaterThanOrEqual(box.maxX);
   });
 });
 

@@ -66,7 +66,7 @@ export const anyPose: fc.Arbitrary<Pose> = fc.record({
 const anyProp: fc.Arbitrary<Prop> = fc.oneof(
   fc.record({ kind: fc.constant('pillow' as const), under: fc.constantFrom(...PILLOW_PLACES) }),
   fc.record({ kind: fc.constant('counter' as const), hand: fc.constantFrom(...LIMB_SIDES) }),
-  fc.constantFrom<Prop>({ kind: 'rolledTowel' }, { kind: 'towel' }, { kind: 'chair' }, { kind: 'wall' }, { kind: 'step' }, { kind: 'bike' }),
+  fc.constantFrom<Prop>({ kind: 'rolledTowel' }, { kind: 'towel' }, { kind: 'chair' }, { kind: 'wall' }, { kind: 'step' }, { kind: 'bike' }, { kind: 'box' }),
 );
 
 export const anyIllustration: fc.Arbitrary<Illustration> = fc
