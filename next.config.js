@@ -10,7 +10,7 @@ const nextConfig = {
   // streamed after the body: the same HTML sooner, and a render pass less per request (README, Benchmark).
   htmlLimitedBots: /.*/,
   // Native and Wasm packages that must stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pg', 'sharp', '@react-pdf/renderer', 'busboy', 'file-type', '@aws-sdk/client-s3', '@aws-sdk/lib-storage'],
 };
 
 module.exports = nextConfig;

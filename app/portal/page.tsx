@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { addDays } from '@/lib/domain/calendar';
 import { formatDay } from '@/lib/domain/clinic-time';
+import { otherPaper, PAPER_LABELS, paperForLanguages } from '@/lib/domain/paper';
 import { RECENT_DAYS } from '@/lib/domain/windows';
 import { signWithAction, WARNING_SIGNS, warningSignsIntro } from '@/lib/domain/warning-signs';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
@@ -47,6 +49,7 @@ function Steps({ exercise }: { exercise: PortalExercise }) {
 export default async function PortalPage() {
   const actor = await requirePageActor();
   const portal = await orNotFound(getPortalPlan({ actor }));
+  const paper = paperForLanguages((await headers()).get('accept-language'));
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   const today = new Date(`${portal.today}T00:00:00.000Z`);
   const days: LogDay[] = Array.from({ length: RECENT_DAYS }, (_, back) => {
@@ -112,6 +115,19 @@ export default async function PortalPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="paper-heading">
+        <h2 id="paper-heading">Your plan on paper</h2>
+        <p>Print it and keep it where you do your exercises.</p>
+        <p className="paper-links">
+          <a className="button" href={`/api/programme?paper=${paper}`} download>
+            Print your plan
+          </a>
+          <a href={`/api/programme?paper=${otherPaper(paper)}`} download>
+            Print on {PAPER_LABELS[otherPaper(paper)]}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="therapist-heading">

@@ -1,8 +1,8 @@
 'use server';
 
-import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { requireActor } from '@/lib/server/auth/get-actor';
+import { publicUrl } from '@/lib/server/public-url';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createInvitation, type CreatedInvitation } from '@/lib/server/invitations/create-invitation';
 import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
@@ -11,15 +11,9 @@ export type InvitationLink = { path: string; expiresAt: Date; qrSvg: string };
 
 export type CreateInvitationState = ActionResult<InvitationLink> | null;
 
-async function requestOrigin(): Promise<string> {
-  const requestHeaders = await headers();
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
-  const protocol = requestHeaders.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (host.startsWith('localhost') ? 'http' : 'https');
-  return `${protocol}://${host}`;
-}
-
+// The link in the QR code uses the configured public address, never the request's Host headers.
 async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<InvitationLink> {
-  const qrSvg = await QRCode.toString(`${await requestOrigin()}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const qrSvg = await QRCode.toString(publicUrl(path), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { path, expiresAt, qrSvg };
 }
 

@@ -55,6 +55,16 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         </dl>
       </section>
 
+      <p className="paper-links">
+        <span>Printed programme (exactly what the patient&apos;s portal shows now):</span>
+        <a href={`/api/programme?patientId=${patient.id}&paper=A4`} download>
+          Print programme on A4
+        </a>
+        <a href={`/api/programme?patientId=${patient.id}&paper=LETTER`} download>
+          Print programme on US Letter
+        </a>
+      </p>
+
       {can(actor, 'invitation.issue') && overview.portalAccount !== 'none' ? (
         <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} hasPassword={overview.portalAccount === 'hasPassword'} />
       ) : null}
