@@ -65,6 +65,7 @@ function ExerciseBlock({ exercise, photo }: { exercise: Omit<Exercise, 'today'>;
   return (
     <View style={styles.exercise} wrap={false}>
       <View style={styles.picture}>
+        {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image: a PDF has no alt attribute */}
         {photo ? <Image src={photo} /> : exercise.illustration ? <Drawing illustration={exercise.illustration} width={170} /> : null}
       </View>
       <View style={styles.details}>
@@ -162,6 +163,7 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
         </View>
 
         <View style={styles.footer} wrap={false}>
+          {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image: the caption beside it says what it is */}
           <Image src={qr} style={styles.qr} />
           <Text style={{ marginLeft: 10 }}>{COPY.qrCaption}</Text>
         </View>
