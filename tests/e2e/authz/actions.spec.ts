@@ -49,7 +49,7 @@ test.describe('allowed: on records the actor owns', () => {
 
 test.describe('refused as if it did not exist: never confirms a record', () => {
   for (const existence of EXISTENCE_CASES) {
-    test(`${existence.action}: another's record answers exactly as an unknown id`, async () => {
+    test(`${existence.action}${existence.record ? ` (${existence.record})` : ''}: another's record answers exactly as an unknown id`, async () => {
       const { world } = open();
       const realId = await existence.realId(world);
       for (const actor of existence.actors) {
@@ -128,10 +128,22 @@ test.describe('the matrix itself', () => {
   test('the permission table is the one this matrix was written for', () => {
     // If this fails, the role table changed: update the expectations in matrix/*.ts to the new rules first.
     expect(ROLE_PERMISSIONS).toEqual({
-      ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage'],
-      THERAPIST: ['catalog.read', 'protocol.read', 'protocol.write', 'patient.read', 'patient.create', 'caseload.view', 'plan.edit', 'plan.approve', 'invitation.issue', 'patient.password.reset'],
-      SURGEON: ['patient.read', 'signoff.sign'],
-      PATIENT: ['portal.view', 'session.log'],
+      ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
+      THERAPIST: [
+        'catalog.read',
+        'protocol.read',
+        'protocol.write',
+        'patient.read',
+        'patient.create',
+        'caseload.view',
+        'plan.edit',
+        'plan.approve',
+        'invitation.issue',
+        'patient.password.reset',
+        'alert.acknowledge',
+      ],
+      SURGEON: ['patient.read', 'signoff.sign', 'alert.acknowledge'],
+      PATIENT: ['portal.view', 'session.log', 'warning_sign.report'],
     });
   });
 

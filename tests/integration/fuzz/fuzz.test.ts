@@ -10,13 +10,16 @@ vi.hoisted(() => {
   process.env.REGIMEN_COUNT_QUERIES = '1';
 });
 
+import { describeAlertFuzz } from './alerts.fuzz';
 import { describeAuditFuzz } from './audit.fuzz';
 import { describeAuthFuzz } from './auth.fuzz';
 import { describeCatalogFuzz } from './catalog.fuzz';
+import { describeClinicFuzz } from './clinic.fuzz';
 import { describeInvitationFuzz } from './invitations.fuzz';
 import { describePlanFuzz } from './plans.fuzz';
 import { describePortalFuzz } from './portal.fuzz';
 import { describeProtocolFuzz } from './protocols.fuzz';
+import { describeSessionsAndPainFuzz } from './sessions-and-pain.fuzz';
 import { describeSignOffFuzz } from './sign-offs.fuzz';
 import { describeUserFuzz } from './users.fuzz';
 import { createFuzzWorld, type FuzzWorld } from './support/fuzz-world';
@@ -44,7 +47,12 @@ describeCatalogFuzz(getWorld);
 describePlanFuzz(getWorld);
 describeSignOffFuzz(getWorld);
 describePortalFuzz(getWorld);
+// After the portal: the patients have logged and reported, so there are sessions and alerts to page through.
+describeAlertFuzz(getWorld);
+describeSessionsAndPainFuzz(getWorld);
 describeInvitationFuzz(getWorld);
 describeUserFuzz(getWorld);
 describeProtocolFuzz(getWorld);
 describeAuthFuzz(getWorld);
+// Last: it changes the clinics' emergency numbers and time zones, which the portal's answers repeat.
+describeClinicFuzz(getWorld);

@@ -1,13 +1,20 @@
-// The patient's session log (app/portal/actions.ts): each field is form.get(…), so a string, a file or null.
+// The patient's portal (app/portal/actions.ts): the session log (each field is form.get(…), so a string, a
+// file or null) and the warning-sign report (the ticked signs as a list, form.getAll('signs'), and the
+// form's one-time submission key).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { warningSignCause } from '@/lib/domain/alerts';
 import { addDays } from '@/lib/domain/calendar';
+import { actionText, isWarningSignCode, warningSign, WARNING_SIGN_CODES, type WarningSignCode } from '@/lib/domain/warning-signs';
 import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { logSession } from '@/lib/server/portal/log-session';
-import { isoDate, TODAY } from '../support/plan-flow';
+import { reportWarningSigns } from '@/lib/server/portal/report-warning-signs';
+import { unique } from '@/prisma/factories';
+import { auditCursor, auditRowsSince } from '../support/audit';
+import { isoDate, registerPatient, TODAY } from '../support/plan-flow';
 import { hostileInput, mostly, typedText } from './support/arbitraries';
-import { fuzz, materialize, probe } from './support/harness';
+import { deferred, fieldOf, fuzz, materialize, probe } from './support/harness';
 import { idOf, MISSING_ID, type FuzzWorld } from './support/fuzz-world';
 
 type Input = Record<string, unknown>;
@@ -57,6 +64,100 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
         });
         expect(isoDate(session.performedOn)).toBe(input.performedOn);
       });
+    });
+
+    it('reportWarningSigns: refuses cleanly, says whom to call, keeps each sign reported once per submit and alerts the care team once per sign while open', async () => {
+      const { a, b, scope } = getWorld();
+      const code = fc.constantFrom(...WARNING_SIGN_CODES);
+      const valid = fc.record(
+        {
+          // The form's checkbox group comes as a list; a caller of the data layer may pass one code as a string.
+          signs: fc.oneof({ weight: 4, arbitrary: fc.array(code, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: code }),
+          submissionKey: fc.constant(deferred('a new submission key', () => `fuzz-${unique()}`)),
+        },
+        { requiredKeys: ['signs'] },
+      );
+      const arbitrary = fc.record({
+        // Now and then the last accepted submit again, as a double tap or a retry after a lost answer sends it.
+        isAgain: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+        actor: mostly(
+          { 'a.treated patient': a.treated.actor },
+          {
+            'a.patient with no plan': a.world.actors.patient,
+            'b.treated patient': b.treated.actor,
+            'a.patient account with no patient record': { ...a.treated.actor, patientId: null },
+            'a.therapist': a.world.actors.therapist,
+            'a.admin': a.world.actors.admin,
+          },
+        ),
+        input: hostileInput(valid, ['signs', 'submissionKey']),
+      });
+      let lastAccepted: { actor: Actor; input: Input } | null = null;
+      let partialRetries = 0;
+      await fuzz('reportWarningSigns', scope, 200, arbitrary, async (generated) => {
+        const made = (await materialize(generated, scope)) as { isAgain: boolean; actor: Actor; input: Input };
+        const { actor, input } = made.isAgain && lastAccepted ? lastAccepted : made;
+        const patientId = actor.patientId;
+        const submissionKey = fieldOf(input, 'submissionKey');
+        const key = typeof submissionKey === 'string' ? submissionKey : null;
+        const reportsOf = () => (patientId ? db.warningSignReport.findMany({ where: { patientId }, select: { id: true, code: true, submissionKey: true } }) : Promise.resolve([]));
+        const openCausesOf = async () => (patientId ? (await db.alert.findMany({ where: { patientId, acknowledgedAt: null }, select: { cause: true } })).map((alert) => alert.cause) : []);
+        const [reportsBefore, openBefore] = await Promise.all([reportsOf(), openCausesOf()]);
+        const cursor = await auditCursor();
+        const outcome = await probe('reportWarningSigns', scope, () => reportWarningSigns({ actor, input }), { allowed: ['INVALID_INPUT', 'NOT_FOUND'] });
+        if (!outcome.ok) return;
+        lastAccepted = { actor, input };
+        expect(patientId, 'only a patient reports').not.toBeNull();
+        const codes = [...new Set([input.signs].flat())].filter(isWarningSignCode);
+        expect(codes.length).toBeGreaterThan(0);
+        const clinic = await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true, phone: true, emergencyNumber: true } });
+        expect(outcome.value).toEqual({
+          urgency: codes.some((reported) => warningSign(reported).urgency === 'EMERGENCY') ? 'EMERGENCY' : 'CLINIC',
+          emergencyNumber: clinic.emergencyNumber,
+          clinicName: clinic.name,
+          clinicPhone: clinic.phone,
+          signs: codes.map((reported) => ({ sign: warningSign(reported).sign, action: actionText(warningSign(reported), { emergencyNumber: clinic.emergencyNumber }) })),
+        });
+        // What this submit kept: every sign it names, unless the same key already kept it (a repeat keeps nothing new).
+        const keptBefore = new Set(reportsBefore.filter((report) => key !== null && report.submissionKey === key).map((report) => report.code));
+        if (codes.some((reported) => keptBefore.has(reported)) && codes.some((reported) => !keptBefore.has(reported))) {
+          // A retry with a sign added since: the known bug pinned below. What this submit kept is not checked.
+          partialRetries += 1;
+          return;
+        }
+        const expectedCodes = codes.filter((reported) => !keptBefore.has(reported)).sort();
+        const reportsAfter = await reportsOf();
+        const known = new Set(reportsBefore.map((report) => report.id));
+        const kept = reportsAfter.filter((report) => !known.has(report.id));
+        expect(kept.map((report) => report.code).sort()).toEqual(expectedCodes);
+        for (const report of kept) expect(report.submissionKey).toBe(key);
+        const expectedAlerts = expectedCodes.map((reported) => warningSignCause(reported as WarningSignCode)).filter((cause) => !openBefore.includes(cause)).sort();
+        const openAfter = await openCausesOf();
+        expect(openAfter.filter((cause) => !openBefore.includes(cause)).sort()).toEqual(expectedAlerts);
+        const audited = await auditRowsSince(cursor, { patientId: patientId ?? '' });
+        expect(audited.filter((row) => row.action === 'warning_sign.report')).toHaveLength(expectedCodes.length);
+        expect(audited.filter((row) => row.action === 'alert.raise')).toHaveLength(expectedAlerts.length);
+      });
+      // Reported for the record: how often the fuzzing met the pinned bug.
+      if (partialRetries > 0) console.log(`reportWarningSigns: ${partialRetries} retries with an added sign met the known bug (see the pinned test)`);
+    });
+
+    // KNOWN PRODUCT BUG, pinned (drop `.fails` once fixed): useSubmissionKey keeps a report's key until a submit
+    // succeeds, so a report that reached the server but whose answer was lost is retried with the same key, with
+    // whatever the patient ticked since. lib/server/portal/report-warning-signs.ts inserts every sign in one
+    // transaction and treats any unique violation on (patientId, submissionKey, code) as "already kept": the sign
+    // kept the first time makes the whole retry roll back, so a sign added since is neither kept nor alerted, while
+    // the answer lists it and the patient is told the care team was told.
+    it.fails('reportWarningSigns (known bug): a retry with the same key and a sign ticked since keeps and alerts the added sign', async () => {
+      const { a } = getWorld();
+      const patient = await registerPatient(a.world);
+      const submissionKey = `retry-${unique()}`;
+      await reportWarningSigns({ actor: patient.actor, input: { signs: ['FALL'], submissionKey } });
+      const answer = await reportWarningSigns({ actor: patient.actor, input: { signs: ['FALL', 'CALF'], submissionKey } });
+      expect(answer.signs).toHaveLength(2);
+      const reports = await db.warningSignReport.findMany({ where: { patientId: patient.patientId }, orderBy: { code: 'asc' }, select: { code: true } });
+      const alerts = await db.alert.findMany({ where: { patientId: patient.patientId, acknowledgedAt: null }, orderBy: { cause: 'asc' }, select: { cause: true } });
+      expect({ reports, alerts }).toEqual({ reports: [{ code: 'CALF' }, { code: 'FALL' }], alerts: [{ cause: 'SIGN:CALF' }, { cause: 'SIGN:FALL' }] });
     });
   });
 }

@@ -1,19 +1,23 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { ACTOR_KEYS, ACTORS, DEMO_PASSWORD, trySignIn, type ActorKey, type SignedInKey } from '../support/actors';
+import { ACTOR_KEYS, ACTORS, DEMO_PASSWORD, nextIp, trySignIn, type ActorKey, type SignedInKey } from '../support/actors';
 import { one, rows, type Probe } from '../support/database';
-import type { ActionAnswer, ActionName, Fields } from '../support/server-actions';
+import { describeAnswer, type ActionAnswer, type ActionName, type Fields } from '../support/server-actions';
 import {
+  CARE_TEAM_SURGEON,
+  alertsOf,
   dosage,
   draftOf,
   exerciseFields,
   expectOk,
   isoDaysAgo,
+  openAlertId,
   pendingSignOffs,
   protocolLock,
   shownItemsOf,
   therapistClinic,
   uniqueLastName,
   uniqueStamp,
+  type AlertedPatient,
   type FreshAccount,
   type Ops,
   type PatientRef,
@@ -114,6 +118,34 @@ function accountProbes(userId: string): Probe[] {
 function userProbe(userId: string): Probe {
   return { label: 'user', sql: 'SELECT "isActive", "sessionVersion", "updatedAt" FROM "User" WHERE "id" = $1', params: [userId] };
 }
+
+/** Every alert of a patient as it stands: acknowledging one must close that one only. */
+function alertsProbe(patient: PatientRef): Probe {
+  return {
+    label: `alerts of ${patient.lastName}`,
+    sql: 'SELECT "id", "cause", "acknowledgedAt", "acknowledgedById", "acknowledgementNote" FROM "Alert" WHERE "patientId" = $1 ORDER BY "id"',
+    params: [patient.patientId],
+  };
+}
+
+function alertProbe(alertId: string, label = 'the alert'): Probe {
+  return { label, sql: 'SELECT "acknowledgedAt", "acknowledgedById", "acknowledgementNote" FROM "Alert" WHERE "id" = $1', params: [alertId] };
+}
+
+/** A refused report keeps nothing: no report row with the request's one-time key (alerts are raised in the same transaction). */
+function reportsWithKeyProbe(fields: Fields): Probe {
+  return { label: 'no report with this submission key', sql: 'SELECT count(*)::int AS "n" FROM "WarningSignReport" WHERE "submissionKey" = $1', params: [field(fields, 'submissionKey')] };
+}
+
+function clinicsProbe(): Probe {
+  return { label: "the clinics' settings", sql: 'SELECT "name", "phone", "emergencyNumber", "timeZone" FROM "Clinic" ORDER BY "name", "id"' };
+}
+
+function sessionsProbe(patient: PatientRef): Probe {
+  return { label: `sessions of ${patient.lastName}`, sql: 'SELECT "id", "correctsId" FROM "SessionLog" WHERE "patientId" = $1 ORDER BY "id"', params: [patient.patientId] };
+}
+
+const noSessionWithNote = (fields: Fields): Probe => ({ label: 'no session with this note', sql: 'SELECT count(*)::int AS "n" FROM "SessionLog" WHERE "note" = $1', params: [field(fields, 'note')] });
 
 async function kneeFlexionSignOff(world: World) {
   // Waiting for the surgeon until tests/e2e/patient/portal.spec.ts signs it; either way only Dr. Shah may decide it.
@@ -371,6 +403,119 @@ export const ACTION_ROWS: ActionRow[] = [
     expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
   },
   {
+    title: 'log a session of Lying march, which Sam does only with his therapist (supervised: never logged at home)',
+    resources: ['sessionLog'],
+    verb: 'create',
+    action: 'logSessionAction',
+    page: () => '/portal',
+    fields: async (w) => ({ exerciseId: w.exercise.harbor['Lying march'] ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '1', backPain: '1', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
+    probes: (_w, fields) => [noSessionWithNote(fields)],
+    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+  },
+  {
+    // A correction names the log it replaces: only one's own. Robin is stopped earlier (Harbor's Walking is not hers).
+    title: "correct another patient's logged session (Sam names the oldest log of the alerted patient)",
+    resources: ['sessionLog'],
+    verb: 'create',
+    action: 'logSessionAction',
+    page: () => '/portal',
+    fields: async (w) => ({
+      exerciseId: w.exercise.harbor.Walking ?? '',
+      performedOn: isoDaysAgo(0),
+      completed: '',
+      setsCompleted: '',
+      backPain: '1',
+      legPain: '1',
+      note: `Authorization probe ${uniqueStamp()}`,
+      correctsId: w.alerted.oldestSessionId,
+    }),
+    probes: (w, fields) => [noSessionWithNote(fields), sessionsProbe(w.alerted)],
+    expect: refusedExcept({ harborPatient: NF, summitPatient: II }, NF),
+  },
+  {
+    title: 'report warning signs (patients only, and always about themselves: the form names no patient)',
+    resources: ['warningSign', 'alert'],
+    verb: 'create',
+    action: 'reportWarningSignsAction',
+    page: () => '/portal',
+    fields: async () => ({ signs: ['FALL', 'CALF'], submissionKey: `authz-${uniqueStamp()}` }),
+    probes: (_w, fields) => [reportsWithKeyProbe(fields)],
+    expect: refusedExcept({ harborPatient: A('reportWarningSignsAction by harborPatient'), summitPatient: A('reportWarningSignsAction by summitPatient') }, NF),
+  },
+  {
+    title: 'report a warning sign that is not on the list',
+    resources: ['warningSign'],
+    verb: 'create',
+    action: 'reportWarningSignsAction',
+    page: () => '/portal',
+    fields: async () => ({ signs: ['FALL', 'NOT_A_SIGN'], submissionKey: `authz-${uniqueStamp()}` }),
+    probes: (_w, fields) => [reportsWithKeyProbe(fields)],
+    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+  },
+  {
+    title: "report a warning sign for another patient (a patientId field: the form takes none, so it is refused)",
+    resources: ['warningSign', 'alert'],
+    verb: 'create',
+    action: 'reportWarningSignsAction',
+    page: () => '/portal',
+    fields: async (w) => ({ signs: ['FALL'], submissionKey: `authz-${uniqueStamp()}`, patientId: w.alerted.patientId }),
+    probes: (w, fields) => [reportsWithKeyProbe(fields), alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+  },
+  // Alerts of the alerted patient, on the second care team (Taylor Brook, Dr. Zoe Park): Jordan and Dr. Shah
+  // are outsiders of the same clinic; the admin reads alerts but closes none; a surgeon follows warning signs only.
+  {
+    title: "acknowledge the open pain alert of the second care team's patient (their therapist only: the surgeon does not follow pain alerts)",
+    resources: ['alert'],
+    verb: 'update',
+    action: 'acknowledgeAlertAction',
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (w) => ({ alertId: w.alerted.painAlertId, note: `Authorization probe ${uniqueStamp()}` }),
+    probes: (w) => [alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborOtherTherapist: A('acknowledgeAlertAction by harborOtherTherapist') }, NF),
+  },
+  {
+    title: "acknowledge the open warning-sign alert (a fall) of the second care team's patient (their therapist and surgeon)",
+    resources: ['alert'],
+    verb: 'update',
+    action: 'acknowledgeAlertAction',
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (w) => ({ alertId: w.alerted.signAlertId, note: `Authorization probe ${uniqueStamp()}` }),
+    probes: (w) => [alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborOtherTherapist: A('acknowledgeAlertAction by harborOtherTherapist'), harborOtherSurgeon: A('acknowledgeAlertAction by harborOtherSurgeon') }, NF),
+  },
+  {
+    title: 'acknowledge a warning-sign alert the surgeon already closed (CONFLICT for the care team, who see it; not found for anyone else)',
+    resources: ['alert'],
+    verb: 'update',
+    action: 'acknowledgeAlertAction',
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (w) => ({ alertId: w.alerted.closedSignAlertId, note: `Authorization probe ${uniqueStamp()}` }),
+    probes: (w) => [alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborOtherTherapist: C, harborOtherSurgeon: C }, NF),
+  },
+  {
+    title: 'acknowledge a pain alert the therapist already closed (CONFLICT for the therapist; the surgeon, who does not see pain alerts, gets not found)',
+    resources: ['alert'],
+    verb: 'update',
+    action: 'acknowledgeAlertAction',
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (w) => ({ alertId: w.alerted.closedPainAlertId, note: `Authorization probe ${uniqueStamp()}` }),
+    probes: (w) => [alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborOtherTherapist: C }, NF),
+  },
+  {
+    // The form is checked before the alert is looked up, so this answer is the same for any alert id: it confirms nothing.
+    title: 'acknowledge with a two-letter note (INVALID_INPUT for every role that may acknowledge, whoever the alert belongs to)',
+    resources: ['alert'],
+    verb: 'update',
+    action: 'acknowledgeAlertAction',
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (w) => ({ alertId: w.alerted.signAlertId, note: 'ok' }),
+    probes: (w) => [alertsProbe(w.alerted)],
+    expect: refusedExcept({ harborTherapist: II, harborSurgeon: II, harborOtherTherapist: II, harborOtherSurgeon: II, summitTherapist: II, summitSurgeon: II }, NF),
+  },
+  {
     title: 'add an exercise to the catalog',
     resources: ['exercise'],
     verb: 'create',
@@ -540,6 +685,27 @@ export const ACTION_ROWS: ActionRow[] = [
     fields: async (w) => ({ userId: w.userId.harborOtherSurgeon, password: DEMO_PASSWORD }),
     probes: (w) => accountProbes(w.userId.harborOtherSurgeon),
     expect: refusedExcept({ harborAdmin: A('resetStaffPasswordAction by harborAdmin'), summitAdmin: NF }, F),
+  },
+  {
+    title: "change the clinic's phone, emergency number and time zone (admins only, each their own clinic's: the form names no clinic)",
+    resources: ['clinic'],
+    verb: 'update',
+    action: 'updateClinicSettingsAction',
+    page: () => '/admin/clinic',
+    fields: async () => ({ phone: '555 000 1111', emergencyNumber: '112', timeZone: 'Europe/Berlin' }),
+    probes: () => [clinicsProbe()],
+    // Not "not found": the settings are the clinic's, which every signed-in user knows exists.
+    expect: refusedExcept({ harborAdmin: A('updateClinicSettingsAction by harborAdmin'), summitAdmin: A('updateClinicSettingsAction by summitAdmin') }, F),
+  },
+  {
+    title: 'set an emergency number that is not a short run of digits',
+    resources: ['clinic'],
+    verb: 'update',
+    action: 'updateClinicSettingsAction',
+    page: () => '/admin/clinic',
+    fields: async () => ({ phone: '(555) 010-2000', emergencyNumber: '9-1-1', timeZone: 'America/New_York' }),
+    probes: () => [clinicsProbe()],
+    expect: refusedExcept({ harborAdmin: II, summitAdmin: II }, F),
   },
   {
     title: 'change your own password (there is no way to name another account)',
@@ -920,6 +1086,200 @@ function patientCells(): AllowedCell[] {
       },
     });
   }
+  return cells;
+}
+
+/** Closes what a cell left open on its own patient, so the care team's alert lists hold only what the specs look for. */
+async function closeOpenAlerts(session: Session, clinician: SignedInKey, patientId: string): Promise<void> {
+  for (const alert of await alertsOf(patientId)) {
+    if (!alert.isOpen) continue;
+    const page = ACTORS[clinician].role === 'SURGEON' ? '/sign-offs' : '/caseload';
+    expectOk(await session.act(clinician, 'acknowledgeAlertAction', page, { alertId: alert.id, note: 'Closed by the authorization suite.' }), `${clinician} closes a leftover alert`);
+  }
+}
+
+type PortalClinic = { actor: 'harborPatient' | 'summitPatient'; clinic: 'harbor' | 'summit'; therapist: 'harborTherapist' | 'summitTherapist'; emergencyNumber: string; phone: string };
+const PORTAL_CLINICS: PortalClinic[] = [
+  { actor: 'harborPatient', clinic: 'harbor', therapist: 'harborTherapist', emergencyNumber: '911', phone: '(555) 010-2000' },
+  { actor: 'summitPatient', clinic: 'summit', therapist: 'summitTherapist', emergencyNumber: '999', phone: '020 7946 0000' },
+];
+
+/**
+ * The loop back from the patient: a fresh patient of each clinic (never Sam or Robin) logs high pain or
+ * reports warning signs, and the clinicians of their care team acknowledge the alerts this raises.
+ */
+function clinicalLoopCells(): AllowedCell[] {
+  const cells: AllowedCell[] = [];
+  for (const { actor, clinic, therapist, emergencyNumber, phone } of PORTAL_CLINICS) {
+    const surgeon = CARE_TEAM_SURGEON[therapist];
+    cells.push(
+      {
+        title: `logSessionAction by ${actor} with high leg pain: logged as entered, one pain alert to the care team's therapist, none on the surgeon's queue`,
+        actor,
+        resources: ['sessionLog', 'alert'],
+        verb: 'create',
+        action: 'logSessionAction',
+        prepare: async (_s, ops) => {
+          const { patient, context } = await ops.portalPatient(clinic);
+          return { patient, actAs: context, note: `Authorization suite: sharp leg pain ${uniqueStamp()}` };
+        },
+        request: async (w, prepared) => ({
+          page: '/portal',
+          fields: { exerciseId: w.exercise[clinic].Walking ?? '', performedOn: isoDaysAgo(1), completed: 'yes', setsCompleted: '', backPain: '3', legPain: '8', note: String(prepared.note) },
+        }),
+        expect: { outcome: 'ok', audit: 'session.log' },
+        verify: async (w, prepared, answer, session) => {
+          const patient = patientOf(prepared);
+          const [logged] = await rows<{ id: string; backPain: number; legPain: number; note: string }>('SELECT "id", "backPain", "legPain", "note" FROM "SessionLog" WHERE "patientId" = $1', [patient.patientId]);
+          expect(logged).toMatchObject({ backPain: 3, legPain: 8, note: prepared.note });
+          expect(answer.kind === 'result' ? answer.result.data : null).toMatchObject({ sessionId: logged?.id, isHighPain: true, alertRaised: true });
+          const [alert] = await rows<{ kind: string; cause: string; sessionLogId: string; clinicId: string; isOpen: boolean }>(
+            'SELECT "kind"::text AS "kind", "cause", "sessionLogId", "clinicId", "acknowledgedAt" IS NULL AS "isOpen" FROM "Alert" WHERE "patientId" = $1',
+            [patient.patientId],
+          );
+          expect(alert).toEqual({ kind: 'PAIN', cause: 'PAIN', sessionLogId: logged?.id, clinicId: w.clinicId[clinic], isOpen: true });
+          const caseload = await (await session.context(therapist).get('/caseload', { headers: { 'x-forwarded-for': nextIp() } })).text();
+          expect(caseload.includes(patient.lastName) && caseload.includes('Leg pain 8/10'), 'the therapist sees the alert on the caseload').toBe(true);
+          const queue = await (await session.context(surgeon).get('/sign-offs', { headers: { 'x-forwarded-for': nextIp() } })).text();
+          expect(queue.includes(patient.lastName), 'the surgeon does not follow pain alerts').toBe(false);
+          await closeOpenAlerts(session, therapist, patient.patientId);
+        },
+      },
+      {
+        title: `reportWarningSignsAction by ${actor}: told at once whom to call (their own clinic's numbers), each sign kept once and alerted once, a double tap writes nothing more`,
+        actor,
+        resources: ['warningSign', 'alert'],
+        verb: 'create',
+        action: 'reportWarningSignsAction',
+        prepare: async (_s, ops) => {
+          const { patient, context } = await ops.portalPatient(clinic);
+          return { patient, actAs: context, key: `authz-${uniqueStamp()}` };
+        },
+        request: async (_w, prepared) => ({ page: '/portal', fields: { signs: ['SADDLE_NUMBNESS', 'WOUND', 'WOUND'], submissionKey: String(prepared.key) } }),
+        expect: { outcome: 'ok', audit: 'warning_sign.report' },
+        verify: async (w, prepared, answer, session) => {
+          const patient = patientOf(prepared);
+          expect(answer.kind === 'result' ? answer.result.data : null).toMatchObject({ urgency: 'EMERGENCY', emergencyNumber, clinicPhone: phone });
+          const stored = async () => ({
+            reports: await rows<{ code: string; submissionKey: string }>('SELECT "code", "submissionKey" FROM "WarningSignReport" WHERE "patientId" = $1 ORDER BY "code"', [patient.patientId]),
+            alerts: await rows<{ kind: string; cause: string; clinicId: string }>('SELECT "kind"::text AS "kind", "cause", "clinicId" FROM "Alert" WHERE "patientId" = $1 ORDER BY "cause"', [patient.patientId]),
+          });
+          const expected = {
+            reports: [
+              { code: 'SADDLE_NUMBNESS', submissionKey: prepared.key },
+              { code: 'WOUND', submissionKey: prepared.key },
+            ],
+            alerts: [
+              { kind: 'WARNING_SIGN', cause: 'SIGN:SADDLE_NUMBNESS', clinicId: w.clinicId[clinic] },
+              { kind: 'WARNING_SIGN', cause: 'SIGN:WOUND', clinicId: w.clinicId[clinic] },
+            ],
+          };
+          expect(await stored()).toEqual(expected);
+          const again = await session.act(prepared.actAs ?? actor, 'reportWarningSignsAction', '/portal', { signs: ['SADDLE_NUMBNESS', 'WOUND'], submissionKey: String(prepared.key) });
+          expect(again.kind === 'result' ? again.result.data : null, 'the same submit again still says whom to call').toMatchObject({ urgency: 'EMERGENCY', emergencyNumber });
+          expect(await stored(), 'and keeps nothing more').toEqual(expected);
+          const raised = await rows<{ action: string; n: number }>(
+            `SELECT "action", count(*)::int AS "n" FROM "AuditEvent" WHERE "patientId" = $1 AND "action" IN ('warning_sign.report', 'alert.raise') GROUP BY "action" ORDER BY "action"`,
+            [patient.patientId],
+          );
+          expect(raised).toEqual([
+            { action: 'alert.raise', n: 2 },
+            { action: 'warning_sign.report', n: 2 },
+          ]);
+          const queue = await (await session.context(surgeon).get('/sign-offs', { headers: { 'x-forwarded-for': nextIp() } })).text();
+          expect(queue.includes(patient.lastName), "the warning signs are on the surgeon's queue").toBe(true);
+          await closeOpenAlerts(session, surgeon, patient.patientId);
+        },
+      },
+    );
+  }
+  for (const therapist of Object.keys(CARE_TEAM_SURGEON) as Array<keyof typeof CARE_TEAM_SURGEON>) {
+    const clinic = therapistClinic(therapist);
+    const surgeon = CARE_TEAM_SURGEON[therapist];
+    // The surgeon closes the warning sign; the therapist the pain alert, which the surgeon does not see.
+    for (const [clinician, cause, other] of [
+      [therapist, 'PAIN', 'SIGN:FALL'],
+      [surgeon, 'SIGN:FALL', 'PAIN'],
+    ] as const) {
+      cells.push({
+        title: `acknowledgeAlertAction by ${clinician}: the ${cause === 'PAIN' ? 'pain' : 'warning-sign'} alert of their own patient closes with who and the note; the patient's other alert stays open`,
+        actor: clinician,
+        resources: ['alert'],
+        verb: 'update',
+        action: 'acknowledgeAlertAction',
+        prepare: async (_s, ops) => {
+          const { patient, context } = await ops.portalPatient(clinic, { therapist });
+          await ops.logWalking(context, clinic, { backPain: 8 });
+          await ops.reportSigns(context, ['FALL']);
+          const note = `Called them: rest today, a shorter walk tomorrow (${uniqueStamp()}).`;
+          return { patient, note, alertId: await openAlertId(patient.patientId, cause), otherAlertId: await openAlertId(patient.patientId, other) };
+        },
+        request: async (_w, prepared) => ({
+          page: ACTORS[clinician].role === 'SURGEON' ? '/sign-offs' : `/patients/${patientOf(prepared).patientId}`,
+          fields: { alertId: String(prepared.alertId), note: `  ${String(prepared.note)}  ` },
+        }),
+        expect: { outcome: 'ok', audit: 'alert.acknowledge' },
+        probes: (_w, prepared) => [alertProbe(String(prepared.otherAlertId), "the patient's other open alert")],
+        verify: async (w, prepared, answer, session) => {
+          const patient = patientOf(prepared);
+          expect(answer.kind === 'result' ? answer.result.data : null).toEqual({ alertId: prepared.alertId, patientId: patient.patientId });
+          const byId = new Map((await alertsOf(patient.patientId)).map((alert) => [alert.id, alert]));
+          expect(byId.get(String(prepared.alertId))).toMatchObject({ cause, isOpen: false, acknowledgedById: w.userId[clinician], acknowledgementNote: prepared.note });
+          expect(byId.get(String(prepared.otherAlertId))).toMatchObject({ cause: other, isOpen: true, acknowledgedById: null, acknowledgementNote: null });
+          const again = await session.act(clinician, 'acknowledgeAlertAction', '/caseload', { alertId: String(prepared.alertId), note: 'A second acknowledgement.' });
+          expect(again.kind === 'result' ? again.result.code : describeAnswer(again), 'an alert is acknowledged once').toBe('CONFLICT');
+          await closeOpenAlerts(session, therapist, patient.patientId);
+        },
+      });
+    }
+  }
+  return cells;
+}
+
+function clinicSettingsCells(): AllowedCell[] {
+  const settingsOf = (clinicId: string) =>
+    one<{ phone: string; emergencyNumber: string; timeZone: string }>('SELECT "phone", "emergencyNumber", "timeZone" FROM "Clinic" WHERE "id" = $1', [clinicId]);
+  const cells: AllowedCell[] = ADMINS.map((admin) => {
+    const clinic = therapistClinic(admin);
+    const otherClinic = clinic === 'harbor' ? 'summit' : 'harbor';
+    return {
+      // The portal and every date the other specs check read these settings at the same moment, so the admin
+      // saves the clinic's own values, padded as a form may send them: the save is proven without changing
+      // what patients are told. (Changing them is fuzzed on clinics of its own: tests/integration/fuzz.)
+      title: `updateClinicSettingsAction by ${admin}: their own clinic's settings are saved trimmed and audited with before and after; the other clinic's are untouched`,
+      actor: admin,
+      resources: ['clinic'],
+      verb: 'update',
+      action: 'updateClinicSettingsAction',
+      prepare: async (session) => ({ settings: await settingsOf(session.world.clinicId[clinic]) }),
+      request: async (_w, prepared) => {
+        const settings = prepared.settings as { phone: string; emergencyNumber: string; timeZone: string };
+        return { page: '/admin/clinic', fields: { phone: ` ${settings.phone}\t`, emergencyNumber: ` ${settings.emergencyNumber} `, timeZone: `${settings.timeZone} ` } };
+      },
+      expect: { outcome: 'ok', audit: 'clinic.update_settings' },
+      probes: (w) => [{ label: `the other clinic's settings`, sql: 'SELECT "phone", "emergencyNumber", "timeZone" FROM "Clinic" WHERE "id" = $1', params: [w.clinicId[otherClinic]] }],
+      verify: async (w, prepared, answer) => {
+        expect(await settingsOf(w.clinicId[clinic])).toEqual(prepared.settings);
+        expect(answer.kind === 'result' ? answer.result.data : null).toEqual(prepared.settings);
+        const [audit] = await rows<{ entityId: string; before: unknown; after: unknown }>(
+          `SELECT "entityId", "before", "after" FROM "AuditEvent" WHERE "action" = 'clinic.update_settings' AND "actorId" = $1 ORDER BY "id" DESC LIMIT 1`,
+          [w.userId[admin]],
+        );
+        expect(audit).toEqual({ entityId: w.clinicId[clinic], before: prepared.settings, after: prepared.settings });
+      },
+    };
+  });
+  cells.push({
+    title: "harborAdmin changes Summit's settings by naming its clinic (a clinicId field: the form takes none, so it is refused)",
+    actor: 'harborAdmin',
+    resources: ['clinic'],
+    verb: 'update',
+    action: 'updateClinicSettingsAction',
+    prepare: async () => ({}),
+    request: async (w) => ({ page: '/admin/clinic', fields: { clinicId: w.clinicId.summit, phone: '555 000 1111', emergencyNumber: '112', timeZone: 'Europe/Berlin' } }),
+    expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+    probes: () => [clinicsProbe()],
+  });
   return cells;
 }
 
@@ -1502,6 +1862,8 @@ export const ALLOWED_CELLS: AllowedCell[] = [
   ...protocolCells(),
   ...userCells(),
   ...staffCells(),
+  ...clinicalLoopCells(),
+  ...clinicSettingsCells(),
   ...crossReferenceCells(),
 ];
 
@@ -1511,6 +1873,8 @@ export const ALLOWED_CELLS: AllowedCell[] = [
 
 export type ExistenceCase = {
   action: ActionName;
+  /** Which record, when an action has more than one case. */
+  record?: string;
   page: (world: World) => string;
   /** The request, naming the given record id. */
   fields: (world: World, id: string) => Promise<Fields>;
@@ -1520,6 +1884,8 @@ export type ExistenceCase = {
 
 export const UNKNOWN_ID = 'cauthzunknown000000000000';
 const OUTSIDERS: ActorKey[] = ['harborOtherTherapist', 'harborSurgeon', 'summitAdmin', 'summitTherapist'];
+/** Clinicians (and the admin) outside the alerted patient's care team. */
+const ALERT_OUTSIDERS: readonly ActorKey[] = ['harborTherapist', 'harborSurgeon', 'harborAdmin', 'summitTherapist', 'summitSurgeon'];
 const samDraft = (w: World) => draftOf(w.sam.patientId);
 const samBridging = async (w: World) => {
   const draft = await samDraft(w);
@@ -1634,6 +2000,31 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     fields: async (_w, id) => ({ patientId: id, password: DEMO_PASSWORD }),
     realId: async (w) => w.sam.patientId,
     actors: OUTSIDERS,
+  },
+  // An alert another care team follows, one of a kind the role does not follow, and one already closed (which
+  // its own care team would be told is closed): to everyone else, exactly an unknown id.
+  ...(
+    [
+      ['painAlertId', 'an open pain alert', [...ALERT_OUTSIDERS, 'harborOtherSurgeon']],
+      ['signAlertId', 'an open warning-sign alert', ALERT_OUTSIDERS],
+      ['closedSignAlertId', 'an acknowledged warning-sign alert', ALERT_OUTSIDERS],
+      ['closedPainAlertId', 'an acknowledged pain alert', [...ALERT_OUTSIDERS, 'harborOtherSurgeon']],
+    ] as const satisfies ReadonlyArray<readonly [keyof AlertedPatient, string, readonly ActorKey[]]>
+  ).map(([key, record, actors]): ExistenceCase => ({
+    action: 'acknowledgeAlertAction',
+    record,
+    page: (w) => `/patients/${w.alerted.patientId}`,
+    fields: async (_w, id) => ({ alertId: id, note: 'Authorization probe: acknowledging.' }),
+    realId: async (w) => w.alerted[key],
+    actors: [...actors],
+  })),
+  {
+    action: 'logSessionAction',
+    record: 'the log a correction replaces',
+    page: () => '/portal',
+    fields: async (w, id) => ({ exerciseId: w.exercise.harbor.Walking ?? '', performedOn: isoDaysAgo(0), completed: '', setsCompleted: '', backPain: '1', legPain: '1', note: '', correctsId: id }),
+    realId: async (w) => w.alerted.oldestSessionId,
+    actors: ['harborPatient'],
   },
 ];
 

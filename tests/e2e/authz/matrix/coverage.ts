@@ -3,7 +3,7 @@ import type { Resource, Verb } from './pages';
 // Every resource against every verb: either some row of the matrix exercises it (found by
 // matrix-coverage in actions.spec.ts), or it is here with the reason there is nothing to exercise.
 
-export const RESOURCES: Resource[] = ['patient', 'episode', 'plan', 'planVersion', 'planItem', 'signOff', 'sessionLog', 'protocol', 'exercise', 'user', 'auditLog'];
+export const RESOURCES: Resource[] = ['patient', 'episode', 'plan', 'planVersion', 'planItem', 'signOff', 'sessionLog', 'protocol', 'exercise', 'user', 'auditLog', 'alert', 'warningSign', 'clinic'];
 export const VERBS: Verb[] = ['list', 'read', 'create', 'update', 'approve', 'sign', 'delete'];
 
 const ONLY_VERSIONS_ARE_APPROVED = 'no such endpoint: only a plan version is approved (approveVersionAction)';
@@ -47,4 +47,18 @@ export const NO_SUCH_ENDPOINT: Partial<Record<`${Resource}.${Verb}`, string>> = 
   'auditLog.update': 'no such endpoint: the table refuses UPDATE (tests/integration/audit.test.ts)',
   'auditLog.approve': ONLY_VERSIONS_ARE_APPROVED,
   'auditLog.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'alert.approve': 'no such endpoint: an alert is acknowledged (acknowledgeAlertAction), not approved',
+  'alert.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'alert.delete': 'no such endpoint: an alert is closed by acknowledging it, never deleted (a trigger refuses DELETE, migration 20261127093210)',
+  'warningSign.list': 'no such endpoint of its own: reported signs reach the care team as alerts (the alert list rows: caseload, sign-off queue)',
+  'warningSign.read': "no such endpoint of its own: a report is read as its alert (the alert read rows: the patient's sessions and pain)",
+  'warningSign.update': 'no such endpoint: what a patient reported is never changed (a trigger refuses UPDATE)',
+  'warningSign.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'warningSign.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'warningSign.delete': 'no such endpoint: what a patient reported is never deleted (a trigger refuses DELETE)',
+  'clinic.list': 'no such endpoint: every user belongs to one clinic and sees only it; there is no list of clinics',
+  'clinic.create': 'no such endpoint: clinics are set up by the operators (prisma/seed.ts), not in the app',
+  'clinic.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'clinic.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'clinic.delete': 'no such endpoint: a clinic is never deleted',
 };

@@ -19,6 +19,12 @@ export type Resource =
   | 'user'
   | 'auditLog'
   | 'invitation'
+  /** An alert to the care team: raised by a high pain or a warning-sign report, closed by a clinician's acknowledgement. */
+  | 'alert'
+  /** A warning sign a patient reports from the portal. */
+  | 'warningSign'
+  /** The clinic's own settings: its phone, emergency number and time zone. */
+  | 'clinic'
   /** Health checks: no record, only whether the app answers. */
   | 'system';
 
@@ -61,19 +67,36 @@ function only(allowed: Partial<Record<ActorKey, PageExpect>>, others: PageExpect
 }
 
 const SAM = ['Rivera', 'Lumbar microdiscectomy (L4-L5)'];
+/** Sam's one session note in the demo (prisma/seed.ts), yesterday's: on the first page of his sessions. */
+const SAM_NOTE = 'Back felt stiff in the morning.';
 const CLINICIAN_EDITING = ['Create invitation link', 'Reset password', 'Open draft', 'Change plan', 'Advance to phase'];
+/** The acknowledge forms of alerts, by their accessible names: only for roles with alert.acknowledge, and each kind only for a role that sees it. */
+const ACKNOWLEDGE_PAIN = 'Acknowledge pain alert';
+const ACKNOWLEDGE_SIGN = 'Acknowledge warning sign alert';
+/**
+ * How a pain alert reads wherever it is shown ("Back pain 8/10", lib/server/alerts/alert-select.ts): a surgeon
+ * sees only warning-sign alerts, so no page of theirs says any of it. (Their sign-off cards give the latest
+ * pain as "Back 8/10", which is not an alert.)
+ */
+const PAIN_ALERT_SUMMARIES = ['Back', 'Leg'].flatMap((region) => Array.from({ length: 11 }, (_, score) => `${region} pain ${score}/10`)).concat('Pain flag');
+/** The open warning-sign alert of the alerted patient (a fall), as it reads. */
+const FALL_ALERT = 'Reported: You had a fall';
+/** The alerted patient's open pain alert: their second high pain, back 8. */
+const PAIN_ALERT = 'Back pain 8/10';
+/** The last of two pages of sessions: a link back, none further. */
+const LAST_OF_TWO_PAGES = { contains: 'Previous page', lacks: 'Next page' };
 
 export const PAGE_ROWS: PageRow[] = [
   {
-    title: 'caseload: a therapist lists the patients of their care team',
-    resources: ['patient', 'plan', 'sessionLog'],
+    title: "caseload: a therapist lists the patients of their care team, their open alerts first (a surgeon's patients' alerts are on the sign-off queue)",
+    resources: ['patient', 'plan', 'sessionLog', 'alert'],
     verb: 'list',
     path: () => '/caseload',
     route: '/(clinic)/caseload/page',
     expect: only({
-      harborTherapist: shown(() => ['Rivera']),
-      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName]),
-      summitTherapist: shown(() => ['Hale']),
+      harborTherapist: shown(() => ['Rivera', 'Alerts']),
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName, w.alerted.lastName, PAIN_ALERT, FALL_ALERT, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN]),
+      summitTherapist: shown(() => ['Hale', 'Alerts']),
     }),
   },
   {
@@ -94,17 +117,19 @@ export const PAGE_ROWS: PageRow[] = [
     }),
   },
   {
-    title: "Sam's record (patient, surgery, current plan)",
-    resources: ['patient', 'episode', 'plan'],
+    title: "Sam's record (patient, surgery, current plan, sessions and pain)",
+    resources: ['patient', 'episode', 'plan', 'sessionLog'],
     verb: 'read',
     path: (w) => `/patients/${w.sam.patientId}`,
     route: '/(clinic)/patients/[patientId]/page',
-    record: () => SAM,
+    record: () => [...SAM, SAM_NOTE],
     expect: only({
-      harborAdmin: shown(() => [...SAM, '555-0142', 'Hamstring stretch'], () => CLINICIAN_EDITING),
+      // The admin reads the record and its alerts, but closes none (no alert.acknowledge).
+      harborAdmin: shown(() => [...SAM, '555-0142', 'Hamstring stretch', 'Sessions and pain', SAM_NOTE], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN]),
       // Sam has set his password: his therapist is offered the reset, never a link that would replace it.
-      harborTherapist: shown(() => [...SAM, 'Reset password', 'Open draft'], () => ['Create invitation link']),
-      harborSurgeon: shown(() => [...SAM, 'Hamstring stretch'], () => CLINICIAN_EDITING),
+      harborTherapist: shown(() => [...SAM, 'Reset password', 'Open draft', 'Sessions and pain', SAM_NOTE], () => ['Create invitation link']),
+      // His surgeon reads his sessions and pain, but none of his pain alerts (the portal spec raises one).
+      harborSurgeon: shown(() => [...SAM, 'Hamstring stretch', 'Sessions and pain', SAM_NOTE], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
     }),
   },
   {
@@ -131,6 +156,30 @@ export const PAGE_ROWS: PageRow[] = [
       harborAdmin: shown((w) => [w.offTeamApproved.lastName]),
       harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link'], () => ['Reset password']),
       harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName]),
+    }),
+  },
+  {
+    title: "the second page of a patient's sessions, with their alerts: each role sees the kinds it follows, and only the care team closes them",
+    resources: ['patient', 'sessionLog', 'alert'],
+    verb: 'read',
+    path: (w) => `/patients/${w.alerted.patientId}?sessions=2`,
+    route: '/(clinic)/patients/[patientId]/page',
+    record: (w) => [w.alerted.lastName, w.alerted.pageTwoNote],
+    expect: only({
+      harborAdmin: shown(
+        (w) => [w.alerted.lastName, w.alerted.pageTwoNote, LAST_OF_TWO_PAGES.contains, PAIN_ALERT, FALL_ALERT, w.alerted.painAckNote, w.alerted.signAckNote],
+        (w) => [w.alerted.pageOneNote, LAST_OF_TWO_PAGES.lacks, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN],
+      ),
+      harborOtherTherapist: shown(
+        (w) => [w.alerted.pageTwoNote, LAST_OF_TWO_PAGES.contains, PAIN_ALERT, FALL_ALERT, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN, w.alerted.painAckNote, w.alerted.signAckNote],
+        (w) => [w.alerted.pageOneNote, LAST_OF_TWO_PAGES.lacks],
+      ),
+      // The surgeon follows the warning signs: the fall and the acknowledged calf pain, never the pain alerts
+      // (open or closed, with the therapist's note), though the logged scores and notes are theirs to read.
+      harborOtherSurgeon: shown(
+        (w) => [w.alerted.pageTwoNote, LAST_OF_TWO_PAGES.contains, FALL_ALERT, ACKNOWLEDGE_SIGN, w.alerted.signAckNote],
+        (w) => [w.alerted.pageOneNote, LAST_OF_TWO_PAGES.lacks, w.alerted.painAckNote, ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES],
+      ),
     }),
   },
   {
@@ -203,15 +252,15 @@ export const PAGE_ROWS: PageRow[] = [
     }),
   },
   {
-    title: "the sign-off queue (a surgeon's own requests only)",
-    resources: ['signOff'],
+    title: "the sign-off queue (a surgeon's own requests only), the warning signs of their patients first",
+    resources: ['signOff', 'alert'],
     verb: 'list',
     path: () => '/sign-offs',
     route: '/(clinic)/sign-offs/page',
     expect: only({
-      harborSurgeon: shown(() => ['Sign-offs']),
-      harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName, 'Walking'], () => ['Rivera']),
-      summitSurgeon: shown(() => ['Sign-offs']),
+      harborSurgeon: shown(() => ['Sign-offs', 'Alerts'], () => [ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
+      harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName, 'Walking', w.alerted.lastName, FALL_ALERT, ACKNOWLEDGE_SIGN], () => ['Rivera', ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
+      summitSurgeon: shown(() => ['Sign-offs', 'Alerts'], () => [ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
     }),
   },
   {
@@ -321,14 +370,25 @@ export const PAGE_ROWS: PageRow[] = [
     }),
   },
   {
-    title: "the patient portal (a patient's cleared exercises and own sessions)",
-    resources: ['plan', 'planItem', 'sessionLog'],
+    title: "the clinic's settings (its admin only)",
+    resources: ['clinic'],
+    verb: 'read',
+    path: () => '/admin/clinic',
+    route: '/(clinic)/admin/clinic/page',
+    expect: only({
+      harborAdmin: shown(() => ['Harbor Spine', 'Save clinic settings', '(555) 010-2000', 'America/New_York'], () => ['Summit Physio', '020 7946 0000']),
+      summitAdmin: shown(() => ['Summit Physio', 'Save clinic settings', '020 7946 0000', 'Europe/London'], () => ['Harbor Spine', '(555) 010-2000']),
+    }),
+  },
+  {
+    title: "the patient portal (a patient's cleared exercises and own sessions, their clinic's numbers and the warning-sign report)",
+    resources: ['plan', 'planItem', 'sessionLog', 'clinic'],
     verb: 'read',
     path: () => '/portal',
     route: '/portal/page',
     expect: only({
-      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Stop and call us if']),
-      summitPatient: shown(() => ['Walking', 'Stop and call us if']),
+      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Warning signs', 'Tell my care team', 'call 911', '(555) 010-2000'], () => ['call 999', '020 7946 0000']),
+      summitPatient: shown(() => ['Walking', 'Warning signs', 'Tell my care team', 'call 999', '020 7946 0000'], () => ['call 911', '(555) 010-2000']),
     }),
   },
   {

@@ -52,7 +52,21 @@ const RECORDS_SQL = `
   UNION ALL SELECT 'signOff', s."id", p."clinicId", p."id" FROM "SignOff" s JOIN "Patient" p ON p."id" = s."patientId"
   UNION ALL SELECT 'signatureHash', s."signatureHash", p."clinicId", p."id" FROM "SignOff" s JOIN "Patient" p ON p."id" = s."patientId" WHERE s."signatureHash" IS NOT NULL
   UNION ALL SELECT 'sessionLog', l."id", p."clinicId", p."id" FROM "SessionLog" l JOIN "Patient" p ON p."id" = l."patientId"
+  UNION ALL SELECT CASE a."kind" WHEN 'PAIN' THEN 'painAlert' ELSE 'signAlert' END, a."id", a."clinicId", a."patientId" FROM "Alert" a
+  UNION ALL SELECT 'warningSignReport', r."id", p."clinicId", p."id" FROM "WarningSignReport" r JOIN "Patient" p ON p."id" = r."patientId"
   UNION ALL SELECT 'invitation', iv."id", u."clinicId", NULL FROM "Invitation" iv JOIN "User" u ON u."id" = iv."userId"`;
+
+/**
+ * Free text patients and clinicians write about a patient: session notes, and the notes that close alerts.
+ * Only distinctive ones (20 characters or more) are looked for, so a short "ok" is no sign of a leak.
+ */
+const NOTES_SQL = `
+  SELECT 'a session note' AS "kind", l."note" AS "text", p."clinicId", p."id" AS "patientId", NULL::text AS "alertKind"
+  FROM "SessionLog" l JOIN "Patient" p ON p."id" = l."patientId" WHERE length(l."note") >= 20
+  UNION ALL SELECT 'the note that closed an alert', a."acknowledgementNote", a."clinicId", a."patientId", a."kind"::text
+  FROM "Alert" a WHERE length(a."acknowledgementNote") >= 20`;
+
+type NoteRow = { kind: string; text: string; clinicId: string; patientId: string; alertKind: string | null };
 
 type PatientRow = { id: string; clinicId: string; lastName: string; email: string; userId: string | null; careTeam: string[] };
 type UserRow = { id: string; clinicId: string; email: string; name: string };
@@ -92,6 +106,9 @@ async function unclearedExerciseNames(patientId: string): Promise<string[]> {
  * - nobody gets anything of another clinic: record ids, hashes, patients' names and emails, users' names and emails;
  * - a therapist or surgeon gets nothing of a patient of their clinic whose care team they are not on;
  * - a surgeon and a patient get no therapist notes (catalog.read is for admins and therapists);
+ * - a surgeon gets no pain alert (id or closing note): surgeons see the warning-sign alerts only
+ *   (lib/domain/alerts.ts); a patient gets no alert or report id and no note that closed an alert;
+ * - nobody gets a session note or an alert's closing note of a patient they may not see;
  * - a patient gets nothing of another patient, no hash of any kind, no id of a plan version, item or
  *   sign-off, and no exercise of their plan that is not cleared for them (drafts, waiting for the surgeon);
  * - signed out, nothing of anyone.
@@ -99,7 +116,7 @@ async function unclearedExerciseNames(patientId: string): Promise<string[]> {
 export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
   const clinics = await clinicIds();
   const viewerClinicId = viewer.clinic ? clinics[viewer.clinic] : null;
-  const [records, patients, users, exercises] = await Promise.all([
+  const [records, patients, users, exercises, notes] = await Promise.all([
     rows<RecordRow>(RECORDS_SQL),
     rows<PatientRow>(
       `SELECT p."id", p."clinicId", p."lastName", p."email", p."userId", COALESCE(array_agg(c."userId") FILTER (WHERE c."userId" IS NOT NULL), '{}') AS "careTeam"
@@ -107,6 +124,7 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
     ),
     rows<UserRow>('SELECT "id", "clinicId", "email", "name" FROM "User"'),
     rows<{ id: string; clinicId: string; name: string; therapistNotes: string }>('SELECT "id", "clinicId", "name", "therapistNotes" FROM "Exercise"'),
+    rows<NoteRow>(NOTES_SQL),
   ]);
   const rules: LeakRules = { ids: new Map(), words: new Map(), texts: new Map([['$argon2', 'a password hash']]) };
 
@@ -132,15 +150,44 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
       hiddenValues.set(record.id, `${record.kind} of ${isOtherClinic ? 'another clinic' : 'a patient this viewer may not see'}`);
       continue;
     }
+    if (viewer.role === 'SURGEON' && record.kind === 'painAlert') {
+      hiddenValues.set(record.id, 'a pain alert (surgeons see warning-sign alerts only)');
+      continue;
+    }
     visibleValues.add(record.id);
     if (viewer.role !== 'PATIENT') continue;
     const isHash = record.kind === 'contentHash' || record.kind === 'approvedHash' || record.kind === 'signatureHash';
-    const isPlanInternal = record.kind === 'version' || record.kind === 'item' || record.kind === 'signOff' || record.kind === 'invitation';
+    const isPlanInternal =
+      record.kind === 'version' ||
+      record.kind === 'item' ||
+      record.kind === 'signOff' ||
+      record.kind === 'invitation' ||
+      record.kind === 'painAlert' ||
+      record.kind === 'signAlert' ||
+      record.kind === 'warningSignReport';
     const isOtherUser = record.kind === 'user' && record.id !== viewer.userId;
     if (isHash || isPlanInternal || isOtherUser) rules.ids.set(record.id, `${record.kind} (never sent to a patient)`);
   }
   for (const [value, why] of hiddenValues) {
     if (!visibleValues.has(value)) rules.ids.set(value, why);
+  }
+  // The same text may be written about two patients: it is hidden only when no note the viewer may read has it.
+  const readableNotes = new Set<string>();
+  const hiddenNotes = new Map<string, string>();
+  for (const note of notes) {
+    const isOtherClinic = note.clinicId !== viewerClinicId;
+    const isHiddenPatient = hiddenPatients.has(note.patientId);
+    const isClosingNote = note.alertKind !== null;
+    const isUnseenAlert = isClosingNote && ((viewer.role === 'SURGEON' && note.alertKind === 'PAIN') || viewer.role === 'PATIENT');
+    if (isOtherClinic || isHiddenPatient || isUnseenAlert) {
+      const whose = isOtherClinic ? 'a patient of another clinic' : isHiddenPatient ? 'a patient this viewer may not see' : `a ${note.alertKind === 'PAIN' ? 'pain' : 'warning-sign'} alert this viewer does not see`;
+      hiddenNotes.set(note.text, `${note.kind} of ${whose}`);
+    } else {
+      readableNotes.add(note.text);
+    }
+  }
+  for (const [text, why] of hiddenNotes) {
+    if (!readableNotes.has(text)) rules.texts.set(text, why);
   }
   // Names are not unique: a name someone of the viewer's own clinic also has is no sign of a leak.
   const ownNames = new Set(users.filter((user) => user.clinicId === viewerClinicId).map((user) => user.name));

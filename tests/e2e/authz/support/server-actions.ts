@@ -39,6 +39,8 @@ export type ActionName =
   | 'resetPatientPasswordAction'
   | 'decideSignOffAction'
   | 'logSessionAction'
+  | 'reportWarningSignsAction'
+  | 'acknowledgeAlertAction'
   | 'createExerciseAction'
   | 'updateExerciseAction'
   | 'setExerciseRetiredAction'
@@ -52,6 +54,7 @@ export type ActionName =
   | 'createStaffUserAction'
   | 'inviteStaffUserAction'
   | 'resetStaffPasswordAction'
+  | 'updateClinicSettingsAction'
   | 'changePasswordAction'
   | 'signOutEverywhereAction'
   | 'setPasswordAction';
@@ -69,6 +72,8 @@ const ACTION_FILES: Record<ActionName, string> = {
   resetPatientPasswordAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
   decideSignOffAction: 'app/(clinic)/sign-offs/actions.ts',
   logSessionAction: 'app/portal/actions.ts',
+  reportWarningSignsAction: 'app/portal/actions.ts',
+  acknowledgeAlertAction: 'app/(clinic)/caseload/actions.ts',
   createExerciseAction: 'app/(clinic)/catalog/actions.ts',
   updateExerciseAction: 'app/(clinic)/catalog/actions.ts',
   setExerciseRetiredAction: 'app/(clinic)/catalog/actions.ts',
@@ -82,6 +87,7 @@ const ACTION_FILES: Record<ActionName, string> = {
   createStaffUserAction: 'app/(clinic)/admin/actions.ts',
   inviteStaffUserAction: 'app/(clinic)/admin/actions.ts',
   resetStaffPasswordAction: 'app/(clinic)/admin/actions.ts',
+  updateClinicSettingsAction: 'app/(clinic)/admin/clinic/actions.ts',
   changePasswordAction: 'app/account/actions.ts',
   signOutEverywhereAction: 'app/account/actions.ts',
   setPasswordAction: 'app/invite/[token]/actions.ts',

@@ -36,6 +36,25 @@ export function uniqueLastName(prefix: string): string {
 
 export type PatientRef = { patientId: string; userId: string | null; lastName: string; clinic: Clinic };
 
+/**
+ * A Harbor patient of the second care team (Taylor Brook and Dr. Zoe Park) who used the portal: more than a
+ * page of logged sessions, alerts open and acknowledged. Made by the suite, then only read or refused.
+ */
+export type AlertedPatient = PatientRef & {
+  /** Open: a pain alert (high back pain) and a warning-sign alert (a fall). */
+  painAlertId: string;
+  signAlertId: string;
+  /** Acknowledged: a pain alert (by the therapist) and a warning-sign alert (calf pain, by the surgeon), with their notes. */
+  closedPainAlertId: string;
+  closedSignAlertId: string;
+  painAckNote: string;
+  signAckNote: string;
+  /** The oldest logged session (on page 2 of the sessions) and its note; the newest one's note (page 1 only). */
+  oldestSessionId: string;
+  pageTwoNote: string;
+  pageOneNote: string;
+};
+
 export type World = {
   baseURL: string;
   origin: string;
@@ -49,6 +68,7 @@ export type World = {
   /** Harbor patients of the second therapist and surgeon, made through the product in setup: nobody else's care team. */
   offTeamApproved: PatientRef;
   offTeamDraft: PatientRef;
+  alerted: AlertedPatient;
   protocol: Record<Clinic, { id: string; phaseIds: string[] }>;
   exercise: Record<Clinic, Record<string, string>>;
   /** A stretch of each clinic's Bridging therapist notes: clinician-only text. */
@@ -151,6 +171,27 @@ export function therapistClinic(actor: SignedInKey): Clinic {
 
 export type Ops = ReturnType<typeof productOps>;
 
+/** The surgeon each therapist's patients are registered with: together they are the care team. */
+export const CARE_TEAM_SURGEON: Record<'harborTherapist' | 'harborOtherTherapist' | 'summitTherapist', SignedInKey> = {
+  harborTherapist: 'harborSurgeon',
+  harborOtherTherapist: 'harborOtherSurgeon',
+  summitTherapist: 'summitSurgeon',
+};
+
+/** Every alert of a patient, oldest first. */
+export async function alertsOf(patientId: string) {
+  return rows<{ id: string; kind: string; cause: string; isOpen: boolean; acknowledgedById: string | null; acknowledgementNote: string | null }>(
+    `SELECT "id", "kind"::text AS "kind", "cause", "acknowledgedAt" IS NULL AS "isOpen", "acknowledgedById", "acknowledgementNote"
+     FROM "Alert" WHERE "patientId" = $1 ORDER BY "raisedAt", "id"`,
+    [patientId],
+  );
+}
+
+/** The one open alert of a patient for a cause ('PAIN', 'SIGN:FALL'). */
+export async function openAlertId(patientId: string, cause: string): Promise<string> {
+  return (await one<{ id: string }>('SELECT "id" FROM "Alert" WHERE "patientId" = $1 AND "cause" = $2 AND "acknowledgedAt" IS NULL', [patientId, cause])).id;
+}
+
 export type FreshAccount = { email: string; password: string; userId: string; clinic: Clinic; role: 'ADMIN' | 'THERAPIST' | 'SURGEON' | 'PATIENT'; patient: PatientRef | null };
 
 export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | 'anonymous'>) {
@@ -222,11 +263,13 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
       const answer = await act(anonymous, 'setPasswordAction', `/invite/${token}`, { token, password, repeatPassword: password });
       expectOk(answer, 'the patient sets a password from the invitation');
     },
-    /** A patient of the clinic with a portal account, Walking approved and signed off, signed in. */
-    async portalPatient(clinic: Clinic): Promise<{ patient: PatientRef; context: APIRequestContext }> {
-      const therapist = clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist';
-      const surgeon = clinic === 'harbor' ? 'harborSurgeon' : 'summitSurgeon';
-      const patient = await this.createPatient(therapist);
+    /** A patient of the clinic with a portal account, Walking approved and signed off, signed in (care team: `therapist` and their surgeon). */
+    async portalPatient(
+      clinic: Clinic,
+      { therapist = clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist', prefix }: { therapist?: keyof typeof CARE_TEAM_SURGEON; prefix?: string } = {},
+    ): Promise<{ patient: PatientRef; context: APIRequestContext }> {
+      const surgeon = CARE_TEAM_SURGEON[therapist];
+      const patient = await this.createPatient(therapist, { prefix });
       await this.approve(therapist, patient);
       await this.signAll(surgeon, patient);
       const token = await this.invite(therapist, patient);
@@ -234,6 +277,29 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
       await this.setPassword(token, password);
       const email = (await one<{ email: string }>('SELECT "email" FROM "User" WHERE "id" = $1', [patient.userId])).email;
       return { patient, context: await session.signIn(email, password) };
+    },
+    /** The signed-in patient in `context` logs a session of Walking (their clinic's); returns the action's answer data. */
+    async logWalking(context: APIRequestContext, clinic: Clinic, { performedOn = isoDaysAgo(0), backPain = 2, legPain = 1, note = '' }: { performedOn?: string; backPain?: number; legPain?: number; note?: string } = {}) {
+      const answer = await act(context, 'logSessionAction', '/portal', {
+        exerciseId: world.exercise[clinic].Walking ?? '',
+        performedOn,
+        completed: 'yes',
+        setsCompleted: '',
+        backPain: String(backPain),
+        legPain: String(legPain),
+        note,
+      });
+      return expectOk(answer, `a ${clinic} patient logs Walking (back pain ${backPain})`) as { sessionId: string; alertRaised: boolean };
+    },
+    /** The signed-in patient in `context` reports warning signs, as the portal's form does. */
+    async reportSigns(context: APIRequestContext, signs: string[]) {
+      const answer = await act(context, 'reportWarningSignsAction', '/portal', { signs, submissionKey: `authz-${uniqueStamp()}` });
+      return expectOk(answer, `a patient reports ${signs.join(', ')}`);
+    },
+    /** A clinician of the care team closes an alert with a note (therapists from the caseload, surgeons from the sign-off queue). */
+    async acknowledge(clinician: SignedInKey, alertId: string, note: string) {
+      const page = ACTORS[clinician].role === 'SURGEON' ? '/sign-offs' : '/caseload';
+      expectOk(await act(clinician, 'acknowledgeAlertAction', page, { alertId, note }), `${clinician} acknowledges an alert`);
     },
     /** A staff member added by the clinic's admin, with a password set from the invitation link. */
     async staffMember(clinic: Clinic, role: 'ADMIN' | 'THERAPIST' | 'SURGEON'): Promise<FreshAccount> {
@@ -347,6 +413,59 @@ async function ensureOffTeamPatients(ops: Ops): Promise<{ approved: PatientRef; 
   return { approved, draft };
 }
 
+const ALERTED_SQL = `
+  SELECT p."id", p."userId", p."lastName",
+    (SELECT count(*)::int FROM "SessionLog" l WHERE l."patientId" = p."id") AS "logs",
+    (SELECT a."id" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'PAIN' AND a."acknowledgedAt" IS NULL) AS "painAlertId",
+    (SELECT a."id" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'SIGN:FALL' AND a."acknowledgedAt" IS NULL) AS "signAlertId",
+    (SELECT a."id" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'PAIN' AND a."acknowledgedAt" IS NOT NULL ORDER BY a."raisedAt" LIMIT 1) AS "closedPainAlertId",
+    (SELECT a."acknowledgementNote" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'PAIN' AND a."acknowledgedAt" IS NOT NULL ORDER BY a."raisedAt" LIMIT 1) AS "painAckNote",
+    (SELECT a."id" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'SIGN:CALF' AND a."acknowledgedAt" IS NOT NULL ORDER BY a."raisedAt" LIMIT 1) AS "closedSignAlertId",
+    (SELECT a."acknowledgementNote" FROM "Alert" a WHERE a."patientId" = p."id" AND a."cause" = 'SIGN:CALF' AND a."acknowledgedAt" IS NOT NULL ORDER BY a."raisedAt" LIMIT 1) AS "signAckNote",
+    (SELECT l."id" FROM "SessionLog" l WHERE l."patientId" = p."id" ORDER BY l."performedOn", l."createdAt", l."id" LIMIT 1) AS "oldestSessionId",
+    (SELECT l."note" FROM "SessionLog" l WHERE l."patientId" = p."id" ORDER BY l."performedOn", l."createdAt", l."id" LIMIT 1) AS "pageTwoNote",
+    (SELECT l."note" FROM "SessionLog" l WHERE l."patientId" = p."id" ORDER BY l."performedOn" DESC, l."createdAt" DESC, l."id" DESC LIMIT 1) AS "pageOneNote"
+  FROM "Patient" p WHERE p."lastName" LIKE 'Zzauthzalerted%' ORDER BY p."createdAt"`;
+
+type AlertedRow = Record<Exclude<keyof AlertedPatient, 'patientId' | 'clinic'>, string | null> & { id: string; logs: number };
+
+/** The patient page shows this many sessions a page (lib/server/patients/get-sessions-and-pain.ts). */
+const SESSIONS_PAGE_SIZE = 20;
+
+function completeAlerted(row: AlertedRow): AlertedPatient | null {
+  const { id, logs, userId, ...found } = row;
+  if (logs <= SESSIONS_PAGE_SIZE || Object.values(found).some((value) => !value)) return null;
+  return { ...(found as Record<keyof typeof found, string>), patientId: id, userId, clinic: 'harbor' };
+}
+
+/**
+ * Finds or makes the alerted patient, through the product: the second Harbor therapist registers them, Dr.
+ * Park signs Walking off, the patient sets a password and logs more than a page of sessions (the oldest with
+ * a note), logs high pain twice (the therapist acknowledges the first alert), and reports calf pain (the
+ * surgeon acknowledges it) and a fall. A run that stopped half-way leaves an incomplete one, which is skipped.
+ */
+async function ensureAlertedPatient(ops: Ops): Promise<AlertedPatient> {
+  for (const row of await rows<AlertedRow>(ALERTED_SQL)) {
+    const complete = completeAlerted(row);
+    if (complete) return complete;
+  }
+  const { patient, context } = await ops.portalPatient('harbor', { therapist: 'harborOtherTherapist', prefix: 'Zzauthzalerted' });
+  const stamp = uniqueStamp();
+  await ops.logWalking(context, 'harbor', { performedOn: isoDaysAgo(5), note: `Page two note ${stamp}: knees ached after the walk` });
+  for (let day = 4; day >= 0; day -= 1) {
+    for (let walk = 0; walk < 4; walk += 1) await ops.logWalking(context, 'harbor', { performedOn: isoDaysAgo(day) });
+  }
+  expect((await ops.logWalking(context, 'harbor', { backPain: 9, note: `High pain note ${stamp}` })).alertRaised, 'high pain raises an alert').toBe(true);
+  await ops.acknowledge('harborOtherTherapist', await openAlertId(patient.patientId, 'PAIN'), `Pain acknowledged ${stamp}: rest and ice today`);
+  expect((await ops.logWalking(context, 'harbor', { backPain: 8, note: `Page one note ${stamp}: the pain came back` })).alertRaised, 'high pain again raises a new alert').toBe(true);
+  await ops.reportSigns(context, ['CALF']);
+  await ops.acknowledge('harborOtherSurgeon', await openAlertId(patient.patientId, 'SIGN:CALF'), `Calf acknowledged ${stamp}: scan booked for tomorrow`);
+  await ops.reportSigns(context, ['FALL']);
+  const made = completeAlerted(await one<AlertedRow>(`SELECT * FROM (${ALERTED_SQL}) found WHERE found."id" = $1`, [patient.patientId]));
+  if (!made) throw new Error(`the alerted patient ${patient.lastName} is incomplete`);
+  return made;
+}
+
 /**
  * Signs everyone in (once per worker) and finds the records the matrix names. Nothing of the demo data is
  * changed: the fixture users are new, and the off-care-team patients are the suite's own.
@@ -404,9 +523,10 @@ export async function openSession(request: APIRequest, baseURL: string, projectR
     return fresh;
   };
   // The off-team patients are made through the product, as the second Harbor therapist.
-  const bootstrap = { act, signIn, anonymous, world: { ...partial, offTeamApproved: partial.sam, offTeamDraft: partial.sam } as World };
+  const bootstrap = { act, signIn, anonymous, world: { ...partial, offTeamApproved: partial.sam, offTeamDraft: partial.sam } as unknown as World };
   const offTeam = await ensureOffTeamPatients(productOps(bootstrap));
-  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft };
+  const alerted = await ensureAlertedPatient(productOps(bootstrap));
+  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft, alerted };
 
   const viewer = (actor: ActorKey): Viewer => {
     const spec = ACTORS[actor];

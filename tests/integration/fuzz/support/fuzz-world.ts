@@ -2,6 +2,9 @@
 // patients registered through the data layer at different points of their regimen, so that every id a form
 // can carry has a counterpart the actor may use and one of another care team; in clinic B, the records
 // whose ids clinic A's users must never reach.
+import { alertKindsSeenBy, warningSignOfCause, type AlertCause, type AlertKind } from '@/lib/domain/alerts';
+import { acknowledgeAlert } from '@/lib/server/alerts/acknowledge-alert';
+import { raiseAlerts } from '@/lib/server/alerts/raise-alerts';
 import type { Actor } from '@/lib/server/authz/actor';
 import { db } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -159,4 +162,56 @@ export function idOf(value: unknown): string {
 /** The id an input names if it is shaped like one, else null: hostile values never reach a test's own queries. */
 export function idOrNull(value: unknown): string | null {
   return typeof value === 'string' && /^[a-z0-9]{1,64}$/i.test(value.trim()) ? value.trim() : null;
+}
+
+/**
+ * An open alert of a patient for a cause ('PAIN', 'SIGN:FALL'), raised the way a log or a report raises it
+ * (lib/server/alerts/raise-alerts.ts) when there is none: set-up for the fuzzing that closes alerts.
+ */
+export async function openAlertOf(patient: RegisteredPatient, cause: AlertCause, wrote: () => void = () => {}): Promise<string> {
+  const find = () => db.alert.findFirst({ where: { patientId: patient.patientId, cause, acknowledgedAt: null }, select: { id: true } });
+  const open = await find();
+  if (open) return open.id;
+  const sign = warningSignOfCause(cause);
+  const because = sign ? { warningSigns: [sign] } : { painReasons: [{ kind: 'HIGH' as const, region: 'BACK' as const, score: 8 }] };
+  await db.$transaction((tx) => raiseAlerts(tx, { actor: patient.actor, patientId: patient.patientId, ...because }));
+  wrote();
+  const raised = await find();
+  if (!raised) throw new Error(`no ${cause} alert was raised for ${patient.lastName}`);
+  return raised.id;
+}
+
+/** An alert of the patient that is closed: the newest one, or a report of vomiting that `clinician` acknowledges. */
+export async function closedAlertOf(patient: RegisteredPatient, clinician: Actor, wrote: () => void = () => {}): Promise<string> {
+  const closed = await db.alert.findFirst({ where: { patientId: patient.patientId, acknowledgedAt: { not: null } }, orderBy: { acknowledgedAt: 'desc' }, select: { id: true } });
+  if (closed) return closed.id;
+  const alertId = await openAlertOf(patient, 'SIGN:VOMITING', wrote);
+  await acknowledgeAlert({ actor: clinician, input: { alertId, note: 'Closed for the fuzzing.' } });
+  wrote();
+  return alertId;
+}
+
+/** Who may see a patient: the clinic's admin, the therapists and surgeons of the care team, the patient themself (lib/server/authz/patient-visible-to.ts). */
+export async function maySeePatient(actor: Actor, patientId: string): Promise<boolean> {
+  const patient = await db.patient.findUnique({ where: { id: patientId }, select: { clinicId: true, careTeam: { select: { userId: true } } } });
+  if (!patient || patient.clinicId !== actor.clinicId) return false;
+  switch (actor.role) {
+    case 'ADMIN':
+      return true;
+    case 'THERAPIST':
+    case 'SURGEON':
+      return patient.careTeam.some((member) => member.userId === actor.userId);
+    case 'PATIENT':
+      return actor.patientId === patientId;
+    default: {
+      const unhandled: never = actor.role;
+      throw new Error(`Unhandled role ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Whether the actor follows an alert: one of a patient they may see, of a kind their role looks at (lib/domain/alerts.ts). */
+export async function followsAlert(actor: Actor, alert: { clinicId: string; patientId: string; kind: AlertKind }): Promise<boolean> {
+  if (alert.clinicId !== actor.clinicId || !alertKindsSeenBy(actor.role).includes(alert.kind)) return false;
+  return maySeePatient(actor, alert.patientId);
 }

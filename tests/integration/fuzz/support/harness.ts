@@ -132,6 +132,8 @@ SELECT json_build_object(
   'PlanItem', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "PlanItem" t WHERE "versionId" IN (SELECT id FROM pv)),
   'SignOff', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SignOff" t WHERE "patientId" IN (SELECT id FROM pa)),
   'SessionLog', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SessionLog" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'WarningSignReport', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "WarningSignReport" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'Alert', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Alert" t WHERE "patientId" IN (SELECT id FROM pa)),
   'AuditEvent', (SELECT count(*) || ':' || coalesce(max(id)::text, '') FROM "AuditEvent" WHERE "clinicId" IN (SELECT id FROM clinic) AND outcome NOT IN ('FAILURE', 'DENIED'))
 ) AS snapshot`;
 
@@ -224,11 +226,17 @@ export async function probe<T>(
   {
     allowed = REFUSAL_CODES,
     isReadOnly = false,
+    readMayChange = [],
     isRefusal = () => false,
   }: {
     allowed?: readonly AppErrorCode[];
     /** A read: it must write nothing even when it answers. */
     isReadOnly?: boolean;
+    /**
+     * Tables a read may still change when it answers: a read of a patient's record appends its own audit row
+     * (the caller checks that row). A refusal may change none.
+     */
+    readMayChange?: readonly string[];
     /** For a function that refuses by returning (sign-in answers null): such an answer must write nothing. */
     isRefusal?: (value: T) => boolean;
   } = {},
@@ -262,7 +270,7 @@ export async function probe<T>(
   if (writeStatements === writesBefore) return { ok: true, value };
   const after = await snapshotOf(scope.clinicIds);
   scope.known = after;
-  const changed = changedTables(before, after);
+  const changed = changedTables(before, after).filter((table) => isRefused || !readMayChange.includes(table));
   if (changed.length > 0) reportProblem(`${fn} ${isRefused ? 'refused' : 'only reads'}, but changed ${changed.join(', ')}`);
   return { ok: true, value };
 }
