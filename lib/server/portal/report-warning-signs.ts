@@ -6,7 +6,7 @@ import { actorDid, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../authz/actor';
 import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
-import { isUniqueViolation, notFound } from '../errors';
+import { notFound } from '../errors';
 import { parseInput } from '../parse-input';
 
 export type WarningSignAnswer = {
@@ -38,17 +38,18 @@ export async function reportWarningSigns({ actor, input }: { actor: Actor; input
     clinicPhone: clinic.phone,
     signs: codes.map((code) => ({ sign: warningSign(code).sign, action: actionText(warningSign(code), settings) })),
   };
-  try {
-    await db.$transaction(async (tx) => {
-      for (const code of codes) {
-        const report = await tx.warningSignReport.create({ data: { patientId, code, submissionKey: submissionKey ?? null }, select: { id: true } });
-        await recordAudit(tx, actorDid(actor, 'warning_sign.report', { type: 'WarningSignReport', id: report.id, patientId }, { after: { code } }));
-      }
-      await raiseAlerts(tx, { actor, patientId, warningSigns: codes });
+  await db.$transaction(async (tx) => {
+    // A retried submit (same key, perhaps with signs ticked since) stores only the signs not yet kept under
+    // that key: ON CONFLICT DO NOTHING on (patient, key, sign), so a concurrent double tap stores each once.
+    const stored = await tx.warningSignReport.createManyAndReturn({
+      data: codes.map((code) => ({ patientId, code, submissionKey: submissionKey ?? null })),
+      skipDuplicates: true,
+      select: { id: true, code: true },
     });
-  } catch (error) {
-    // The same submit twice (a double tap): the first was kept; the patient still needs the answer.
-    if (!(submissionKey && isUniqueViolation(error))) throw error;
-  }
+    for (const report of stored) {
+      await recordAudit(tx, actorDid(actor, 'warning_sign.report', { type: 'WarningSignReport', id: report.id, patientId }, { after: { code: report.code } }));
+    }
+    if (stored.length > 0) await raiseAlerts(tx, { actor, patientId, warningSigns: stored.map((report) => report.code) });
+  });
   return answer;
 }

@@ -93,7 +93,6 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
         input: hostileInput(valid, ['signs', 'submissionKey']),
       });
       let lastAccepted: { actor: Actor; input: Input } | null = null;
-      let partialRetries = 0;
       await fuzz('reportWarningSigns', scope, 200, arbitrary, async (generated) => {
         const made = (await materialize(generated, scope)) as { isAgain: boolean; actor: Actor; input: Input };
         const { actor, input } = made.isAgain && lastAccepted ? lastAccepted : made;
@@ -120,11 +119,6 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
         });
         // What this submit kept: every sign it names, unless the same key already kept it (a repeat keeps nothing new).
         const keptBefore = new Set(reportsBefore.filter((report) => key !== null && report.submissionKey === key).map((report) => report.code));
-        if (codes.some((reported) => keptBefore.has(reported)) && codes.some((reported) => !keptBefore.has(reported))) {
-          // A retry with a sign added since: the known bug pinned below. What this submit kept is not checked.
-          partialRetries += 1;
-          return;
-        }
         const expectedCodes = codes.filter((reported) => !keptBefore.has(reported)).sort();
         const reportsAfter = await reportsOf();
         const known = new Set(reportsBefore.map((report) => report.id));
@@ -138,17 +132,11 @@ export function describePortalFuzz(getWorld: () => FuzzWorld) {
         expect(audited.filter((row) => row.action === 'warning_sign.report')).toHaveLength(expectedCodes.length);
         expect(audited.filter((row) => row.action === 'alert.raise')).toHaveLength(expectedAlerts.length);
       });
-      // Reported for the record: how often the fuzzing met the pinned bug.
-      if (partialRetries > 0) console.log(`reportWarningSigns: ${partialRetries} retries with an added sign met the known bug (see the pinned test)`);
     });
 
-    // KNOWN PRODUCT BUG, pinned (drop `.fails` once fixed): useSubmissionKey keeps a report's key until a submit
-    // succeeds, so a report that reached the server but whose answer was lost is retried with the same key, with
-    // whatever the patient ticked since. lib/server/portal/report-warning-signs.ts inserts every sign in one
-    // transaction and treats any unique violation on (patientId, submissionKey, code) as "already kept": the sign
-    // kept the first time makes the whole retry roll back, so a sign added since is neither kept nor alerted, while
-    // the answer lists it and the patient is told the care team was told.
-    it.fails('reportWarningSigns (known bug): a retry with the same key and a sign ticked since keeps and alerts the added sign', async () => {
+    // useSubmissionKey keeps a report's key until a submit succeeds, so a report that reached the server but whose
+    // answer was lost is retried with the same key and whatever the patient ticked since: the added sign is kept.
+    it('reportWarningSigns: a retry with the same key and a sign ticked since keeps and alerts the added sign', async () => {
       const { a } = getWorld();
       const patient = await registerPatient(a.world);
       const submissionKey = `retry-${unique()}`;
