@@ -49,7 +49,7 @@ export async function reportWarningSigns({ actor, input }: { actor: Actor; input
     for (const report of stored) {
       await recordAudit(tx, actorDid(actor, 'warning_sign.report', { type: 'WarningSignReport', id: report.id, patientId }, { after: { code: report.code } }));
     }
-    if (stored.length > 0) await raiseAlerts(tx, { actor, patientId, warningSigns: stored.map((report) => report.code) });
+    if (stored.length > 0) await raiseAlerts(tx, { actor, patientId, warningSigns: codes.filter((code) => stored.some((report) => report.code === code)) });
   });
   return answer;
 }
