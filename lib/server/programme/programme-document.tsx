@@ -9,13 +9,14 @@ import { PROGRAMME_COPY as COPY } from '@/lib/content/programme';
 import { publicUrl } from '../public-url';
 import type { Programme } from './get-programme';
 
-// The printed programme, drawn with @react-pdf/renderer. Black text on white, drawings in the palette the
+// The printed programme, drawn with @react-pdf/renderer. No lineHeight on the Page: the fixed page number
+// inherits it and react-pdf 4.x then drops it. Black text on white, drawings in the palette the
 // screen uses (it reads as greys in black and white), nothing that needs colour to be understood.
 
 const styles = StyleSheet.create({
-  page: { padding: 36, fontSize: 11, fontFamily: 'Helvetica', color: '#111111', lineHeight: 1.35 },
+  page: { padding: 36, paddingBottom: 48, fontSize: 12, fontFamily: 'Helvetica', color: '#111111' },
   header: { borderBottom: '1pt solid #333333', paddingBottom: 8, marginBottom: 10, flexDirection: 'row', justifyContent: 'space-between' },
-  title: { fontSize: 20, fontFamily: 'Helvetica-Bold' },
+  title: { fontSize: 20, fontFamily: 'Helvetica-Bold', lineHeight: 1.2, marginBottom: 4 },
   clinic: { fontSize: 11, textAlign: 'right' },
   h2: { fontSize: 15, fontFamily: 'Helvetica-Bold', marginTop: 12, marginBottom: 6 },
   exercise: { flexDirection: 'row', borderTop: '0.5pt solid #999999', paddingTop: 8, marginBottom: 8 },
@@ -23,12 +24,15 @@ const styles = StyleSheet.create({
   details: { flexGrow: 1, flexBasis: 0 },
   name: { fontSize: 13, fontFamily: 'Helvetica-Bold', marginBottom: 2 },
   dosage: { fontFamily: 'Helvetica-Bold', marginBottom: 4 },
-  step: { marginBottom: 2 },
+  step: { marginBottom: 3 },
   help: { border: '1.5pt solid #111111', padding: 8, marginTop: 10 },
   helpLine: { fontSize: 13, fontFamily: 'Helvetica-Bold', marginBottom: 4 },
   small: { fontSize: 9, color: '#333333' },
   qr: { width: 84, height: 84 },
-  footer: { flexDirection: 'row', alignItems: 'center', marginTop: 12 },
+  headerRight: { flexDirection: 'row', alignItems: 'flex-start' },
+  qrBlock: { width: 84, marginLeft: 10, alignItems: 'center' },
+  qrCaption: { fontSize: 8, textAlign: 'center' },
+  pageNumber: { position: 'absolute', bottom: 18, left: 36, right: 36, height: 14, fontSize: 9, color: '#333333', textAlign: 'center' },
 });
 
 function Drawing({ illustration, width }: { illustration: Illustration; width: number }) {
@@ -101,11 +105,20 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
           <View>
             <Text style={styles.title}>{COPY.title}</Text>
             <Text>{programme.patientName}</Text>
-            <Text style={styles.small}>{formatDay(new Date(`${view.today}T00:00:00.000Z`), { today: now })}</Text>
+            <Text style={styles.small}>
+              {COPY.printed} {formatDay(new Date(`${view.today}T00:00:00.000Z`), { today: now })}
+            </Text>
           </View>
-          <View>
-            <Text style={styles.clinic}>{view.clinic.name}</Text>
-            {view.clinic.phone ? <Text style={styles.clinic}>{view.clinic.phone}</Text> : null}
+          <View style={styles.headerRight}>
+            <View>
+              <Text style={styles.clinic}>{view.clinic.name}</Text>
+              {view.clinic.phone ? <Text style={styles.clinic}>{view.clinic.phone}</Text> : null}
+            </View>
+            <View style={styles.qrBlock}>
+              {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image: the caption below it says what it is */}
+              <Image src={qr} style={styles.qr} />
+              <Text style={styles.qrCaption}>{COPY.qrCaption}</Text>
+            </View>
           </View>
         </View>
         <Text>{COPY.intro}</Text>
@@ -162,11 +175,7 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
           ))}
         </View>
 
-        <View style={styles.footer} wrap={false}>
-          {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image: the caption beside it says what it is */}
-          <Image src={qr} style={styles.qr} />
-          <Text style={{ marginLeft: 10 }}>{COPY.qrCaption}</Text>
-        </View>
+        <Text style={styles.pageNumber} fixed render={({ pageNumber, totalPages }) => `${programme.patientName}, ${COPY.page} ${pageNumber} of ${totalPages}`} />
       </Page>
     </Document>
   );

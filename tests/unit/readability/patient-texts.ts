@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
+import { PROGRAMME_COPY } from '@/lib/content/programme';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
 
 export type PatientText = readonly [name: string, text: string];
@@ -63,4 +64,13 @@ export async function drawingTexts(): Promise<PatientText[]> {
 }
 
 /** The table the readability gate checks. */
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...(await drawingTexts())];
+/** The printed programme's own wording, read as the sheet runs from top to bottom. */
+export function programmeTexts(): PatientText[] {
+  const c = PROGRAMME_COPY;
+  return [
+    ['Printed programme: opening', `${c.title}. ${c.intro} ${c.qrCaption}`],
+    ['Printed programme: headings and notes', `${c.homeHeading}. ${c.homeEmpty} ${c.therapistHeading}. ${c.therapistIntro} ${c.limitsHeading}. ${c.limitsFromSurgeon} ${c.careHeading}.`],
+  ];
+}
+
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...(await drawingTexts())];
