@@ -130,15 +130,16 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
           <Text style={styles.small}>{intro.body}</Text>
         </View>
 
-        <Text style={styles.h2}>{COPY.homeHeading}</Text>
+        <Text style={styles.h2} minPresenceAhead={60}>{COPY.homeHeading}</Text>
         {view.home.length === 0 ? <Text>{COPY.homeEmpty}</Text> : null}
         {view.home.map((exercise) => (
           <ExerciseBlock key={exercise.exerciseId} exercise={exercise} photo={exercise.media ? photos.get(exercise.media.id) : undefined} />
         ))}
 
         {view.withTherapist.length > 0 ? (
-          <View>
-            <Text style={styles.h2}>{COPY.therapistHeading}</Text>
+          // Kept on one page (a short list): a heading never ends a page alone.
+          <View wrap={false}>
+            <Text style={styles.h2} minPresenceAhead={60}>{COPY.therapistHeading}</Text>
             <Text>{COPY.therapistIntro}</Text>
             {view.withTherapist.map((exercise) => (
               <View key={exercise.exerciseId} style={{ marginTop: 4 }}>
@@ -151,7 +152,7 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
 
         {view.restrictions.sentences.length > 0 ? (
           <View wrap={false}>
-            <Text style={styles.h2}>{COPY.limitsHeading}</Text>
+            <Text style={styles.h2} minPresenceAhead={60}>{COPY.limitsHeading}</Text>
             {view.restrictions.fromSurgeon ? <Text>{COPY.limitsFromSurgeon}</Text> : null}
             {view.restrictions.sentences.map((sentence) => (
               <Text key={sentence}>- {sentence}</Text>
@@ -161,13 +162,13 @@ export async function renderProgrammePdf(programme: Programme, { photos, now }: 
 
         {view.precautions ? (
           <View wrap={false}>
-            <Text style={styles.h2}>{COPY.careHeading}</Text>
+            <Text style={styles.h2} minPresenceAhead={60}>{COPY.careHeading}</Text>
             <Text>{view.precautions}</Text>
           </View>
         ) : null}
 
         <View wrap={false}>
-          <Text style={styles.h2}>{intro.heading}</Text>
+          <Text style={styles.h2} minPresenceAhead={60}>{intro.heading}</Text>
           {WARNING_SIGNS.map((sign) => (
             <Text key={sign.code} style={styles.step}>
               - {signWithAction(sign, settings)}
