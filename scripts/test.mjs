@@ -42,25 +42,29 @@ function freePort() {
   });
 }
 
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  return candidates.find((candidate) => existsSync(candidate));
-}
-
-function ensureChromium() {
-  const found = findChromium();
+/** The first of `candidates` that exists, else Debian's `pkg` installed when we are root, else a clear stop. */
+function ensureTool({ name, candidates, pkg, why }) {
+  const find = () => candidates.filter(Boolean).find((candidate) => existsSync(candidate));
+  const found = find();
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium is missing: installing Debian\'s chromium package...');
+    console.log(`${name} is missing: installing Debian's ${pkg} package...`);
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    const installed = findChromium();
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const installed = find();
     if (installed) return installed;
   }
-  console.error('The end-to-end tests need Chromium. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary), then run npm test again.');
+  console.error(`${why} Install it with:\n  sudo apt-get update && sudo apt-get install -y ${pkg}\nthen run npm test again.`);
   process.exit(1);
 }
+
+const ensureChromium = () =>
+  ensureTool({ name: 'Chromium', candidates: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'], pkg: 'chromium', why: 'The end-to-end tests need Chromium (or set CHROMIUM_PATH).' });
+
+/** pdftoppm renders the printed programme's pages in the integration tests. */
+const ensurePdftoppm = () =>
+  ensureTool({ name: 'pdftoppm', candidates: [process.env.PDFTOPPM_PATH, '/usr/bin/pdftoppm'], pkg: 'poppler-utils', why: 'The integration tests render PDF pages with pdftoppm (poppler-utils).' });
 
 async function main() {
   // The Prisma client is generated code (git-ignored); every stage needs it. generate reads no database.
@@ -78,12 +82,14 @@ async function main() {
       case 'unit':
         await run(bin('vitest'), ['run', '--project', 'unit'], { env: baseEnv });
         break;
-      case 'integration':
+      case 'integration': {
+        const pdftoppm = ensurePdftoppm();
         await withDatabase('integration', async (dbEnv) => {
           await prepareDatabase(dbEnv.DATABASE_URL);
-          await run(bin('vitest'), ['run', '--project', 'integration'], { env: { ...baseEnv, ...dbEnv } });
+          await run(bin('vitest'), ['run', '--project', 'integration'], { env: { ...baseEnv, ...dbEnv, PDFTOPPM_PATH: pdftoppm } });
         });
         break;
+      }
       case 'e2e': {
         const chromium = ensureChromium();
         // A free port, so a server left running elsewhere on the machine cannot stop the run.

@@ -1,6 +1,9 @@
 // The printed programme: what the PDF carries is what the portal shows, for the patient and their care team
 // only. Text is read back out of the rendered PDF with pdfjs-dist, so these tests see what a printer would.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -90,6 +93,32 @@ describe('the printed programme', () => {
     expect(text).toContain('555-0142');
     expect(text).toContain(`${patient.lastName}`);
     expect(text).not.toMatch(/[0-9a-f]{64}/); // no content hashes
+  });
+
+  it('renders every page as a printer would (pdftoppm): the paper\'s shape, in black and white, with ink on it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'regimen-programme-'));
+    try {
+      for (const [paper, ratio] of [['A4', 297 / 210], ['LETTER', 11 / 8.5]] as const) {
+        const file = path.join(folder, `${paper}.pdf`);
+        writeFileSync(file, await pdfFor(patient.actor, { paper }));
+        // -gray: the page as a black-and-white printer sees it.
+        execFileSync(process.env.PDFTOPPM_PATH ?? 'pdftoppm', ['-r', '40', '-gray', '-png', file, path.join(folder, paper)]);
+        const pages = readdirSync(folder).filter((name) => name.startsWith(`${paper}-`) && name.endsWith('.png'));
+        expect(pages.length).toBeGreaterThan(0);
+        for (const name of pages) {
+          const image = sharp(path.join(folder, name));
+          const { width = 0, height = 0 } = await image.metadata();
+          expect(height / width).toBeCloseTo(ratio, 1);
+          // Ink on every page: some pixels near black (text), most near white (paper).
+          const { data } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
+          const dark = data.filter((value) => value < 80).length / data.length;
+          expect(dark).toBeGreaterThan(0.002);
+          expect(dark).toBeLessThan(0.3);
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('prints on A4 by default and on US Letter when asked', async () => {
