@@ -11,6 +11,8 @@ import { getPortalPlan, type PortalExercise } from '@/lib/server/portal/get-port
 import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
 import { LogSessionForm, type LogDay } from './_components/log-session-form';
 import { ReportSignsForm } from './_components/report-signs-form';
+import { WeekChart } from './_components/week-chart';
+import { PORTAL_COPY as COPY } from '@/lib/content/portal';
 
 export const metadata: Metadata = { title: 'Your exercises' };
 
@@ -62,8 +64,8 @@ export default async function PortalPage() {
   const doneToday = portal.home.filter((exercise) => exercise.today?.completed).length;
   return (
     <>
-      <h1>Hello, {firstName}</h1>
-      {portal.daysSinceSurgery !== null ? <p>Day {portal.daysSinceSurgery} after your surgery.</p> : null}
+      <h1>{COPY.greeting(firstName)}</h1>
+      {portal.daysSinceSurgery !== null ? <p>{COPY.daysSinceSurgery(portal.daysSinceSurgery)}</p> : null}
 
       <aside className="help-bar" aria-labelledby="help-heading">
         <h2 id="help-heading" className="sr-only">
@@ -92,13 +94,11 @@ export default async function PortalPage() {
       </aside>
 
       <section aria-labelledby="today-heading">
-        <h2 id="today-heading">Today</h2>
+        <h2 id="today-heading">{COPY.today.heading}</h2>
         {portal.home.length === 0 ? (
-          <p>No home exercises yet. Your care team will add them when you are ready.</p>
+          <p>{COPY.today.empty}</p>
         ) : (
-          <p>
-            {doneToday} of {portal.home.length} done today.
-          </p>
+          <p>{COPY.today.doneCount(doneToday, portal.home.length)}</p>
         )}
         <ul className="checklist" aria-label="Today's home exercises">
           {portal.home.map((exercise) => (
@@ -117,26 +117,13 @@ export default async function PortalPage() {
         </ul>
       </section>
 
-      <section aria-labelledby="paper-heading">
-        <h2 id="paper-heading">Your plan on paper</h2>
-        <p>Print it and keep it where you do your exercises.</p>
-        <p className="paper-links">
-          <a className="button" href={`/api/programme?paper=${paper}`} download>
-            Print your plan
-          </a>
-          <a href={`/api/programme?paper=${otherPaper(paper)}`} download>
-            Print on {PAPER_LABELS[otherPaper(paper)]}
-          </a>
-        </p>
-      </section>
-
       <section aria-labelledby="therapist-heading">
-        <h2 id="therapist-heading">With your therapist</h2>
+        <h2 id="therapist-heading">{COPY.therapist.heading}</h2>
         {portal.withTherapist.length === 0 ? (
-          <p>Nothing for now.</p>
+          <p>{COPY.therapist.empty}</p>
         ) : (
           <>
-            <p>Do these only at your visits, with your therapist. Do not do them at home.</p>
+            <p>{COPY.therapist.intro}</p>
             <ul className="checklist" aria-label="Exercises with your therapist">
               {portal.withTherapist.map((exercise) => (
                 <li key={exercise.exerciseId} className="card exercise-card">
@@ -152,33 +139,37 @@ export default async function PortalPage() {
       </section>
 
       <section aria-labelledby="week-heading">
-        <h2 id="week-heading">This week</h2>
+        <h2 id="week-heading">{COPY.week.heading}</h2>
         {portal.week.percent === null ? (
-          <p>Nothing to count yet this week.</p>
+          <p>{COPY.week.empty}</p>
         ) : (
-          <p>
-            You did {portal.week.completed} of {portal.week.expected} home sessions in the last {RECENT_DAYS} days ({portal.week.percent}%).
-          </p>
+          <>
+            <p>{COPY.week.sessions(portal.week.completed, portal.week.expected, RECENT_DAYS, portal.week.percent)}</p>
+            <WeekChart days={portal.week.days} />
+          </>
         )}
         {portal.recentSessions.length > 0 ? (
-          <ul aria-label="Recent sessions">
-            {portal.recentSessions.map((session) => (
-              <li key={session.id}>
-                {formatDay(session.performedOn)}: {session.exerciseName}, {session.completed ? 'done' : 'not done'}
-                {session.setsCompleted !== null ? `, ${session.setsCompleted} ${session.setsCompleted === 1 ? 'set' : 'sets'}` : ''}, back pain {session.backPain}
-                {session.legPain !== null ? `, leg pain ${session.legPain}` : ''}
-              </li>
-            ))}
-          </ul>
+          <details className="recent">
+            <summary>{COPY.week.recentSummary}</summary>
+            <ul aria-label="Recent sessions">
+              {portal.recentSessions.map((session) => (
+                <li key={session.id}>
+                  {formatDay(session.performedOn)}: {session.exerciseName}, {session.completed ? 'done' : 'not done'}
+                  {session.setsCompleted !== null ? `, ${session.setsCompleted} ${session.setsCompleted === 1 ? 'set' : 'sets'}` : ''}, back pain {session.backPain}
+                  {session.legPain !== null ? `, leg pain ${session.legPain}` : ''}
+                </li>
+              ))}
+            </ul>
+          </details>
         ) : null}
       </section>
 
       {portal.restrictions.sentences.length > 0 || portal.precautions ? (
         <section aria-labelledby="precautions-heading">
-          <h2 id="precautions-heading">Take care for now</h2>
+          <h2 id="precautions-heading">{COPY.care.heading}</h2>
           {portal.restrictions.sentences.length > 0 ? (
             <>
-              <p>{portal.restrictions.fromSurgeon ? 'Your surgeon set these limits for you:' : 'Your limits for now:'}</p>
+              <p>{portal.restrictions.fromSurgeon ? COPY.care.fromSurgeon : COPY.care.fromPlan}</p>
               <ul aria-label="Your limits">
                 {portal.restrictions.sentences.map((sentence) => (
                   <li key={sentence}>{sentence}</li>
@@ -189,6 +180,19 @@ export default async function PortalPage() {
           {portal.precautions ? <p>{portal.precautions}</p> : null}
         </section>
       ) : null}
+
+      <section aria-labelledby="paper-heading">
+        <h2 id="paper-heading">{COPY.paper.heading}</h2>
+        <p>{COPY.paper.intro}</p>
+        <p className="paper-links">
+          <a className="button" href={`/api/programme?paper=${paper}`} download>
+            {COPY.paper.print}
+          </a>
+          <a href={`/api/programme?paper=${otherPaper(paper)}`} download>
+            {COPY.paper.otherPaper(PAPER_LABELS[otherPaper(paper)])}
+          </a>
+        </p>
+      </section>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Expected, SessionEntry } from './adherence';
-import { adherence, weeklyAdherence } from './adherence';
+import { adherence, dailyAdherence, isAllDone, weeklyAdherence } from './adherence';
 import { addDays } from './calendar';
 
 const today = new Date('2025-05-20T15:30:00Z');
@@ -189,5 +189,44 @@ describe('weeklyAdherence', () => {
 
   it('is empty before the start', () => {
     expect(weeklyAdherence({ sessions: [], prescriptions: [], start: addDays(today, 1), today })).toEqual([]);
+  });
+});
+
+describe('dailyAdherence', () => {
+  it('counts each of the last seven days on its own, oldest first', () => {
+    const sessions = [done('a', 0), done('a', 0), done('a', 2), done('b', 2), done('a', 6), done('a', 7)];
+    const days = dailyAdherence({ sessions, prescriptions: [daily('a', 2), daily('b')], today });
+    expect(days).toHaveLength(7);
+    expect(days[0]?.day.toISOString().slice(0, 10)).toBe('2025-05-14');
+    expect(days[6]?.day.toISOString().slice(0, 10)).toBe('2025-05-20');
+    expect(days.map((day) => day.completed)).toEqual([1, 0, 0, 0, 2, 0, 2]);
+    expect(days.every((day) => day.expected === 3)).toBe(true);
+    expect(days.map(isAllDone)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('expects nothing before an exercise was cleared, and a day is all done when everything expected was', () => {
+    const cleared = addDays(today, -1);
+    const days = dailyAdherence({ sessions: [done('a', 1), done('a', 0)], prescriptions: [{ ...daily('a'), expectedFrom: cleared }], today, days: 3 });
+    expect(days.map((day) => [day.completed, day.expected])).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(days.map(isAllDone)).toEqual([false, true, true]);
+  });
+
+  // The week caps each exercise over the week, a day over the day: extra sessions one day never make up for a
+  // missed day in the chart, so the days can only add up to less than the week.
+  it('expects what the week expects, and credits no more than the week does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: 0, max: 9 }), fc.boolean()), { maxLength: 40 }), (raw) => {
+        const sessions = raw.map(([id, ago, completed]) => done(id, ago, completed));
+        const prescriptions = [daily('a'), daily('b', 3)];
+        const days = dailyAdherence({ sessions, prescriptions, today });
+        const week = adherence({ sessions, prescriptions, today });
+        expect(days.reduce((sum, day) => sum + day.expected, 0)).toBe(week.expected);
+        expect(days.reduce((sum, day) => sum + day.completed, 0)).toBeLessThanOrEqual(week.completed);
+      }),
+    );
   });
 });

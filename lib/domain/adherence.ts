@@ -97,3 +97,20 @@ export function weeklyAdherence(args: { sessions: readonly SessionEntry[]; presc
   }
   return weeks;
 }
+
+export type DailyAdherence = Adherence & { day: Date };
+
+/**
+ * The last `days` days one by one (oldest first), each counted by the same rule as the weekly figure: what the
+ * portal's week chart draws. A day is "all done" when something was expected and everything expected was done.
+ */
+export function dailyAdherence(args: { sessions: readonly SessionEntry[]; prescriptions: readonly Expected[]; today: Date; days?: number }): DailyAdherence[] {
+  const days = args.days ?? RECENT_DAYS;
+  const window = daysEndingOn(args.today, days);
+  return Array.from({ length: days }, (_, index) => {
+    const day = addDays(window.first, index);
+    return { day, ...adherence({ sessions: args.sessions, prescriptions: args.prescriptions, today: day, days: 1 }) };
+  });
+}
+
+export const isAllDone = (day: Pick<Adherence, 'completed' | 'expected'>): boolean => day.expected > 0 && day.completed >= day.expected;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from './calendar';
-import { dailyWorstPain, latestReading, PAIN_ALERT_LEVEL, PAIN_BASELINE_DAYS, PAIN_RISE_ALERT, painReasons, painTrend, type PainReading } from './pain';
+import { dailyWorstPain, latestReading, PAIN_ALERT_LEVEL, PAIN_BASELINE_DAYS, PAIN_RISE_ALERT, painChange, painReasons, painTrend, type PainReading } from './pain';
 
 const today = new Date('2026-11-27T00:00:00Z');
 let clock = 0;
@@ -109,5 +109,17 @@ describe('dailyWorstPain', () => {
       ['2026-11-24', 2, 1],
       ['2026-11-26', 5, 4],
     ]);
+  });
+});
+
+describe('painChange', () => {
+  it.each([
+    [[4, null, 3, 2], { from: 4, to: 2, direction: 'DOWN' }],
+    [[2, 5], { from: 2, to: 5, direction: 'UP' }],
+    [[3, 8, 3], { from: 3, to: 3, direction: 'SAME' }],
+    [[null, 6, null], null],
+    [[], null],
+  ] as const)('%j: %j', (scores, change) => {
+    expect(painChange(scores)).toEqual(change);
   });
 });

@@ -126,3 +126,17 @@ export function dailyWorstPain(readings: readonly PainReading[]): DailyPain[] {
   }
   return [...byDay.values()].sort((a, b) => a.day.getTime() - b.day.getTime());
 }
+
+export type PainChange = { from: number; to: number; direction: 'DOWN' | 'UP' | 'SAME' };
+
+/**
+ * How a patient's pain moved over a short run of days, as the portal tells them: the first day's score with
+ * the last day's, a point or more apart. Days without a score are skipped; null with fewer than two scores.
+ */
+export function painChange(scores: readonly (number | null)[]): PainChange | null {
+  const logged = scores.filter((score): score is number => score !== null);
+  const from = logged[0];
+  const to = logged[logged.length - 1];
+  if (logged.length < 2 || from === undefined || to === undefined) return null;
+  return { from, to, direction: to - from >= 1 ? 'UP' : from - to >= 1 ? 'DOWN' : 'SAME' };
+}

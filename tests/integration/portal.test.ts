@@ -82,13 +82,15 @@ describe('getPortalPlan', () => {
   it('shows exactly the cleared prescriptions: the signed earlier Walking while its new dosage waits, never the waiting, declined or draft ones', async () => {
     const portal = await getPortalPlan({ actor: patient.actor, today: TODAY });
 
+    // Each with its drawing (described in words) and no clinic photo yet.
+    const drawn = { illustration: expect.objectContaining({ description: expect.stringMatching(/\w+ \w+ \w+/) }), media: null };
     expect(portal.home).toEqual([
-      { exerciseId: exerciseId('Walking'), name: plain('Walking'), dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '', today: null },
-      { exerciseId: exerciseId('Hamstring stretch'), name: plain('Hamstring stretch'), dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '', today: null },
+      { exerciseId: exerciseId('Walking'), name: plain('Walking'), dosageText: '10 minutes, 3 times a day, every day', steps: stepsOf('Walking'), notes: '', today: null, ...drawn },
+      { exerciseId: exerciseId('Hamstring stretch'), name: plain('Hamstring stretch'), dosageText: '1 set of 3, hold 30 seconds, each side, twice a day, every day', steps: stepsOf('Hamstring stretch'), notes: '', today: null, ...drawn },
     ]);
     // Done at visits: no home schedule ("twice a day, every day" would contradict "only at your visits").
     expect(portal.withTherapist).toEqual([
-      { exerciseId: exerciseId('Lying march'), name: plain('Lying march'), dosageText: '1 set of 10, each side', steps: stepsOf('Lying march'), notes: '' },
+      { exerciseId: exerciseId('Lying march'), name: plain('Lying march'), dosageText: '1 set of 10, each side', steps: stepsOf('Lying march'), notes: '', ...drawn },
     ]);
     expect(portal.daysSinceSurgery).toBe(10);
     expect(portal.precautions).toBe(TEST_PROTOCOL.phases[1]?.precautions);
@@ -220,7 +222,12 @@ describe('logSession', () => {
     ]);
     // Walking 3 times a day, cleared today (the surgeon signed as the fixture ran): 3 expected, 1 done today.
     // Yesterday's walk came before it was cleared, so it neither counts nor is expected.
-    expect(portal.week).toEqual({ completed: 1, expected: 3, percent: 33 });
+    expect(portal.week).toMatchObject({ completed: 1, expected: 3, percent: 33 });
+    // Day by day for the chart: nothing expected before today; today 1 of 3 with the day's worst pain.
+    expect(portal.week.days).toHaveLength(7);
+    expect(portal.week.days.slice(0, 6).map((day) => day.expected)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(portal.week.days[0]).toMatchObject({ day: isoDaysAgo(6), backPain: 5, legPain: 2 });
+    expect(portal.week.days[6]).toEqual({ day: isoDate(TODAY), completed: 1, expected: 3, backPain: 3, legPain: 1 });
     const stored = await db.sessionLog.findUniqueOrThrow({ where: { id: first.sessionId } });
     expect(stored).toMatchObject({ patientId: fresh.patientId, exerciseId: walkingId, exerciseName: 'Walking', completed: true, backPain: 3, legPain: 1 });
     const rows = await auditRowsSince(cursor, { actorId: fresh.actor.userId, action: 'session.log' });
@@ -234,7 +241,8 @@ describe('logSession', () => {
     const nextWeek = await getPortalPlan({ actor: fresh.actor, today: addDays(TODAY, 7) });
 
     expect(nextWeek.recentSessions).toEqual([]);
-    expect(nextWeek.week).toEqual({ completed: 0, expected: 21, percent: 0 });
+    expect(nextWeek.week).toMatchObject({ completed: 0, expected: 21, percent: 0 });
+    expect(nextWeek.week.days.map((day) => [day.completed, day.expected, day.backPain])).toEqual(Array(7).fill([0, 3, null]));
   });
 
   it('an exercise done with the therapist is not logged as a home session: INVALID_INPUT, nothing written', async () => {

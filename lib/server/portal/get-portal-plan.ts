@@ -1,10 +1,11 @@
 import 'server-only';
-import { adherence } from '@/lib/domain/adherence';
+import { adherence, dailyAdherence } from '@/lib/domain/adherence';
 import { daysSinceSurgery, isoDay } from '@/lib/domain/calendar';
 import { localDay } from '@/lib/domain/clinic-time';
 import { describeDosage } from '@/lib/domain/dosage';
 import { isIllustration } from '@/lib/domain/drawings/validate';
 import { dosageOf } from '@/lib/domain/prescription';
+import { dailyWorstPain } from '@/lib/domain/pain';
 import { restrictionSentence, restrictionsInForce } from '@/lib/domain/restrictions';
 import { standingLogs } from '@/lib/domain/session-logs';
 import { recentWindow } from '@/lib/domain/windows';
@@ -63,11 +64,21 @@ export async function loadPortalView({ patientId, clinicId, timeZone, now }: { p
     db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { name: true, phone: true, emergencyNumber: true } }),
   ]);
   const sessions = standingLogs(logs);
-  const week = adherence({
-    sessions,
-    prescriptions: plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek, expectedFrom: clearedOn.get(item.exerciseId) ?? null })),
-    today,
-  });
+  const expected = plan.home.map((item) => ({ exerciseId: item.exerciseId, timesPerDay: item.timesPerDay, daysPerWeek: item.daysPerWeek, expectedFrom: clearedOn.get(item.exerciseId) ?? null }));
+  const painByDay = new Map(
+    dailyWorstPain(sessions.map((session) => ({ performedOn: session.performedOn, loggedAt: session.performedOn, back: session.backPain, leg: session.legPain }))).map((point) => [point.day.getTime(), point]),
+  );
+  const week = {
+    ...adherence({ sessions, prescriptions: expected, today }),
+    /** Day by day for the week chart: sessions done and expected, and the worst pain logged that day. */
+    days: dailyAdherence({ sessions, prescriptions: expected, today }).map((day) => ({
+      day: isoDay(day.day),
+      completed: day.completed,
+      expected: day.expected,
+      backPain: painByDay.get(day.day.getTime())?.back ?? null,
+      legPain: painByDay.get(day.day.getTime())?.leg ?? null,
+    })),
+  };
   const order = episodeId ? await loadLatestOrder(episodeId) : null;
   const inForce = restrictionsInForce({ order: order ? restrictionsOfOrder(order, phases) : null, phaseDefaults, today, currentPhasePosition: currentPhase?.position ?? null });
   const plainNames = new Map([...plan.home, ...plan.withTherapist].map((item) => [item.exerciseId, item.patientName || item.exerciseName]));

@@ -47,7 +47,13 @@ test('Sam logs Tummy brace where it stands on the list and sees it counted', asy
   await form.getByRole('button', { name: 'Save Tummy brace' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved Tummy brace.');
   await expect(item.getByText('Done today')).toBeVisible();
+  await page.getByText('What you logged lately').click();
   await expect(page.getByRole('list', { name: 'Recent sessions' }).getByText(/Tummy brace, done, 1 set, back pain 3, leg pain 1/).first()).toBeVisible();
+  // The week chart counts today, and says so in words for a screen reader.
+  const week = page.getByRole('region', { name: 'This week' });
+  const todayRow = week.getByRole('table', { name: 'Your last 7 days' }).getByRole('row').last();
+  // Done, back pain, leg pain: today's worst back pain is the 3 just logged (the seeded logs of today say 2).
+  await expect(todayRow.getByRole('cell').nth(1)).toHaveText('3');
 });
 
 test('Sam logs high pain with a note; the therapist sees the alert first, the note and the chart, and acknowledges it', async ({ browser }) => {

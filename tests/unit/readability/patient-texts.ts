@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
 import { PROGRAMME_COPY } from '@/lib/content/programme';
+import { PORTAL_COPY } from '@/lib/content/portal';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
 
 export type PatientText = readonly [name: string, text: string];
@@ -73,4 +74,21 @@ export function programmeTexts(): PatientText[] {
   ];
 }
 
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...(await drawingTexts())];
+/** The portal's own wording, screen part by screen part, with example figures where a sentence takes them. */
+export function portalTexts(): PatientText[] {
+  const c = PORTAL_COPY;
+  return [
+    ['Portal: opening and today', `${c.greeting('Sam')}. ${c.daysSinceSurgery(10)} ${c.today.heading}. ${c.today.doneCount(3, 8)} ${c.today.empty}`],
+    ['Portal: with your therapist', `${c.therapist.heading}. ${c.therapist.intro} ${c.therapist.empty}`],
+    [
+      'Portal: this week, going well',
+      `${c.week.heading}. ${c.week.sessions(36, 56, 7, 64)} ${c.week.allDone(3, 7)} ${c.week.painChange({ from: 4, to: 2, direction: 'DOWN' })} ${c.week.legend}`,
+    ],
+    ['Portal: this week, a hard week', `${c.week.allDone(0, 7)} ${c.week.painChange({ from: 2, to: 5, direction: 'UP' })} ${c.week.painChange({ from: 3, to: 3, direction: 'SAME' })} ${c.week.empty}`],
+    ['Portal: this week, the table', `${c.week.tableCaption}. ${c.week.dayColumn}. ${c.week.doneColumn}: ${c.week.doneOf(2, 3)}. ${c.week.backColumn}. ${c.week.legColumn}. ${c.week.nothingDue}. ${c.week.notLogged}. ${c.week.recentSummary}.`],
+    ['Portal: take care', `${c.care.heading}. ${c.care.fromSurgeon} ${c.care.fromPlan}`],
+    ['Portal: on paper', `${c.paper.heading}. ${c.paper.intro} ${c.paper.print}. ${c.paper.otherPaper('letter paper')}.`],
+  ];
+}
+
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...portalTexts(), ...(await drawingTexts())];
