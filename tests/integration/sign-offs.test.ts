@@ -70,6 +70,8 @@ describe('listSignOffQueue', () => {
         versionNumber,
         exerciseName,
         instructions: instructionsOf(exerciseName),
+        // The drawing the surgeon decides on, described in words.
+        illustration: expect.objectContaining({ description: expect.stringMatching(/\w+ \w+ \w+/) }),
         patientNotes: '',
         dosageText,
         // Nothing logged, nothing cleared for home yet (Walking itself waits), no alert.

@@ -22,7 +22,7 @@ export default async function AdminPage() {
         </p>
         <AddStaffForm />
       </section>
-      <table>
+      <table className="stack-on-phone">
         <caption className="sr-only">Users of this clinic</caption>
         <thead>
           <tr>
@@ -39,12 +39,12 @@ export default async function AdminPage() {
         <tbody>
           {users.map((user) => (
             <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{user.email}</td>
-              <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.isActive ? 'Active' : 'Deactivated'}</td>
-              <td>{user.hasPassword ? 'Set' : 'Not set yet'}</td>
-              <td>
+              <td data-label="Name">{user.name}</td>
+              <td data-label="Email">{user.email}</td>
+              <td data-label="Role">{ROLE_LABELS[user.role]}</td>
+              <td data-label="Status">{user.isActive ? 'Active' : 'Deactivated'}</td>
+              <td data-label="Password">{user.hasPassword ? 'Set' : 'Not set yet'}</td>
+              <td data-label="Actions">
                 {user.id === actor.userId ? null : <UserActiveForm userId={user.id} userName={user.name} isActive={user.isActive} />}
                 {user.role !== 'PATIENT' && user.isActive && user.id !== actor.userId ? <StaffSignInForms userId={user.id} userName={user.name} hasPassword={user.hasPassword} /> : null}
               </td>

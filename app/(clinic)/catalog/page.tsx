@@ -76,7 +76,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
       <p aria-live="polite">
         {exercises.length} {exercises.length === 1 ? 'exercise' : 'exercises'}
       </p>
-      <table>
+      <table className="stack-on-phone">
         <caption className="sr-only">Exercises</caption>
         <thead>
           <tr>
@@ -90,14 +90,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         <tbody>
           {exercises.map((exercise) => (
             <tr key={exercise.id}>
-              <td>
+              <td data-label="Exercise">
                 <Link href={`/catalog/${exercise.id}`}>{exercise.name}</Link>
                 {exercise.retiredAt ? <span className="badge">Retired</span> : null}
               </td>
-              <td>{CATEGORY_LABELS[exercise.category]}</td>
-              <td>{exercise.bodyRegion}</td>
-              <td>{describeDosage(exercise)}</td>
-              <td>{exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>
+              <td data-label="Category">{CATEGORY_LABELS[exercise.category]}</td>
+              <td data-label="Body region">{exercise.bodyRegion}</td>
+              <td data-label="Default dosage">{describeDosage(exercise)}</td>
+              <td data-label="Unsupervised">{exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>
             </tr>
           ))}
         </tbody>

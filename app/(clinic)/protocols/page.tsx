@@ -18,7 +18,7 @@ export default async function ProtocolsPage() {
       {protocols.length === 0 ? (
         <p>There are no protocols yet.</p>
       ) : (
-        <table>
+        <table className="stack-on-phone">
           <caption className="sr-only">Protocols</caption>
           <thead>
             <tr>
@@ -30,11 +30,11 @@ export default async function ProtocolsPage() {
           <tbody>
             {protocols.map((protocol) => (
               <tr key={protocol.id}>
-                <td>
+                <td data-label="Protocol">
                   <Link href={`/protocols/${protocol.id}`}>{protocol.name}</Link>
                 </td>
-                <td>{protocol._count.phases}</td>
-                <td>{protocol.description}</td>
+                <td data-label="Phases">{protocol._count.phases}</td>
+                <td data-label="Description">{protocol.description}</td>
               </tr>
             ))}
           </tbody>

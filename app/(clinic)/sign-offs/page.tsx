@@ -63,6 +63,10 @@ export default async function SignOffsPage({ searchParams }: { searchParams: Pro
             </h3>
             {request.illustration ? <ExerciseDrawing illustration={request.illustration} className="compact" /> : null}
             <dl className="facts">
+              <dt>Patient</dt>
+              <dd>
+                <Link href={`/patients/${request.patient.id}`}>{request.patient.name}</Link>
+              </dd>
               <dt>Surgery</dt>
               <dd>
                 {request.procedure}

@@ -8,13 +8,17 @@ test('the admin filters the audit trail and exports it as CSV', async ({ page })
 
   const filters = page.getByRole('form', { name: 'Filter the audit trail' });
   await filters.getByLabel('Patient').selectOption({ label: 'Sam Rivera' });
-  await filters.getByLabel('Action').selectOption('plan.approve');
+  // Actions in words on the page; the CSV keeps the codes.
+  await filters.getByLabel('Action').selectOption({ label: 'Approved a plan version' });
   await filters.getByRole('button', { name: 'Filter' }).click();
   const rows = page.getByRole('table').getByRole('row');
-  await expect(rows.nth(1)).toContainText('plan.approve');
+  await expect(rows.nth(1)).toContainText('Approved a plan version');
+  await expect(rows.nth(1)).toContainText('Plan version');
+  await expect(rows.nth(1)).not.toContainText('plan.approve');
+  await expect(rows.nth(1)).not.toContainText(/\bc[a-z0-9]{24}\b/); // no ids
   await expect(rows.nth(1)).toContainText('Sam Rivera');
   await expect(rows.nth(1)).toContainText('Jordan Lee');
-  for (const cells of await rows.allTextContents()) expect(cells).not.toContain('sign_in');
+  for (const cells of await rows.allTextContents()) expect(cells).not.toContain('Signed in');
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export as CSV' }).click();

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AUDIT_OUTCOME_LABELS, AUDIT_RECORD_LABELS, auditActionLabel } from '@/app/_components/labels';
 import { formatMoment } from '@/lib/domain/clinic-time';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
@@ -55,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <option value="">Any action</option>
               {trail.options.actions.map((action) => (
                 <option key={action} value={action}>
-                  {action}
+                  {auditActionLabel(action)}
                 </option>
               ))}
             </select>
@@ -79,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Export as CSV
         </a>
       </p>
-      <table>
+      <table className="stack-on-phone">
         <caption className="sr-only">Audit events</caption>
         <thead>
           <tr>
@@ -95,13 +96,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <tbody>
           {trail.events.map((event) => (
             <tr key={event.id}>
-              <td>{formatMoment(event.at, actor.timeZone)}</td>
-              <td>{event.person}</td>
-              <td>{event.action}</td>
-              <td>{event.record}</td>
-              <td>{event.patient}</td>
-              <td>{event.outcome}</td>
-              <td>{event.ip}</td>
+              <td data-label="When">{formatMoment(event.at, actor.timeZone)}</td>
+              <td data-label="Person">{event.person}</td>
+              <td data-label="Action">{auditActionLabel(event.action)}</td>
+              <td data-label="Record">{event.recordType ? (AUDIT_RECORD_LABELS[event.recordType] ?? event.recordType) : '—'}</td>
+              <td data-label="Patient">{event.patient}</td>
+              <td data-label="Outcome">{AUDIT_OUTCOME_LABELS[event.outcome] ?? event.outcome}</td>
+              <td data-label="IP address">{event.ip}</td>
             </tr>
           ))}
         </tbody>

@@ -94,7 +94,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             <p>
               Version {current.number}, approved by {current.approvedBy} on {moment(current.approvedAt)}.
             </p>
-            <table>
+            <table className="stack-on-phone">
               <caption className="sr-only">Exercises in the current plan</caption>
               <thead>
                 <tr>
@@ -107,10 +107,10 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               <tbody>
                 {current.items.map((item) => (
                   <tr key={item.id}>
-                    <td>{item.exerciseName}</td>
-                    <td>{MODE_LABELS[item.mode]}</td>
-                    <td>{item.dosageText}</td>
-                    <td>{item.clearance ? <span className={`badge ${CLEARANCE_LABELS[item.clearance].tone}`}>{CLEARANCE_LABELS[item.clearance].text}</span> : null}</td>
+                    <td data-label="Exercise">{item.exerciseName}</td>
+                    <td data-label="Mode">{MODE_LABELS[item.mode]}</td>
+                    <td data-label="Dosage">{item.dosageText}</td>
+                    <td data-label="Status">{item.clearance ? <span className={`badge ${CLEARANCE_LABELS[item.clearance].tone}`}>{CLEARANCE_LABELS[item.clearance].text}</span> : null}</td>
                   </tr>
                 ))}
               </tbody>
@@ -177,7 +177,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">Plan history</h2>
-        <table>
+        <table className="stack-on-phone">
           <caption className="sr-only">Plan versions</caption>
           <thead>
             <tr>
@@ -194,14 +194,14 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               const previous = overview.versions[index + 1];
               return (
                 <tr key={version.id}>
-                  <td>
+                  <td data-label="Version">
                     <Link href={`/patients/${patient.id}/versions/${version.number}`}>Version {version.number}</Link>
                   </td>
-                  <td>{version.status === 'APPROVED' ? 'Approved' : 'Draft'}</td>
-                  <td>{version.phase ? `Phase ${version.phase.position}` : '—'}</td>
-                  <td>{version.createdBy}</td>
-                  <td>{version.approvedBy ? `${version.approvedBy}, ${moment(version.approvedAt)}` : '—'}</td>
-                  <td>
+                  <td data-label="Status">{version.status === 'APPROVED' ? 'Approved' : 'Draft'}</td>
+                  <td data-label="Phase">{version.phase ? `Phase ${version.phase.position}` : '—'}</td>
+                  <td data-label="Written by">{version.createdBy}</td>
+                  <td data-label="Approved">{version.approvedBy ? `${version.approvedBy}, ${moment(version.approvedAt)}` : '—'}</td>
+                  <td data-label="Changes">
                     {previous ? (
                       <Link href={`/patients/${patient.id}/compare?from=${previous.number}&to=${version.number}`}>
                         Compare version {previous.number} with {version.number}

@@ -4,15 +4,16 @@ import { MODE_LABELS } from '@/app/_components/labels';
 
 const CHANGE_LABELS: Record<ItemChange, string> = { dosage: 'dosage', mode: 'mode', notes: 'notes to the patient', instructions: 'instructions' };
 
-/** Added, removed and changed exercises between two versions. */
-export function VersionDiff({ before, after }: { before: DiffableItem[]; after: DiffableItem[] }) {
+/** Added, removed and changed exercises between two versions, under headings one level below the page's section. */
+export function VersionDiff({ before, after, headingLevel = 3 }: { before: DiffableItem[]; after: DiffableItem[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const diff = diffPlanItems(before, after);
   const isSame = diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
   if (isSame) return <p>No changes.</p>;
   return (
     <div className="grid">
       <div>
-        <h3>Added</h3>
+        <Heading>Added</Heading>
         {diff.added.length === 0 ? <p className="muted">Nothing.</p> : null}
         <ul aria-label="Added">
           {diff.added.map((item) => (
@@ -23,7 +24,7 @@ export function VersionDiff({ before, after }: { before: DiffableItem[]; after: 
         </ul>
       </div>
       <div>
-        <h3>Removed</h3>
+        <Heading>Removed</Heading>
         {diff.removed.length === 0 ? <p className="muted">Nothing.</p> : null}
         <ul aria-label="Removed">
           {diff.removed.map((item) => (
@@ -32,7 +33,7 @@ export function VersionDiff({ before, after }: { before: DiffableItem[]; after: 
         </ul>
       </div>
       <div>
-        <h3>Changed</h3>
+        <Heading>Changed</Heading>
         {diff.changed.length === 0 ? <p className="muted">Nothing.</p> : null}
         <ul aria-label="Changed">
           {diff.changed.map(({ before: old, after: next, changes }) => (

@@ -104,7 +104,7 @@ function PhaseSection({
       <p>{phase.precautions || 'None.'}</p>
       <h3>Exercises this phase adds</h3>
       {phase.exercises.length > 0 ? (
-        <table>
+        <table className="stack-on-phone">
           <caption className="sr-only">Exercises phase {phase.position} adds</caption>
           <thead>
             <tr>
@@ -126,9 +126,9 @@ function PhaseSection({
                     </>
                   ) : null}
                 </th>
-                <td>{MODE_LABELS[item.mode]}</td>
-                <td>{describeDosage(item)}</td>
-                <td>{item.exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>
+                <td data-label="Mode">{MODE_LABELS[item.mode]}</td>
+                <td data-label="Default dosage">{describeDosage(item)}</td>
+                <td data-label="Safe alone by default">{item.exercise.isSafeUnsupervised ? 'Yes' : 'No'}</td>
               </tr>
             ))}
           </tbody>

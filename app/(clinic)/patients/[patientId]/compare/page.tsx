@@ -33,7 +33,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         {to.approvedBy ? `approved by ${to.approvedBy}` : 'draft'}.
       </p>
       <div className="card">
-        <VersionDiff before={from.items} after={to.items} />
+        <VersionDiff before={from.items} after={to.items} headingLevel={2} />
       </div>
     </>
   );

@@ -60,7 +60,7 @@ export default async function VersionPage({ params }: { params: Promise<{ patien
           ) : null}
         </dl>
       </div>
-      <table>
+      <table className="stack-on-phone">
         <caption className="sr-only">Exercises in version {version.number}</caption>
         <thead>
           <tr>
@@ -74,11 +74,11 @@ export default async function VersionPage({ params }: { params: Promise<{ patien
         <tbody>
           {version.items.map((item) => (
             <tr key={item.id}>
-              <td>{item.exerciseName}</td>
-              <td>{MODE_LABELS[item.mode]}</td>
-              <td>{item.dosageText}</td>
-              <td>{item.patientNotes || '—'}</td>
-              <td>
+              <td data-label="Exercise">{item.exerciseName}</td>
+              <td data-label="Mode">{MODE_LABELS[item.mode]}</td>
+              <td data-label="Dosage">{item.dosageText}</td>
+              <td data-label="Notes to the patient">{item.patientNotes || '—'}</td>
+              <td data-label="Surgeon">
                 {item.clearance ? <span className={`badge ${CLEARANCE_LABELS[item.clearance].tone}`}>{CLEARANCE_LABELS[item.clearance].text}</span> : '—'}
                 {item.signOff?.reason ? <div className="muted">{item.signOff.reason}</div> : null}
               </td>
