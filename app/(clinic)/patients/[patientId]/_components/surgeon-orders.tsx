@@ -1,6 +1,7 @@
 import { formatMoment } from '@/lib/domain/clinic-time';
 import { restrictionSentence, type Restriction, type RestrictionsInForce } from '@/lib/domain/restrictions';
 import type { PlanOverview } from '@/lib/server/plans/get-plan-overview';
+import { Disclosure } from '@/app/_components/disclosure';
 import { SurgeonOrderForm, type OrderDefaults } from './surgeon-order-form';
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
@@ -63,8 +64,7 @@ export function SurgeonOrders({ overview, today, timeZone, canSign }: { overview
         </details>
       ) : null}
       {canSign ? (
-        <details open={!latest}>
-          <summary>{latest ? 'Change the orders' : 'Record orders'}</summary>
+        <Disclosure startsOpen={!latest} summary={latest ? 'Change the orders' : 'Record orders'}>
           <p>Signing makes a new version. The patient sees it in place of the protocol&apos;s defaults, and the therapist is warned about exercises that conflict.</p>
           <SurgeonOrderForm
             patientId={overview.patient.id}
@@ -72,7 +72,7 @@ export function SurgeonOrders({ overview, today, timeZone, canSign }: { overview
             defaults={defaultsFrom(latest ? latest.restrictions.filter((restriction) => !(restriction.isAllowed && restriction.limit === null)) : inForce.restrictions)}
             phases={overview.phases.map((phase) => ({ id: phase.id, position: phase.position, name: phase.name }))}
           />
-        </details>
+        </Disclosure>
       ) : null}
     </section>
   );
