@@ -2,6 +2,7 @@ import type { Clearance } from '@/lib/domain/clearance';
 import type { StatusFlag } from '@/lib/domain/patient-status';
 import type { ExerciseLoad } from '@/lib/domain/restrictions';
 import type { ItemMode } from '@/lib/domain/types';
+import type { MailKind } from '@/lib/content/reminders';
 import type { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 
 // The words the product uses for its codes, one set for every page.
@@ -40,3 +41,6 @@ export const LOAD_LABELS: Record<ExerciseLoad, string> = {
   TWISTING: 'Twisting',
   LUMBAR_EXTENSION: 'Arching the back',
 };
+
+/** The kinds of email Regimen sends, as the clinic admin reads them (never what an email said). */
+export const MAIL_KIND_LABELS: Record<MailKind, string> = { INVITATION: 'Invitation', REMINDER: 'Reminder', NEW_EXERCISE: 'New exercise note' };
