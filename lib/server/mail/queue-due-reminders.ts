@@ -35,8 +35,9 @@ export async function queueDueReminders({ now = new Date(), clinicIds }: { now?:
       emailReminders: true,
       lastLoggedOn: candidate.lastLoggedOn ? new Date(`${candidate.lastLoggedOn}T00:00:00.000Z`) : null,
     };
-    // The cheap checks first: only a patient who could be due has their plan read.
-    if (!isReminderDue({ ...facts, homeSince: today })) continue;
+    // The cheap checks first (as if the exercises had always been there): only a patient who could be due
+    // has their plan read.
+    if (!isReminderDue({ ...facts, homeSince: new Date(0) })) continue;
     const { clearedOn } = await loadClearedPrescriptions(candidate.patientId);
     // The moment each home exercise was first cleared, as the clinic's day.
     const moments = [...clearedOn.values()].filter((moment): moment is Date => moment !== null).map((moment) => moment.getTime());
