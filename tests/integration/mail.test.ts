@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@/lib/domain/calendar';
 import { db } from '@/lib/server/db';
-import { AppError } from '@/lib/server/errors';
+import { type AppError } from '@/lib/server/errors';
 import { acceptInvitation } from '@/lib/server/invitations/accept-invitation';
 import { createInvitation } from '@/lib/server/invitations/create-invitation';
 import { emailInvitation, MAIL_NOT_SET_UP } from '@/lib/server/invitations/email-invitation';

@@ -36,13 +36,13 @@ export default async function ClinicSettingsPage() {
           </p>
         )}
         <dl className="facts" aria-label={`Emails of the last ${mail.days} days`}>
-          <dt>Sent (last {mail.days} days)</dt>
+          <dt>{`Sent (last ${mail.days} days)`}</dt>
           <dd>{mail.sent}</dd>
           <dt>Waiting to be sent</dt>
           <dd>{mail.queued}</dd>
           <dt>Being tried again</dt>
           <dd>{mail.retrying}</dd>
-          <dt>Failed (last {mail.days} days)</dt>
+          <dt>{`Failed (last ${mail.days} days)`}</dt>
           <dd>{mail.failed}</dd>
         </dl>
         {mail.failures.length > 0 ? (
