@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
+import { mailText, REMINDER_COPY } from '@/lib/content/reminders';
 
 export type PatientText = readonly [name: string, text: string];
 
@@ -39,6 +40,20 @@ export function warningSignTexts(settings: WarningSignSettings = EXAMPLE_SETTING
   ];
 }
 
+/** The portal's Reminders section, line by line, and each email a patient can get (subject and text). */
+export function reminderTexts(): PatientText[] {
+  const clinic = { clinicName: 'Harbor Spine', url: 'https://regimen.example/portal' };
+  return [
+    // Read in one piece, as the section is: its headings, labels and buttons are sentences of one to a few words.
+    ['Portal reminders: the whole section', Object.values(REMINDER_COPY).map((text) => (/[.!?”]$/.test(text) ? text : `${text}.`)).join(' ')],
+    ...(['INVITATION', 'REMINDER', 'NEW_EXERCISE'] as const).map((kind): PatientText => {
+      const { subject, text } = mailText(kind, clinic);
+      // The link is read as a link, not as words.
+      return [`Email '${kind}': subject and text`, `${subject}. ${text.replace(clinic.url, 'the link')}`];
+    }),
+  ];
+}
+
 const DRAWINGS_MODULE = fileURLToPath(new URL('../../../lib/domain/drawings/exercise-drawings.ts', import.meta.url));
 
 /** Text values under keys that hold a drawing's words for the patient (description, alt text, caption). */
@@ -63,4 +78,4 @@ export async function drawingTexts(): Promise<PatientText[]> {
 }
 
 /** The table the readability gate checks. */
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...(await drawingTexts())];
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...reminderTexts(), ...(await drawingTexts())];
