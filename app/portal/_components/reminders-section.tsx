@@ -115,7 +115,7 @@ export function RemindersSection({ time, showNames, emailReminders, isMailConfig
                 {COPY.calendarOpen}
               </a>
             </p>
-            <p role="status">{copied}</p>
+            <p aria-live="polite">{copied}</p>
           </>
         ) : isOn ? (
           <p>

@@ -163,7 +163,7 @@ function InvitationSheet({ invitation, announcement }: { invitation: InvitationL
           Print
         </button>
       </div>
-      <p className="invitation-screen-only" role="status">
+      <p className="invitation-screen-only" aria-live="polite">
         {copied}
       </p>
     </div>
