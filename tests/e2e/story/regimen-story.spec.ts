@@ -121,7 +121,6 @@ test('the patient sees exactly the cleared items and logs a session; the therapi
   await phone.getByLabel('Repeat password').fill(patientPassword);
   await phone.getByRole('button', { name: 'Set password' }).click();
   await expect(phone).toHaveURL(/\/(portal|caseload|sign-offs|admin)$/);
-  await signIn(phone, email, patientPassword);
   await expect(phone).toHaveURL(/\/portal$/);
 
   const home = phone.getByRole('list', { name: "Today's home exercises" });
