@@ -2,6 +2,7 @@ import type { Clearance } from '@/lib/domain/clearance';
 import type { StatusFlag } from '@/lib/domain/patient-status';
 import type { ExerciseLoad } from '@/lib/domain/restrictions';
 import type { ItemMode } from '@/lib/domain/types';
+import type { MailKind } from '@/lib/content/reminders';
 import type { EXERCISE_CATEGORIES } from '@/lib/schemas/exercise';
 
 // The words the product uses for its codes, one set for every page.
@@ -89,6 +90,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.change_password': 'Changed their password',
   'user.reset_password': 'Reset a password',
   'warning_sign.report': 'Reported a warning sign',
+  'calendar.create': 'Made a calendar link',
+  'calendar.revoke': 'Stopped a calendar link',
+  'reminders.update': 'Changed reminder settings',
+  'invitation.email': 'Emailed an invitation',
 };
 
 /** An audited action in words; an action added later without a label shows its code rather than nothing. */
@@ -117,3 +122,6 @@ export const AUDIT_RECORD_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { SUCCESS: 'Done', DENIED: 'Refused', FAILURE: 'Failed' };
+
+/** The kinds of email Regimen sends, as the clinic admin reads them (never what an email said). */
+export const MAIL_KIND_LABELS: Record<MailKind, string> = { INVITATION: 'Invitation', REMINDER: 'Reminder', NEW_EXERCISE: 'New exercise note' };

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { addDays } from '@/lib/domain/calendar';
-import { formatDay } from '@/lib/domain/clinic-time';
+import { formatDay, localDay } from '@/lib/domain/clinic-time';
 import { otherPaper, PAPER_LABELS, paperForLanguages } from '@/lib/domain/paper';
 import { RECENT_DAYS } from '@/lib/domain/windows';
 import { signWithAction, WARNING_SIGNS, warningSignsIntro } from '@/lib/domain/warning-signs';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getPortalPlan, type PortalExercise } from '@/lib/server/portal/get-portal-plan';
+import { getReminders } from '@/lib/server/reminders/get-reminders';
 import { ExerciseDrawing } from '@/app/_components/exercise-drawing';
 import { LogSessionForm, type LogDay } from './_components/log-session-form';
+import { RemindersSection } from './_components/reminders-section';
 import { ReportSignsForm } from './_components/report-signs-form';
 import { WeekChart } from './_components/week-chart';
 import { PORTAL_COPY as COPY } from '@/lib/content/portal';
@@ -50,7 +52,7 @@ function Steps({ exercise }: { exercise: PortalExercise }) {
 
 export default async function PortalPage() {
   const actor = await requirePageActor();
-  const portal = await orNotFound(getPortalPlan({ actor }));
+  const [portal, reminders] = await orNotFound(Promise.all([getPortalPlan({ actor }), getReminders({ actor })]));
   const paper = paperForLanguages((await headers()).get('accept-language'));
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   const today = new Date(`${portal.today}T00:00:00.000Z`);
@@ -180,6 +182,14 @@ export default async function PortalPage() {
           {portal.precautions ? <p>{portal.precautions}</p> : null}
         </section>
       ) : null}
+
+      <RemindersSection
+        time={reminders.time}
+        showNames={reminders.showNames}
+        emailReminders={reminders.emailReminders}
+        isMailConfigured={reminders.isMailConfigured}
+        calendarSince={reminders.calendarSince ? formatDay(localDay(reminders.calendarSince, actor.timeZone)) : null}
+      />
 
       <section aria-labelledby="paper-heading">
         <h2 id="paper-heading">{COPY.paper.heading}</h2>

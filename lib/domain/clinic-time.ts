@@ -54,3 +54,39 @@ export function formatMoment(instant: Date, timeZone: string): string {
   const value = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
   return `${value('weekday')} ${value('day')} ${value('month')}, ${Number(value('hour'))}:${value('minute')}`;
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function clockIn(timeZone: string): Intl.DateTimeFormat {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    clockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall clock in `timeZone` at `instant`, as if it were UTC (so the difference is the zone's offset). */
+function wallClockAsUtc(instant: number, timeZone: string): number {
+  const parts = clockIn(timeZone).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+}
+
+/**
+ * The moment the clinic's clocks show `time` ("09:00") on `day` (a date-only value). Worked out from the
+ * zone's offset at that moment, so it is right on both sides of a daylight-saving change; a time that
+ * does not exist that day (skipped when clocks go forward) lands on the hour after.
+ */
+export function instantAt(day: Date, time: string, timeZone: string): Date {
+  const [hour, minute] = time.split(':').map(Number);
+  const wall = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour ?? 0, minute ?? 0);
+  const first = wall - (wallClockAsUtc(wall, timeZone) - wall);
+  return new Date(wall - (wallClockAsUtc(first, timeZone) - first));
+}
+
+/** The clinic's clock at `instant`, as "HH:MM". */
+export function localTimeOfDay(instant: Date, timeZone: string): string {
+  const wall = new Date(wallClockAsUtc(instant.getTime(), timeZone));
+  return `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}`;
+}

@@ -13,23 +13,25 @@ export const PERMISSIONS = {
   'caseload.view': 'See one\'s caseload: every patient one treats, with adherence, pain and what waits.',
   'plan.edit': 'Open, change and discard a draft of a patient\'s plan, and advance them to the next phase.',
   'plan.approve': 'Approve a draft, so it becomes the patient\'s plan (with the password typed again).',
-  'invitation.issue': 'Make a one-time link for one\'s patient to set the password of their portal account.',
+  'invitation.issue': 'Make a one-time link for one\'s patient to set the password of their portal account, and email it to them.',
   'patient.password.reset': 'Take away a patient\'s forgotten password and make them a new set-password link.',
   'signoff.sign': 'Sign off or decline a home exercise for one\'s patient (with the password typed again).',
   'order.sign': 'Record and sign the restrictions for one\'s own surgical patient (lifting, bending, twisting, sitting, driving).',
   'alert.acknowledge': 'Close an alert on one\'s patient (pain, or a warning sign they reported) with a note.',
   'session.log': 'Log one\'s own exercise sessions and pain.',
   'portal.view': 'See one\'s own cleared exercises in the patient portal.',
+  'reminders.manage': 'Choose one\'s own reminder time and emails, and make or stop one\'s private calendar link.',
   'warning_sign.report': 'Tell one\'s care team about a warning sign, and be told whom to call.',
   'audit.read': 'Read and export the clinic\'s audit trail.',
   'user.manage': 'Add the clinic\'s staff, deactivate them, and reset their passwords.',
   'clinic.settings': 'Set the clinic\'s phone number, emergency number and time zone.',
+  'mail.status': 'See whether the clinic\'s emails went out: how many wait or failed, and why (no health information).',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
+  ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'mail.status'],
   THERAPIST: [
     'catalog.read',
     'media.upload',
@@ -45,7 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert.acknowledge',
   ],
   SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge'],
-  PATIENT: ['portal.view', 'session.log', 'warning_sign.report'],
+  PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage'],
 };
 
 export function can(actor: { role: Role }, permission: Permission): boolean {

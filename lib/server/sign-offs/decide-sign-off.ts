@@ -10,6 +10,8 @@ import { requirePermission } from '../authz/require-permission';
 import { db } from '../db';
 import { dosageSelect } from '../dosage-select';
 import { AppError, notFound } from '../errors';
+import { mailSettings } from '../mail/mail-settings';
+import { homeExerciseIds, noteNewHomeExercise } from '../mail/note-new-home-exercise';
 import { parseInput } from '../parse-input';
 
 /**
@@ -26,8 +28,10 @@ export async function decideSignOff({ actor, input, now = new Date() }: { actor:
   });
   if (!visible) throw notFound('That sign-off request');
   await confirmPassword(actor, password, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: visible.patientId });
+  // What the patient had at home before, to tell them by email when this signature gives them a new exercise.
+  const homeBefore = decision === 'SIGN' && mailSettings().isConfigured ? await homeExerciseIds(visible.patientId) : null;
 
-  return db.$transaction(async (tx) => {
+  const decidedResult = await db.$transaction(async (tx) => {
     const signOff = await tx.signOff.findUnique({
       where: { id: signOffId },
       select: {
@@ -55,4 +59,6 @@ export async function decideSignOff({ actor, input, now = new Date() }: { actor:
     await recordAudit(tx, actorDid(actor, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: signOff.patientId }, { before: { status: 'PENDING' }, after: { status, contentHash, signatureHash, reason: reason || null, exercise: signOff.item.exerciseName } }));
     return { signOffId, status, exerciseName: signOff.item.exerciseName };
   });
+  if (homeBefore) await noteNewHomeExercise({ patientId: visible.patientId, homeBefore, now });
+  return decidedResult;
 }

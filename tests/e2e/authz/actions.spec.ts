@@ -128,9 +128,10 @@ test.describe('the matrix itself', () => {
   test('the permission table is the one this matrix was written for', () => {
     // If this fails, the role table changed: update the expectations in matrix/*.ts to the new rules first.
     expect(ROLE_PERMISSIONS).toEqual({
-      ADMIN: ['catalog.read', 'catalog.write', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings'],
+      ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'mail.status'],
       THERAPIST: [
         'catalog.read',
+        'media.upload',
         'protocol.read',
         'protocol.write',
         'patient.read',
@@ -142,8 +143,8 @@ test.describe('the matrix itself', () => {
         'patient.password.reset',
         'alert.acknowledge',
       ],
-      SURGEON: ['patient.read', 'signoff.sign', 'alert.acknowledge'],
-      PATIENT: ['portal.view', 'session.log', 'warning_sign.report'],
+      SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge'],
+      PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage'],
     });
   });
 

@@ -10,6 +10,7 @@ import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
 import { PROGRAMME_COPY } from '@/lib/content/programme';
 import { PORTAL_COPY } from '@/lib/content/portal';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
+import { mailText, REMINDER_COPY } from '@/lib/content/reminders';
 
 export type PatientText = readonly [name: string, text: string];
 
@@ -38,6 +39,20 @@ export function warningSignTexts(settings: WarningSignSettings = EXAMPLE_SETTING
     [`Warning signs (emergency number ${settings.emergencyNumber}): the whole notice`, warningSignsNoticeText(settings)],
     [`Warning signs (emergency number ${settings.emergencyNumber}): opening lines`, `${intro.heading}. ${intro.body}`],
     ...WARNING_SIGNS.map((sign): PatientText => [`Warning sign ${sign.code} with its action (${settings.emergencyNumber})`, signWithAction(sign, settings)]),
+  ];
+}
+
+/** The portal's Reminders section, line by line, and each email a patient can get (subject and text). */
+export function reminderTexts(): PatientText[] {
+  const clinic = { clinicName: 'Harbor Spine', url: 'https://regimen.example/portal' };
+  return [
+    // Read in one piece, as the section is: its headings, labels and buttons are sentences of one to a few words.
+    ['Portal reminders: the whole section', Object.values(REMINDER_COPY).map((text) => (/[.!?”]$/.test(text) ? text : `${text}.`)).join(' ')],
+    ...(['INVITATION', 'REMINDER', 'NEW_EXERCISE'] as const).map((kind): PatientText => {
+      const { subject, text } = mailText(kind, clinic);
+      // The link is read as a link, not as words.
+      return [`Email '${kind}': subject and text`, `${subject}. ${text.replace(clinic.url, 'the link')}`];
+    }),
   ];
 }
 
@@ -91,4 +106,4 @@ export function portalTexts(): PatientText[] {
   ];
 }
 
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...portalTexts(), ...(await drawingTexts())];
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...portalTexts(), ...reminderTexts(), ...(await drawingTexts())];

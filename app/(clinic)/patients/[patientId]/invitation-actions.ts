@@ -5,11 +5,14 @@ import { requireActor } from '@/lib/server/auth/get-actor';
 import { publicUrl } from '@/lib/server/public-url';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createInvitation, type CreatedInvitation } from '@/lib/server/invitations/create-invitation';
+import { emailInvitation } from '@/lib/server/invitations/email-invitation';
 import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
 
 export type InvitationLink = { path: string; expiresAt: Date; qrSvg: string };
 
 export type CreateInvitationState = ActionResult<InvitationLink> | null;
+
+export type EmailedInvitation = InvitationLink & { email: string };
 
 // The link in the QR code uses the configured public address, never the request's Host headers.
 async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<InvitationLink> {
@@ -29,5 +32,14 @@ export async function resetPatientPasswordAction(_previous: CreateInvitationStat
   return runAction(form, async () => {
     const actor = await requireActor();
     return withQrCode(await resetPatientPassword({ actor, input: { patientId: form.get('patientId'), password: form.get('password') } }));
+  });
+}
+
+/** Makes a new link and emails it to the patient (when mail is set up); the same link is shown to print or copy. */
+export async function emailInvitationAction(_previous: ActionResult<EmailedInvitation> | null, form: FormData): Promise<ActionResult<EmailedInvitation> | null> {
+  return runAction(form, async () => {
+    const actor = await requireActor();
+    const { email, ...link } = await emailInvitation({ actor, patientId: form.get('patientId') });
+    return { ...(await withQrCode(link)), email };
   });
 }

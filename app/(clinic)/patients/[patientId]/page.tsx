@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatDay, formatMoment, localDay } from '@/lib/domain/clinic-time';
 import { can, ROLE_LABELS } from '@/lib/domain/permissions';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
+import { mailSettings } from '@/lib/server/mail/mail-settings';
 import { orNotFound } from '@/lib/server/page-guard';
 import { getSessionsAndPain } from '@/lib/server/patients/get-sessions-and-pain';
 import { getPlanOverview } from '@/lib/server/plans/get-plan-overview';
@@ -66,7 +67,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
       </p>
 
       {can(actor, 'invitation.issue') && overview.portalAccount !== 'none' ? (
-        <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} hasPassword={overview.portalAccount === 'hasPassword'} />
+        <InvitationPanel patientId={patient.id} patientName={`${patient.firstName} ${patient.lastName}`} hasPassword={overview.portalAccount === 'hasPassword'} isMailReady={mailSettings().isConfigured} />
       ) : null}
 
       {overview.declined.length > 0 ? (

@@ -1,25 +1,60 @@
 'use client';
 
+import { signIn } from 'next-auth/react';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { setPasswordAction } from '../actions';
 
 export function SetPasswordForm({ token, firstName }: { token: string; firstName: string }) {
-  const [state, onSubmit, isPending] = useFormAction(setPasswordAction, null);
-  if (state?.ok) {
+  const [state, formSubmit, isPending] = useFormAction(setPasswordAction, null);
+  const router = useRouter();
+  // The chosen password, kept only in this page's memory to sign in with it once it is set.
+  const chosen = useRef('');
+  const [signInFailed, setSignInFailed] = useState(false);
+  const email = state?.ok ? state.data.email : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    chosen.current = String(new FormData(event.currentTarget).get('password') ?? '');
+    formSubmit(event);
+  }
+
+  // A first visit that just works: once the password is set, sign in with it and go home (the portal, for
+  // a patient). Should that fail, the page says how to sign in instead.
+  useEffect(() => {
+    if (!email) return;
+    const password = chosen.current;
+    chosen.current = '';
+    void signIn('credentials', { email, password, redirect: false })
+      .then((result) => {
+        if (!result?.ok || result.error) throw new Error('not signed in');
+        router.replace('/');
+        router.refresh();
+      })
+      .catch(() => setSignInFailed(true));
+  }, [email, router]);
+
+  if (email) {
     return (
       <>
         <h1>Your password is set</h1>
         <div className="card" role="status">
-          <p>
-            Sign in with your email, <strong>{state.data.email}</strong>, and the password you just chose.
-          </p>
-          <p>
-            <Link className="button" href="/login">
-              Sign in
-            </Link>
-          </p>
+          {signInFailed ? (
+            <>
+              <p>
+                Sign in with your email, <strong>{email}</strong>, and the password you just chose.
+              </p>
+              <p>
+                <Link className="button" href="/login">
+                  Sign in
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p>Signing you in…</p>
+          )}
         </div>
       </>
     );

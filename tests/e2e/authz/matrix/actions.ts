@@ -86,6 +86,22 @@ function invitationsProbe(patient: PatientRef): Probe {
   return { label: `invitations of ${patient.lastName}`, sql: 'SELECT "id", "usedAt" FROM "Invitation" WHERE "userId" = $1 ORDER BY "id"', params: [patient.userId] };
 }
 
+/** What Regimen emailed a patient: a refused request queues nothing. */
+function mailProbe(patient: PatientRef): Probe {
+  return { label: `emails to ${patient.lastName}`, sql: 'SELECT "id", "kind", "status" FROM "MailMessage" WHERE "patientId" = $1 ORDER BY "id"', params: [patient.patientId] };
+}
+
+/** Sam's and Robin's reminder choices and calendar links, which the demo keeps as seeded. */
+function remindersProbe(w: World): Probe {
+  return {
+    label: "Sam's and Robin's reminders and calendar links",
+    sql: `SELECT p."id", (SELECT row_to_json(r) FROM "ReminderPreference" r WHERE r."patientId" = p."id") AS "preference",
+            (SELECT json_agg(json_build_object('id', f."id", 'revokedAt', f."revokedAt") ORDER BY f."id") FROM "CalendarFeed" f WHERE f."patientId" = p."id") AS "feeds"
+          FROM "Patient" p WHERE p."id" = ANY($1) ORDER BY p."id"`,
+    params: [[w.sam.patientId, w.robin.patientId]],
+  };
+}
+
 function portalAccountProbe(patient: PatientRef): Probe {
   return { label: `portal account of ${patient.lastName}`, sql: 'SELECT "passwordHash", "sessionVersion", "updatedAt" FROM "User" WHERE "id" = $1', params: [patient.userId] };
 }
@@ -729,6 +745,66 @@ export const ACTION_ROWS: ActionRow[] = [
     expect: refusedExcept(Object.fromEntries(ACTOR_KEYS.map((key) => [key, A(`signOutEverywhereAction by ${key}`)])), U),
   },
   {
+    title: "email a portal invitation to a patient outside Jordan's care team (no SMTP_URL in this run: their own therapist is told mail is not set up)",
+    resources: ['mail', 'invitation'],
+    verb: 'create',
+    action: 'emailInvitationAction',
+    page: (w) => `/patients/${w.offTeamApproved.patientId}`,
+    fields: async (w) => ({ patientId: w.offTeamApproved.patientId }),
+    probes: (w) => [invitationsProbe(w.offTeamApproved), mailProbe(w.offTeamApproved)],
+    expect: refusedExcept({ harborOtherTherapist: II }, NF),
+  },
+  {
+    title: "email Sam a portal invitation (his own therapist is told mail is not set up; nobody else may)",
+    resources: ['mail', 'invitation'],
+    verb: 'create',
+    action: 'emailInvitationAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w) => ({ patientId: w.sam.patientId }),
+    probes: (w) => [invitationsProbe(w.sam), portalAccountProbe(w.sam), mailProbe(w.sam)],
+    expect: refusedExcept({ harborTherapist: II }, NF),
+  },
+  {
+    title: 'save reminder choices (patients only, always their own: the form names no patient)',
+    resources: ['reminder'],
+    verb: 'update',
+    action: 'saveRemindersAction',
+    page: () => '/portal',
+    fields: async () => ({ time: '07:45', showNames: 'on', emailReminders: 'on' }),
+    probes: (w) => [remindersProbe(w)],
+    expect: refusedExcept({ harborPatient: A('saveRemindersAction by harborPatient'), summitPatient: A('saveRemindersAction by summitPatient') }, NF),
+  },
+  {
+    title: 'save a reminder time that is not a time of day, or for another patient (a patientId field)',
+    resources: ['reminder'],
+    verb: 'update',
+    action: 'saveRemindersAction',
+    page: () => '/portal',
+    fields: async (w) => ({ time: '25:00', patientId: w.robin.patientId }),
+    probes: (w) => [remindersProbe(w)],
+    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+  },
+  {
+    title: 'make a private calendar link (patients only, their own)',
+    resources: ['reminder'],
+    verb: 'create',
+    action: 'makeCalendarLinkAction',
+    page: () => '/portal',
+    fields: async () => ({}),
+    probes: (w) => [remindersProbe(w)],
+    expect: refusedExcept({ harborPatient: A('makeCalendarLinkAction by harborPatient'), summitPatient: A('makeCalendarLinkAction by summitPatient') }, NF),
+  },
+  {
+    title: 'stop the private calendar link (patients only, their own)',
+    resources: ['reminder'],
+    verb: 'delete',
+    action: 'stopCalendarLinkAction',
+    page: () => '/portal',
+    fields: async () => ({}),
+    probes: (w) => [remindersProbe(w)],
+    expect: refusedExcept({ harborPatient: A('stopCalendarLinkAction by harborPatient'), summitPatient: A('stopCalendarLinkAction by summitPatient') }, NF),
+  },
+  {
     title: 'set a password with an invitation token that was never issued',
     resources: ['invitation', 'user'],
     verb: 'update',
@@ -1085,6 +1161,58 @@ function patientCells(): AllowedCell[] {
         expect(logged).toEqual([{ exerciseName: 'Walking', backPain: 1, legPain: 0 }]);
       },
     });
+    for (const [kind, audit] of [
+      ['saveRemindersAction', 'reminders.update'],
+      ['makeCalendarLinkAction', 'calendar.create'],
+      ['stopCalendarLinkAction', 'calendar.revoke'],
+    ] as const) {
+      cells.push({
+        // A fresh patient of the same clinic: Sam's and Robin's reminders stay as seeded.
+        title: `${kind} by ${actor}${kind === 'makeCalendarLinkAction' ? ': the link opens the calendar with no session, says only "Your exercises", and a new link stops the old one' : kind === 'stopCalendarLinkAction' ? ': the link then answers 404' : ''}`,
+        actor,
+        resources: ['reminder'],
+        verb: kind === 'saveRemindersAction' ? 'update' : kind === 'makeCalendarLinkAction' ? 'create' : 'delete',
+        action: kind,
+        prepare: async (session, ops) => {
+          const { patient, context } = await ops.portalPatient(clinic);
+          const prepared: Prepared = { patient, actAs: context };
+          if (kind === 'stopCalendarLinkAction') {
+            const made = expectOk(await session.act(context, 'makeCalendarLinkAction', '/portal', {}), 'the patient makes a calendar link first') as { url: string };
+            prepared.calendarPath = new URL(made.url).pathname;
+          }
+          return prepared;
+        },
+        request: async () => ({ page: '/portal', fields: (kind === 'saveRemindersAction' ? { time: '18:30', showNames: 'on' } : {}) as Fields }),
+        expect: { outcome: 'ok', audit },
+        verify: async (_w, prepared, answer, session) => {
+          const patientId = patientOf(prepared).patientId;
+          if (kind === 'saveRemindersAction') {
+            expect(await rows('SELECT "time", "showNames", "emailReminders" FROM "ReminderPreference" WHERE "patientId" = $1', [patientId])).toEqual([{ time: '18:30', showNames: true, emailReminders: false }]);
+            return;
+          }
+          const anonymous = await session.anonymous();
+          if (kind === 'stopCalendarLinkAction') {
+            const gone = await anonymous.get(String(prepared.calendarPath));
+            expect(gone.status(), 'a stopped link answers 404').toBe(404);
+            expect(await gone.text()).toBe('Not found');
+            return;
+          }
+          const url = answer.kind === 'result' ? (answer.result.data as { url?: string; webcalUrl?: string }).url ?? '' : '';
+          expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+          const feed = await anonymous.get(new URL(url).pathname);
+          expect(feed.status()).toBe(200);
+          expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+          expect(feed.headers()['cache-control']).toContain('no-store');
+          const ics = await feed.text();
+          expect(ics).toContain('SUMMARY:Your exercises');
+          expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(28);
+          expect(ics).not.toContain(patientOf(prepared).lastName);
+          const again = expectOk(await session.act(prepared.actAs ?? actor, 'makeCalendarLinkAction', '/portal', {}), 'a new link') as { url: string };
+          expect((await anonymous.get(new URL(url).pathname)).status(), 'the old link stops').toBe(404);
+          expect((await anonymous.get(new URL(again.url).pathname)).status(), 'the new one works').toBe(200);
+        },
+      });
+    }
   }
   return cells;
 }
@@ -1903,6 +2031,7 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     actors: OUTSIDERS,
   },
   { action: 'createInvitationAction', page: (w) => `/patients/${w.sam.patientId}`, fields: async (_w, id) => ({ patientId: id }), realId: async (w) => w.sam.patientId, actors: OUTSIDERS },
+  { action: 'emailInvitationAction', page: (w) => `/patients/${w.sam.patientId}`, fields: async (_w, id) => ({ patientId: id }), realId: async (w) => w.sam.patientId, actors: OUTSIDERS },
   {
     action: 'addDraftItemAction',
     page: (w) => `/patients/${w.sam.patientId}/draft`,

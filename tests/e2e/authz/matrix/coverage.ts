@@ -3,7 +3,7 @@ import type { Resource, Verb } from './pages';
 // Every resource against every verb: either some row of the matrix exercises it (found by
 // matrix-coverage in actions.spec.ts), or it is here with the reason there is nothing to exercise.
 
-export const RESOURCES: Resource[] = ['patient', 'episode', 'plan', 'planVersion', 'planItem', 'signOff', 'sessionLog', 'protocol', 'exercise', 'user', 'auditLog', 'alert', 'warningSign', 'clinic'];
+export const RESOURCES: Resource[] = ['patient', 'episode', 'plan', 'planVersion', 'planItem', 'signOff', 'sessionLog', 'protocol', 'exercise', 'user', 'auditLog', 'alert', 'warningSign', 'clinic', 'reminder', 'mail'];
 export const VERBS: Verb[] = ['list', 'read', 'create', 'update', 'approve', 'sign', 'delete'];
 
 const ONLY_VERSIONS_ARE_APPROVED = 'no such endpoint: only a plan version is approved (approveVersionAction)';
@@ -61,4 +61,12 @@ export const NO_SUCH_ENDPOINT: Partial<Record<`${Resource}.${Verb}`, string>> = 
   'clinic.approve': ONLY_VERSIONS_ARE_APPROVED,
   'clinic.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
   'clinic.delete': 'no such endpoint: a clinic is never deleted',
+  'reminder.list': "no such endpoint: a patient has one set of reminder choices and at most one live calendar link, shown on their portal (reminder read rows)",
+  'reminder.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'reminder.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'mail.read': 'no such endpoint of its own: the admin reads the counts and failures on the clinic page (the mail list row); what an email said is never stored',
+  'mail.update': 'no such endpoint: only the mail queue changes what became of an email',
+  'mail.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'mail.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'mail.delete': 'no such endpoint: the record of an email is kept',
 };

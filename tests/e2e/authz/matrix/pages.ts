@@ -25,6 +25,10 @@ export type Resource =
   | 'warningSign'
   /** The clinic's own settings: its phone, emergency number and time zone. */
   | 'clinic'
+  /** A patient's reminder choices and private calendar link (the calendar route reads it with the token alone). */
+  | 'reminder'
+  /** The record of each email Regimen sends, and the clinic admin's view of what failed. */
+  | 'mail'
   /** Health checks: no record, only whether the app answers. */
   | 'system';
 
@@ -154,7 +158,8 @@ export const PAGE_ROWS: PageRow[] = [
     record: (w) => [w.offTeamApproved.lastName],
     expect: only({
       harborAdmin: shown((w) => [w.offTeamApproved.lastName]),
-      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link'], () => ['Reset password']),
+      // No SMTP_URL in this run: the button is there, and says why it cannot send.
+      harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, 'Create invitation link', 'Email invitation', 'Email is not set up'], () => ['Reset password']),
       harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName]),
     }),
   },
@@ -376,19 +381,38 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/admin/clinic',
     route: '/(clinic)/admin/clinic/page',
     expect: only({
-      harborAdmin: shown(() => ['Harbor Spine', 'Save clinic settings', '(555) 010-2000', 'America/New_York'], () => ['Summit Physio', '020 7946 0000']),
-      summitAdmin: shown(() => ['Summit Physio', 'Save clinic settings', '020 7946 0000', 'Europe/London'], () => ['Harbor Spine', '(555) 010-2000']),
+      harborAdmin: shown(() => ['Harbor Spine', 'Save clinic settings', '(555) 010-2000', 'America/New_York', 'Mail', 'Email is not set up'], () => ['Summit Physio', '020 7946 0000']),
+      summitAdmin: shown(() => ['Summit Physio', 'Save clinic settings', '020 7946 0000', 'Europe/London', 'Mail', 'Email is not set up'], () => ['Harbor Spine', '(555) 010-2000']),
     }),
   },
   {
-    title: "the patient portal (a patient's cleared exercises and own sessions, their clinic's numbers and the warning-sign report)",
-    resources: ['plan', 'planItem', 'sessionLog', 'clinic'],
+    title: "the clinic's mail: counts and failures of its own emails (its admin only, on the clinic page)",
+    resources: ['mail'],
+    verb: 'list',
+    path: () => '/admin/clinic',
+    route: '/(clinic)/admin/clinic/page',
+    expect: only({
+      harborAdmin: shown(() => ['Mail', 'Waiting to be sent', 'Failed (last 7 days)']),
+      summitAdmin: shown(() => ['Mail', 'Waiting to be sent', 'Failed (last 7 days)']),
+    }),
+  },
+  {
+    title: 'a guessed calendar link: 404 and nothing else, signed in or not (a live link is proven by the makeCalendarLinkAction cells)',
+    resources: ['reminder'],
+    verb: 'read',
+    path: () => `/api/calendar/${'A'.repeat(43)}`,
+    route: '/api/calendar/[token]/route',
+    expect: only({ signedOut: status(404) }, status(404)),
+  },
+  {
+    title: "the patient portal (a patient's cleared exercises and own sessions, their clinic's numbers, the warning-sign report and their reminders)",
+    resources: ['plan', 'planItem', 'sessionLog', 'clinic', 'reminder'],
     verb: 'read',
     path: () => '/portal',
     route: '/portal/page',
     expect: only({
-      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Warning signs', 'Tell my care team', 'call 911', '(555) 010-2000'], () => ['call 999', '020 7946 0000']),
-      summitPatient: shown(() => ['Walking', 'Warning signs', 'Tell my care team', 'call 999', '020 7946 0000'], () => ['call 911', '(555) 010-2000']),
+      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Warning signs', 'Tell my care team', 'call 911', '(555) 010-2000', 'Reminders', 'Save reminders'], () => ['call 999', '020 7946 0000']),
+      summitPatient: shown(() => ['Walking', 'Warning signs', 'Tell my care team', 'call 999', '020 7946 0000', 'Reminders', 'Save reminders'], () => ['call 911', '(555) 010-2000']),
     }),
   },
   {

@@ -57,7 +57,11 @@ export type ActionName =
   | 'updateClinicSettingsAction'
   | 'changePasswordAction'
   | 'signOutEverywhereAction'
-  | 'setPasswordAction';
+  | 'setPasswordAction'
+  | 'emailInvitationAction'
+  | 'saveRemindersAction'
+  | 'makeCalendarLinkAction'
+  | 'stopCalendarLinkAction';
 
 const ACTION_FILES: Record<ActionName, string> = {
   createPatientAction: 'app/(clinic)/patients/actions.ts',
@@ -91,6 +95,10 @@ const ACTION_FILES: Record<ActionName, string> = {
   changePasswordAction: 'app/account/actions.ts',
   signOutEverywhereAction: 'app/account/actions.ts',
   setPasswordAction: 'app/invite/[token]/actions.ts',
+  emailInvitationAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
+  saveRemindersAction: 'app/portal/reminder-actions.ts',
+  makeCalendarLinkAction: 'app/portal/reminder-actions.ts',
+  stopCalendarLinkAction: 'app/portal/reminder-actions.ts',
 };
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };

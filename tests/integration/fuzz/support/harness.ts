@@ -134,6 +134,9 @@ SELECT json_build_object(
   'SessionLog', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SessionLog" t WHERE "patientId" IN (SELECT id FROM pa)),
   'WarningSignReport', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "WarningSignReport" t WHERE "patientId" IN (SELECT id FROM pa)),
   'Alert', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Alert" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'ReminderPreference', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "ReminderPreference" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'CalendarFeed', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "CalendarFeed" t WHERE "patientId" IN (SELECT id FROM pa)),
+  'MailMessage', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "MailMessage" t WHERE "clinicId" IN (SELECT id FROM clinic)),
   'AuditEvent', (SELECT count(*) || ':' || coalesce(max(id)::text, '') FROM "AuditEvent" WHERE "clinicId" IN (SELECT id FROM clinic) AND outcome NOT IN ('FAILURE', 'DENIED'))
 ) AS snapshot`;
 

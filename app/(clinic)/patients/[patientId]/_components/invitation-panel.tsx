@@ -1,8 +1,10 @@
 'use client';
 
+import { useId, useState } from 'react';
 import { FormStatus } from '@/app/_components/form-status';
+import { useFormAction } from '@/app/_components/use-form-action';
 import { useSignInLink } from '@/app/_components/use-sign-in-link';
-import { createInvitationAction, resetPatientPasswordAction, type InvitationLink } from '../invitation-actions';
+import { createInvitationAction, emailInvitationAction, resetPatientPasswordAction, type InvitationLink } from '../invitation-actions';
 
 const expiryFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -25,9 +27,15 @@ const PRINT_CSS = `
  * it has one, a link cannot replace it: the therapist resets it instead, deliberately and with their own
  * password, which ends the old password and every session of the patient first.
  */
-export function InvitationPanel({ patientId, patientName, hasPassword }: { patientId: string; patientName: string; hasPassword: boolean }) {
-  const { linkState: createState, onLink: onCreate, isLinking: isCreating, resetState, onReset, isResetting, isResetOpen, setResetOpen, resetFormId, hasReset, shown } =
+export function InvitationPanel({ patientId, patientName, hasPassword, isMailReady }: { patientId: string; patientName: string; hasPassword: boolean; isMailReady: boolean }) {
+  const { linkState: createState, onLink: onCreate, isLinking: isCreating, resetState, onReset, isResetting, isResetOpen, setResetOpen, resetFormId, hasReset, shown: shownLink } =
     useSignInLink(createInvitationAction, resetPatientPasswordAction);
+  const [emailState, onEmail, isEmailing] = useFormAction(emailInvitationAction, null);
+  const mailHintId = useId();
+  const emailed = emailState?.ok ? emailState.data : null;
+  // Every button makes a new link that replaces the others: show the newest.
+  const isEmailNewest = emailed !== null && (shownLink === null || new Date(emailed.expiresAt) > new Date(shownLink.data.expiresAt));
+  const shown = isEmailNewest ? ({ kind: 'email', data: emailed } as const) : shownLink;
   return (
     <section className="card" aria-labelledby="invitation-heading">
       <style>{PRINT_CSS}</style>
@@ -63,19 +71,38 @@ export function InvitationPanel({ patientId, patientName, hasPassword }: { patie
             A one-time link for {patientName} to set a password and see their exercises on their phone. Making a new link
             stops any earlier one from working.
           </p>
-          <form onSubmit={onCreate} noValidate>
-            <input type="hidden" name="patientId" value={patientId} />
-            <button type="submit" disabled={isCreating}>
-              {isCreating ? 'Creating link…' : 'Create invitation link'}
-            </button>
-            <FormStatus state={createState} />
-          </form>
+          <div className="button-row">
+            <form onSubmit={onCreate} noValidate>
+              <input type="hidden" name="patientId" value={patientId} />
+              <button type="submit" disabled={isCreating}>
+                {isCreating ? 'Creating link…' : 'Create invitation link'}
+              </button>
+            </form>
+            <form onSubmit={onEmail} noValidate>
+              <input type="hidden" name="patientId" value={patientId} />
+              <button type="submit" className="secondary" disabled={!isMailReady || isEmailing} aria-describedby={isMailReady ? undefined : mailHintId}>
+                {isEmailing ? 'Emailing…' : 'Email invitation'}
+              </button>
+            </form>
+          </div>
+          {isMailReady ? null : (
+            <p id={mailHintId} className="field-hint">
+              Email is not set up for this clinic, so Regimen cannot send the link. Copy or print it instead.
+            </p>
+          )}
+          <FormStatus state={createState} />
+          <FormStatus state={emailState} />
         </>
       )}
       {shown?.kind === 'reset' ? (
         <InvitationSheet
           invitation={shown.data}
           announcement={`Password reset. ${patientName}’s old password no longer works and they are signed out everywhere. Give them this new link on paper, or let them scan the code.`}
+        />
+      ) : shown?.kind === 'email' ? (
+        <InvitationSheet
+          invitation={shown.data}
+          announcement={`Invitation emailed to ${shown.data.email}. The email holds this link, and earlier links no longer work. If it does not arrive, print it or copy it.`}
         />
       ) : shown?.kind === 'link' ? (
         <InvitationSheet invitation={shown.data} announcement={`Invitation link created for ${patientName}. Give it to them on paper, or let them scan the code.`} />
@@ -88,6 +115,21 @@ function InvitationSheet({ invitation, announcement }: { invitation: InvitationL
   // Only rendered after the action answered, so this runs in the browser.
   const url = `${window.location.origin}${invitation.path}`;
   const expiry = expiryFormat.format(new Date(invitation.expiresAt));
+  const [copied, setCopied] = useState<string | null>(null);
+  async function copyLink() {
+    try {
+      // The clipboard API needs a secure page (https, or localhost); elsewhere copy the selected field.
+      if (navigator.clipboard && window.isSecureContext) await navigator.clipboard.writeText(url);
+      else {
+        const field = document.getElementById('invitation-link') as HTMLInputElement | null;
+        field?.select();
+        if (!document.execCommand('copy')) throw new Error('copy refused');
+      }
+      setCopied('Link copied.');
+    } catch {
+      setCopied('Could not copy. Select the link and copy it.');
+    }
+  }
   return (
     <div className="invitation-sheet">
       <p className="invitation-screen-only success" role="status">
@@ -113,11 +155,17 @@ function InvitationSheet({ invitation, announcement }: { invitation: InvitationL
         {url}
       </p>
       <p className="invitation-screen-only">Expires on {expiry}.</p>
-      <div className="invitation-screen-only">
+      <div className="invitation-screen-only button-row">
+        <button type="button" onClick={() => void copyLink()}>
+          Copy link
+        </button>
         <button type="button" className="secondary" onClick={() => window.print()}>
           Print
         </button>
       </div>
+      <p className="invitation-screen-only" aria-live="polite">
+        {copied}
+      </p>
     </div>
   );
 }
