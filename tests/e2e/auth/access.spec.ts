@@ -64,7 +64,7 @@ test('the admin adds, edits and retires an exercise', async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto('/catalog/new');
   const name = `Seated heel raise ${Date.now()}`;
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel(/Instructions for the patient/).fill('Sit tall on a firm chair.\nLift both heels, then lower them slowly.');
   await page.getByLabel('Body region').fill('Legs');
   await page.getByLabel('Position').fill('Sitting');
@@ -73,7 +73,7 @@ test('the admin adds, edits and retires an exercise', async ({ page }) => {
   await page.getByRole('button', { name: 'Save exercise' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Sets must be at least 1' })).toBeVisible();
   // The form keeps what was typed after a refused save.
-  await expect(page.getByLabel('Name')).toHaveValue(name);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
 
   await page.getByLabel('Sets', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Save exercise' }).click();
