@@ -4,6 +4,9 @@ import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { useSubmissionKey } from '@/app/_components/use-submission-key';
 import { logSessionAction } from '../actions';
+import { PORTAL_COPY } from '@/lib/content/portal';
+
+const COPY = PORTAL_COPY.log;
 
 export type LogDay = { value: string; label: string };
 
@@ -45,19 +48,19 @@ export function LogSessionForm({
       <input type="hidden" name="exerciseId" value={exerciseId} />
       {correctsId ? <input type="hidden" name="correctsId" value={correctsId} /> : null}
       <fieldset className="choices">
-        <legend>Did you do it?</legend>
+        <legend>{COPY.didYou}</legend>
         <label>
           <input type="radio" name="completed" value="yes" defaultChecked />
-          Yes
+          {COPY.yes}
         </label>
         <label>
           <input type="radio" name="completed" value="no" />
-          No, I could not
+          {COPY.no}
         </label>
       </fieldset>
       <div className="row">
         <div>
-          <label htmlFor={`${id}-back`}>Back pain</label>
+          <label htmlFor={`${id}-back`}>{COPY.backPain}</label>
           <select id={`${id}-back`} name="backPain" defaultValue="" aria-describedby={`${id}-scale`}>
             <option value="" disabled>
               0 to 10
@@ -70,7 +73,7 @@ export function LogSessionForm({
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-leg`}>Leg pain</label>
+          <label htmlFor={`${id}-leg`}>{COPY.legPain}</label>
           <select id={`${id}-leg`} name="legPain" defaultValue="" aria-describedby={`${id}-scale`}>
             <option value="" disabled>
               0 to 10
@@ -84,17 +87,17 @@ export function LogSessionForm({
         </div>
       </div>
       <p id={`${id}-scale`} className="field-hint">
-        0 is no pain. 10 is the worst pain you can think of.
+        {COPY.scaleHint}
       </p>
       <details>
-        <summary>More: sets, day, note</summary>
+        <summary>{COPY.more}</summary>
         <div className="stack">
           <div>
-            <label htmlFor={`${id}-sets`}>Sets done</label>
+            <label htmlFor={`${id}-sets`}>{COPY.sets}</label>
             <input id={`${id}-sets`} name="setsCompleted" type="number" inputMode="numeric" min={0} max={20} />
           </div>
           <div>
-            <label htmlFor={`${id}-day`}>Day</label>
+            <label htmlFor={`${id}-day`}>{COPY.day}</label>
             <select id={`${id}-day`} name="performedOn" defaultValue={days[0]?.value}>
               {days.map((day) => (
                 <option key={day.value} value={day.value}>
@@ -104,7 +107,7 @@ export function LogSessionForm({
             </select>
           </div>
           <div>
-            <label htmlFor={`${id}-note`}>Note (optional)</label>
+            <label htmlFor={`${id}-note`}>{COPY.note}</label>
             <textarea id={`${id}-note`} name="note" rows={2} />
           </div>
         </div>
@@ -114,29 +117,29 @@ export function LogSessionForm({
         saved.isHighPain ? (
           <div role="alert" className="notice stop">
             <p>
-              <strong>Stop {exerciseName} for today.</strong> That pain is high. Rest, and take your pain pills as you were told.
+              <strong>{COPY.stop(exerciseName)}</strong> {COPY.highPain}
             </p>
             <p>
               {clinicPhone ? (
                 <>
-                  Call the clinic today: <a href={`tel:${clinicPhone.replace(/[^+\d]/g, '')}`}>{clinicPhone}</a>.
+                  {COPY.callClinic}: <a href={`tel:${clinicPhone.replace(/[^+\d]/g, '')}`}>{clinicPhone}</a>.
                 </>
               ) : (
-                'Call the clinic today.'
+                `${COPY.callClinic}.`
               )}{' '}
-              If you have a warning sign, use Get help at the top of this page.
+              {COPY.warningSignHint}
             </p>
-            {saved.alertRaised ? <p>We told your care team.</p> : null}
+            {saved.alertRaised ? <p>{COPY.told}</p> : null}
           </div>
         ) : (
           <p role="status" className="success">
-            Saved {exerciseName}.
+            {COPY.saved(exerciseName)}
           </p>
         )
       ) : null}
       <div>
         <button type="submit" disabled={isPending}>
-          Save {exerciseName}
+          {COPY.save(exerciseName)}
         </button>
       </div>
     </form>

@@ -4,6 +4,9 @@ import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { useSubmissionKey } from '@/app/_components/use-submission-key';
 import { reportWarningSignsAction } from '../actions';
+import { PORTAL_COPY } from '@/lib/content/portal';
+
+const COPY = PORTAL_COPY.signs;
 
 const digits = (phone: string) => phone.replace(/[^+\d]/g, '');
 
@@ -23,7 +26,7 @@ export function ReportSignsForm({ signs }: { signs: Array<{ code: string; text: 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Tell your care team">
       <fieldset className="choices">
-        <legend>Which of these do you have?</legend>
+        <legend>{COPY.question}</legend>
         {signs.map((sign) => (
           <label key={sign.code}>
             <input type="checkbox" name="signs" value={sign.code} />
@@ -37,13 +40,13 @@ export function ReportSignsForm({ signs }: { signs: Array<{ code: string; text: 
           {answer.urgency === 'EMERGENCY' ? (
             <p className="call-now">
               <strong>
-                Call <a href={`tel:${answer.emergencyNumber}`}>{answer.emergencyNumber}</a> now.
+                <a href={`tel:${answer.emergencyNumber}`}>{COPY.callNow(answer.emergencyNumber)}</a>
               </strong>
             </p>
           ) : (
             <p className="call-now">
               <strong>
-                Call the clinic today
+                {COPY.callClinic}
                 {answer.clinicPhone ? (
                   <>
                     : <a href={`tel:${digits(answer.clinicPhone)}`}>{answer.clinicPhone}</a>
@@ -60,12 +63,12 @@ export function ReportSignsForm({ signs }: { signs: Array<{ code: string; text: 
               </li>
             ))}
           </ul>
-          <p>We told your care team. Stop your exercises until you have spoken to them.</p>
+          <p>{COPY.told}</p>
         </div>
       ) : null}
       <div>
         <button type="submit" className="danger" disabled={isPending}>
-          Tell my care team
+          {COPY.send}
         </button>
       </div>
     </form>

@@ -104,7 +104,7 @@ test('Sam reports new numbness and is told to call 911 at once; the surgeon sees
   await report.getByRole('button', { name: 'Tell my care team' }).click();
   const answer = report.getByRole('alert');
   await expect(answer).toContainText('Call 911 now.');
-  await expect(answer.getByRole('link', { name: '911' })).toHaveAttribute('href', 'tel:911');
+  await expect(answer.getByRole('link', { name: 'Call 911 now.' })).toHaveAttribute('href', 'tel:911');
   await expect(answer).toContainText('We told your care team.');
   await phone.close();
 

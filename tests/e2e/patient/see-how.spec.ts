@@ -36,6 +36,20 @@ test("Sam's portal shows each home exercise with its drawing, the first one on t
   await context.close();
 });
 
+test('logging Daily walks on a phone takes two taps and the two pain scores', async ({ browser }) => {
+  const { context, page } = await phoneSession(browser, DEMO.patient);
+  const card = page.getByRole('list', { name: "Today's home exercises" }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Daily walks' }) });
+  await card.getByText(/^(Log Daily walks|Change today's log of Daily walks)$/).click(); // tap 1
+  const form = card.getByRole('form', { name: 'Log Daily walks' });
+  // Done is already chosen, the day is today: only the pain scores are left to give.
+  await form.getByLabel('Back pain').selectOption('2');
+  await form.getByLabel('Leg pain').selectOption('1');
+  await form.getByRole('button', { name: 'Save Daily walks' }).click(); // tap 2
+  await expect(form.getByRole('status')).toHaveText('Saved Daily walks.');
+  await expect(card.getByText('Done today')).toBeVisible();
+  await context.close();
+});
+
 test('the therapist adds a photo to Calf raises and shows it first; Sam sees it in "How to do"', async ({ browser, page }) => {
   await signIn(page, DEMO.therapist);
   await page.goto('/catalog');

@@ -101,6 +101,12 @@ export function portalTexts(): PatientText[] {
     ],
     ['Portal: this week, a hard week', `${c.week.allDone(0, 7)} ${c.week.painChange({ from: 2, to: 5, direction: 'UP' })} ${c.week.painChange({ from: 3, to: 3, direction: 'SAME' })} ${c.week.empty}`],
     ['Portal: this week, the table', `${c.week.tableCaption}. ${c.week.dayColumn}. ${c.week.doneColumn}: ${c.week.doneOf(2, 3)}. ${c.week.backColumn}. ${c.week.legColumn}. ${c.week.nothingDue}. ${c.week.notLogged}. ${c.week.recentSummary}.`],
+    [
+      'Portal: logging a session',
+      `${c.log.didYou} ${c.log.yes}. ${c.log.no}. ${c.log.backPain}. ${c.log.legPain}. ${c.log.scaleHint} ${c.log.more}. ${c.log.sets}. ${c.log.day}. ${c.log.note}. ${c.log.save('Daily walks')}. ${c.log.saved('Daily walks')}`,
+    ],
+    ['Portal: high pain after a log', `${c.log.stop('Daily walks')} ${c.log.highPain} ${c.log.callClinic}. ${c.log.warningSignHint} ${c.log.told}`],
+    ['Portal: telling the care team about a warning sign', `${c.signs.question} ${c.signs.callNow('911')} ${c.signs.callClinic}. ${c.signs.told} ${c.signs.send}.`],
     ['Portal: take care', `${c.care.heading}. ${c.care.fromSurgeon} ${c.care.fromPlan}`],
     ['Portal: on paper', `${c.paper.heading}. ${c.paper.intro} ${c.paper.print}. ${c.paper.otherPaper('letter paper')}.`],
   ];
