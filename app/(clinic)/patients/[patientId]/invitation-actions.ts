@@ -7,14 +7,15 @@ import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createInvitation, type CreatedInvitation } from '@/lib/server/invitations/create-invitation';
 import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
 
-export type InvitationLink = { path: string; expiresAt: Date; qrSvg: string };
+export type InvitationLink = { path: string; url: string; expiresAt: Date; qrSvg: string };
 
 export type CreateInvitationState = ActionResult<InvitationLink> | null;
 
-// The link in the QR code uses the configured public address, never the request's Host headers.
+// The link, printed and in the QR code, uses the configured public address, never the request's Host headers.
 async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<InvitationLink> {
-  const qrSvg = await QRCode.toString(publicUrl(path), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { path, expiresAt, qrSvg };
+  const url = publicUrl(path);
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { path, url, expiresAt, qrSvg };
 }
 
 // A server action is a public POST endpoint: the session and the patient's care team are checked again here.
