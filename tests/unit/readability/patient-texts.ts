@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXERCISES, PROTOCOLS } from '@/prisma/data/catalog';
+import { SIGNED_OUT_AFTER_WRONG_PASSWORDS, signInWaitMessage, triesLeftWords } from '@/lib/domain/throttle';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
+import { plainErrorPage } from '@/scripts/lib/security-headers.mjs';
 
 export type PatientText = readonly [name: string, text: string];
 
@@ -39,6 +41,24 @@ export function warningSignTexts(settings: WarningSignSettings = EXAMPLE_SETTING
   ];
 }
 
+/** What a patient may read when signing in or changing their password goes wrong, and the server's plain pages. */
+export function accountTexts(): PatientText[] {
+  const pageText = (status: 400 | 403 | 413) =>
+    plainErrorPage(status)
+      .replace(/<title>[^<]*<\/title>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return [
+    ['Sign-in: too many tries, wait', signInWaitMessage(60_000)],
+    ['Account: wrong current password, tries left', `Your current password is not right, so nothing was changed. ${triesLeftWords(3)}`],
+    ['Account: signed out after wrong passwords', SIGNED_OUT_AFTER_WRONG_PASSWORDS],
+    ['Plain page: a request that could not be read (400)', pageText(400)],
+    ['Plain page: a request from another site (403)', pageText(403)],
+    ['Plain page: a request that was too large (413)', pageText(413)],
+  ];
+}
+
 const DRAWINGS_MODULE = fileURLToPath(new URL('../../../lib/domain/drawings/exercise-drawings.ts', import.meta.url));
 
 /** Text values under keys that hold a drawing's words for the patient (description, alt text, caption). */
@@ -63,4 +83,4 @@ export async function drawingTexts(): Promise<PatientText[]> {
 }
 
 /** The table the readability gate checks. */
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...(await drawingTexts())];
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...accountTexts(), ...(await drawingTexts())];
