@@ -58,10 +58,14 @@ export function throttleCounters(pool: pg.Pool = dbPool): ThrottleCounters {
   const known = byPool.get(pool);
   if (known) return known;
   let isFirst = true;
+  // The store names its statements; a named statement is prepared once per connection, which the embedded
+  // database (PGlite: every connection shares one session) and a transaction-pooling proxy cannot keep apart.
+  // Unnamed statements work everywhere, for a parse per query.
+  const store = { query: ({ text, values }: { text: string; values?: unknown[] }) => pool.query(text, values) };
   const counter = (name: string, tier: Tier) => {
     // One limiter sweeps expired rows of the whole table every five minutes; the others need not.
     const limiter = new RateLimiterPostgres({
-      storeClient: pool,
+      storeClient: store,
       storeType: 'pool',
       tableName: 'RateLimit',
       tableCreated: true,
