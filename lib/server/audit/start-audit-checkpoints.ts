@@ -1,6 +1,6 @@
 import 'server-only';
 import { logger } from '../logger';
-import { loadAuditSigningKey, publicKeyText } from './audit-signing-key';
+import { loadAuditSigningKey, publicKeyText, type AuditSigningKey } from './audit-signing-key';
 import { exportAuditCheckpoint } from './export-audit-checkpoint';
 import { writeAuditCheckpoint } from './write-audit-checkpoint';
 
@@ -16,16 +16,24 @@ const DEFAULT_SECONDS = 600;
 export function startAuditCheckpoints(): void {
   const seconds = Number(process.env.REGIMEN_AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_SECONDS);
   if (!Number.isFinite(seconds) || seconds <= 0) return;
-  const key = loadAuditSigningKey({ create: true });
+  let key: AuditSigningKey | null;
+  try {
+    key = loadAuditSigningKey({ create: true });
+  } catch (error) {
+    // A key that cannot be read or made must not keep the app from serving: say so loudly instead.
+    logger.error('audit checkpoints are off: no signing key', { error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   if (!key) return;
   logger.info('audit checkpoints', { every: seconds, publicKey: publicKeyText(key.publicKey), key: key.source });
+  const signingKey = key;
   const exportFile = process.env.REGIMEN_AUDIT_CHECKPOINT_EXPORT;
   let isRunning = false;
   const tick = async () => {
     if (isRunning) return;
     isRunning = true;
     try {
-      const { isNew, checkpoint } = await writeAuditCheckpoint({ key });
+      const { isNew, checkpoint } = await writeAuditCheckpoint({ key: signingKey });
       if (checkpoint && exportFile && isNew) exportAuditCheckpoint(exportFile, checkpoint);
     } catch (error) {
       // The database may be down (the app answers 503 meanwhile); the next tick tries again.
