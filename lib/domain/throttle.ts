@@ -74,7 +74,7 @@ export function waitInWords(waitMs: number): string {
 
 /** What the sign-in form says when an attempt is refused. */
 export function signInWaitMessage(waitMs: number): string {
-  return `Too many tries from here. Please wait ${waitInWords(waitMs)} and try again. Or sign in on a phone or computer you have used here before.`;
+  return `Too many tries from here. Please wait ${waitInWords(waitMs)} and try again. Or use a phone or computer you have signed in on before.`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
