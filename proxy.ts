@@ -1,40 +1,29 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isDatabaseReachable } from '@/lib/server/health/database-health';
 import { UNAVAILABLE_HTML } from '@/lib/server/health/unavailable-page';
+import { publicUrl } from '@/lib/server/public-url';
+import { contentSecurityPolicy, plainErrorPage, securityHeaders } from '@/scripts/lib/security-headers.mjs';
 
 // Runs before every request. It is not a security check for data (the data layer is); it sets the
-// response headers every page needs, refuses cross-origin writes to route handlers, and answers a
-// plain 503 page while the database is unreachable.
-
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    // Next.js loads its chunks from scripts it creates at run time: the nonce plus 'strict-dynamic'.
-    // React's development build needs eval for its debugging tools; production never gets it.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
-    // React style attributes and the printable invitation's <style> need inline styles; no scripts can.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "media-src 'self'",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
+// response headers every page needs (scripts/lib/security-headers.mjs, shared with npm start's server), refuses
+// cross-origin writes (route handlers and server actions), and answers a plain 503 page while the database is
+// unreachable.
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * A write from a page of another site. Browsers say where a write comes from (Origin; Sec-Fetch-Site when there is
+ * none): it must be the configured public address, or the host the browser asked for. X-Forwarded-Host is not
+ * believed: a client writes it.
+ */
 function isCrossOrigin(request: NextRequest): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return request.headers.get('sec-fetch-site') === 'cross-site';
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   try {
-    return new URL(origin).host !== host;
+    const from = new URL(origin);
+    return from.origin !== new URL(publicUrl()).origin && from.host !== request.headers.get('host');
   } catch {
+    // "null" (a sandboxed frame, a file) or garbage.
     return true;
   }
 }
@@ -43,25 +32,23 @@ function isCrossOrigin(request: NextRequest): boolean {
 // how long ("private"), and nothing may keep them in a shared cache.
 const PRIVATELY_CACHED = /^\/api\/media\//;
 
+const isProduction = process.env.NODE_ENV === 'production';
+
 function withSecurityHeaders(response: NextResponse, csp: string, { mayCache = false }: { mayCache?: boolean } = {}): NextResponse {
-  response.headers.set('Content-Security-Policy', csp);
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('X-Frame-Options', 'DENY');
-  response.headers.set('Referrer-Policy', 'same-origin');
-  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  // Pages and API answers may carry health information: never store them in any cache.
-  if (!mayCache) response.headers.set('Cache-Control', 'no-store, max-age=0');
-  if (process.env.NODE_ENV === 'production') response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  for (const [name, value] of securityHeaders({ csp, mayCache, isProduction })) response.headers.set(name, value);
   return response;
 }
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy(nonce, { isProduction });
 
-  if (MUTATING.has(request.method) && request.nextUrl.pathname.startsWith('/api/') && isCrossOrigin(request)) {
-    return withSecurityHeaders(NextResponse.json({ error: 'Cross-origin requests are not allowed.' }, { status: 403 }), csp);
+  // A write from another site: route handlers, and server actions (Next.js's own check answers those with a 500).
+  if (MUTATING.has(request.method) && isCrossOrigin(request)) {
+    const response = request.nextUrl.pathname.startsWith('/api/')
+      ? NextResponse.json({ error: 'Cross-origin requests are not allowed.' }, { status: 403 })
+      : new NextResponse(plainErrorPage(403), { status: 403, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    return withSecurityHeaders(response as NextResponse, csp);
   }
 
   if (!(await isDatabaseReachable())) {

@@ -24,6 +24,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: !isEmbeddedDb,
+          // next-auth's secret, as the app always has one: known-device tokens are signed with a key derived from it.
+          env: { NEXTAUTH_SECRET: 'integration-only-secret-not-for-production' },
         },
       },
     ],

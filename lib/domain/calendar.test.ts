@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addDays, daysBetween, daysSinceSurgery, toDateOnly } from './calendar';
+import { addDays, DATE_RANGE, daysBetween, daysSinceSurgery, isSaneDate, toDateOnly } from './calendar';
 
 const d = (iso: string): Date => new Date(iso);
 
@@ -52,6 +52,33 @@ describe('calendar helpers', () => {
         expect(day.getTime() % 86_400_000).toBe(0);
         expect(toDateOnly(day).getTime()).toBe(day.getTime());
         expect(daysBetween(date, day)).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('isSaneDate', () => {
+  it('accepts every real date from 1900 to 2199', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true }), (date) => isSaneDate(date.toISOString().slice(0, 10))),
+    );
+  });
+
+  it('refuses dates outside that range, however real', () => {
+    for (const text of ['1899-12-31', '2200-01-01', '9999-12-31', '0001-01-01', '0000-01-01']) expect(isSaneDate(text), text).toBe(false);
+    expect(isSaneDate(DATE_RANGE.first)).toBe(true);
+    expect(isSaneDate(DATE_RANGE.last)).toBe(true);
+  });
+
+  it('refuses what is not a calendar date', () => {
+    for (const text of ['2026-02-30', '2026-13-01', '2026-1-1', '20261124', '+010000-01-01', '', '2026-11-24T00:00:00Z']) expect(isSaneDate(text), text).toBe(false);
+  });
+
+  it('every accepted date can move a day either way and still be a date', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
+        const day = toDateOnly(date);
+        return !Number.isNaN(addDays(day, 1).getTime()) && addDays(day, 1).getUTCFullYear() <= 2200 && addDays(day, -1).getUTCFullYear() >= 1899;
       }),
     );
   });

@@ -47,3 +47,18 @@ export function isWithin(window: DayWindow, day: Date): boolean {
 export function isoDay(d: Date): string {
   return toDateOnly(d).toISOString().slice(0, 10);
 }
+
+/**
+ * The dates any date field accepts, from 1900 to 2199: every real date of birth, surgery, session or audit filter
+ * falls inside, and every date inside can be stored and moved a day either way (PostgreSQL and Prisma cannot carry
+ * year 10000, which a "to" date of 9999-12-31 plus one day becomes).
+ */
+export const DATE_RANGE = { first: '1900-01-01', last: '2199-12-31' } as const;
+
+/** True for a YYYY-MM-DD text that is a real calendar date inside DATE_RANGE. */
+export function isSaneDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) return false;
+  return text >= DATE_RANGE.first && text <= DATE_RANGE.last;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_RANGE, isSaneDate } from '@/lib/domain/calendar';
 
 // The building blocks every form schema is made of, so a kind of field is checked, and worded, one way.
 
@@ -42,19 +43,41 @@ export const lockVersionSchema = z.preprocess(
   z.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).min(0, OUT_OF_DATE).max(2_147_483_647, OUT_OF_DATE),
 );
 
-/** A calendar date typed as YYYY-MM-DD, as a Date at midnight UTC. */
+/** A calendar date typed as YYYY-MM-DD, as a Date at midnight UTC: a real date, between 1900 and 2199 (DATE_RANGE). */
 export function dateOnly(label: string) {
+  return (
+    z
+      .string({ error: `${label} is required.` })
+      // JavaScript rolls 1971-02-30 over to March 2nd: a date is real only if it survives the round trip.
+      .transform((value, ctx) => {
+        const problem = dateProblem(value, label);
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: problem });
+          return z.NEVER;
+        }
+        return new Date(`${value}T00:00:00.000Z`);
+      })
+  );
+}
+
+/** An optional date filter (a search form, a URL): '' when not given, else a real date in DATE_RANGE, kept as text. */
+export function optionalDateText(label: string) {
   return z
-    .string({ error: `${label} is required.` })
-    // JavaScript rolls 1971-02-30 over to March 2nd: a date is real only if it survives the round trip.
-    .transform((value, ctx) => {
-      const date = new Date(`${value}T00:00:00.000Z`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be a real date.` });
-        return z.NEVER;
-      }
-      return date;
+    .string()
+    .trim()
+    .optional()
+    .default('')
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? null : dateProblem(value, label);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
+}
+
+function dateProblem(value: string, label: string): string | null {
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return `${label} must be a real date.`;
+  if (!isSaneDate(value)) return `${label} must be between ${DATE_RANGE.first.slice(0, 4)} and ${DATE_RANGE.last.slice(0, 4)}.`;
+  return null;
 }
 
 /** A password typed again to confirm an act (signing, approving, resetting someone else's). */

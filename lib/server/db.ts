@@ -86,8 +86,9 @@ function createClient() {
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   // The embedded database (PGlite) is a single backend: the scripts set DATABASE_POOL_MAX=1 for it.
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  const pool = createPool(connectionString, max);
   // `$disconnect()` ends the pool, as it would if PrismaPg had made it.
-  const adapter = new RegimenPrismaPg(createPool(connectionString, max), { disposeExternalPool: true });
+  const adapter = new RegimenPrismaPg(pool, { disposeExternalPool: true });
   // Benchmark only: with REGIMEN_COUNT_QUERIES=1 (set by `npm run bench`) Prisma emits an event for every
   // SQL statement and lib/server/bench/query-counter.ts counts it. Unset, `log` is empty: no event is
   // built or emitted, so the app pays nothing for it.
@@ -99,15 +100,24 @@ function createClient() {
     log: isCounting ? [{ emit: 'event', level: 'query' }] : [],
   });
   if (isCounting) client.$on('query', recordQuery);
-  return client;
+  return { client, pool };
 }
 
-type Db = ReturnType<typeof createClient>;
+type Database = ReturnType<typeof createClient>;
+type Db = Database['client'];
 
-const globalForDb = globalThis as unknown as { regimenDb?: Db };
+const globalForDb = globalThis as unknown as { regimenDatabase?: Database };
 
-export const db: Db = globalForDb.regimenDb ?? createClient();
-if (process.env.NODE_ENV !== 'production') globalForDb.regimenDb = db;
+const database = globalForDb.regimenDatabase ?? createClient();
+if (process.env.NODE_ENV !== 'production') globalForDb.regimenDatabase = database;
+
+export const db: Db = database.client;
+
+/**
+ * The same pool, for a library that speaks node-postgres itself (the throttle counters,
+ * lib/server/auth/throttle-counters.ts): one set of connections, one 'error' listener, one outage signal.
+ */
+export const dbPool: pg.Pool = database.pool;
 
 /** The client handed to `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -21,6 +21,8 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   /** True when the function that refused already wrote the audit row for it. */
   isAudited = false;
+  /** For RATE_LIMITED: how long until trying again may work. */
+  retryAfterMs?: number;
   constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
     super(message);
     this.name = 'AppError';
@@ -32,6 +34,12 @@ export class AppError extends Error {
 export function notFound(what = 'That record', { isAudited = false }: { isAudited?: boolean } = {}): AppError {
   const error = new AppError('NOT_FOUND', `${what} was not found.`);
   error.isAudited = isAudited;
+  return error;
+}
+
+export function rateLimited(message: string, retryAfterMs: number): AppError {
+  const error = new AppError('RATE_LIMITED', message);
+  error.retryAfterMs = retryAfterMs;
   return error;
 }
 

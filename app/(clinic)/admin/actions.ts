@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/lib/server/auth/get-actor';
+import { publicUrl } from '@/lib/server/public-url';
 import { runAction, type ActionResult } from '@/lib/server/run-action';
 import { createStaffUser } from '@/lib/server/users/create-staff-user';
 import { inviteStaffUser } from '@/lib/server/users/invite-staff-user';
@@ -17,10 +18,11 @@ export async function setUserActiveAction(_previous: ActionResult<unknown> | nul
   return result;
 }
 
-export type InvitationResult = { name: string; path: string; expiresAt: string };
+export type InvitationResult = { name: string; path: string; url: string; expiresAt: string };
 
+// The link the admin hands over is built from the configured public address, never from the request's Host.
 function shaped(result: { user: { name: string }; invitation: { path: string; expiresAt: Date } }): InvitationResult {
-  return { name: result.user.name, path: result.invitation.path, expiresAt: result.invitation.expiresAt.toISOString() };
+  return { name: result.user.name, path: result.invitation.path, url: publicUrl(result.invitation.path), expiresAt: result.invitation.expiresAt.toISOString() };
 }
 
 export async function createStaffUserAction(_previous: ActionResult<InvitationResult> | null, form: FormData) {

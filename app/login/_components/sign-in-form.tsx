@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { signInWaitMessage } from '@/lib/domain/throttle';
 
 export function SignInForm() {
   const router = useRouter();
@@ -26,8 +27,10 @@ export function SignInForm() {
       return;
     }
     setIsPending(false);
-    if (result?.error === 'RATE_LIMITED') {
-      setError('Too many attempts. Please wait 15 minutes and try again, or ask your clinic to help.');
+    // RATE_LIMITED:<milliseconds to wait> (lib/server/auth/auth-options.ts).
+    const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(result?.error ?? '');
+    if (rateLimited) {
+      setError(signInWaitMessage(Number(rateLimited[1])));
       return;
     }
     // One message whatever was wrong, so nobody can learn which emails have accounts.

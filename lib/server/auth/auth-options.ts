@@ -3,8 +3,11 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/schemas/auth';
 import { AppError } from '../errors';
+import { logger } from '../logger';
 import { authenticate } from './authenticate';
 import { clientIpFrom } from './client-ip';
+import { deviceTokensFrom, offerDeviceToken } from './known-device-cookie';
+import { loadLiveSession } from './load-live-session';
 import { recordSignOut } from './record-sign-out';
 
 import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
@@ -12,7 +15,10 @@ import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
 // The cookie outlives nothing: the session row decides (idle and absolute limits, sign-out).
 export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
 
+/** The error code the sign-in form gets for a refused attempt: `RATE_LIMITED:<milliseconds to wait>`. */
 export const SIGN_IN_RATE_LIMITED = 'RATE_LIMITED';
+
+const SESSION_ENDED = 'session ended';
 
 type RegimenToken = { uid?: string; sv?: number; sid?: string };
 
@@ -26,12 +32,14 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate({ ...parsed.data, ip: clientIpFrom(req.headers?.['x-forwarded-for'] as string | string[] | undefined) }).catch((error: unknown) => {
+        const ip = clientIpFrom(req.headers?.['x-forwarded-for'] as string | string[] | undefined);
+        const user = await authenticate({ ...parsed.data, ip, deviceTokens: deviceTokensFrom(req.headers?.cookie) }).catch((error: unknown) => {
           // next-auth hands an error's message to the sign-in form as its error code.
-          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new Error(SIGN_IN_RATE_LIMITED);
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') throw new Error(`${SIGN_IN_RATE_LIMITED}:${Math.ceil(error.retryAfterMs ?? 60_000)}`);
           throw error;
         });
         if (!user) return null;
+        offerDeviceToken(user.id, user.deviceToken);
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: user.sessionId } as never;
       },
     }),
@@ -44,7 +52,12 @@ export const authOptions: NextAuthOptions = {
         const signedIn = user as unknown as { sv: number; sid: string };
         claims.sv = signedIn.sv;
         claims.sid = signedIn.sid;
+        return claims;
       }
+      // next-auth's own session endpoint (/api/auth/session) decodes the cookie and answers what it says. A
+      // session the app has ended (signed out, idle, too old, the user deactivated or signed out everywhere)
+      // must answer nothing there too: throwing makes next-auth answer {} and clear the cookie.
+      if (!(await loadLiveSession(claims, new Date()))) throw new Error(SESSION_ENDED);
       return claims;
     },
     async session({ session, token }) {
@@ -58,5 +71,17 @@ export const authOptions: NextAuthOptions = {
       const claims = token as RegimenToken | null;
       if (claims?.uid) await recordSignOut(claims.uid, claims.sid ?? null);
     },
+  },
+  logger: {
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : metadata?.error;
+      // An ended session read at /api/auth/session is an answer, not an error.
+      if (code === 'JWT_SESSION_ERROR' && error?.message === SESSION_ENDED) return;
+      logger.error('next-auth', { code, error: error?.message });
+    },
+    warn(code) {
+      logger.warn('next-auth', { code });
+    },
+    debug() {},
   },
 };

@@ -2,11 +2,12 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { sessionVerdict, shouldTouchSession } from '@/lib/domain/session-policy';
+import { shouldTouchSession } from '@/lib/domain/session-policy';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from '../authz/actor';
 import { clientIpFrom } from './client-ip';
+import { loadLiveSession } from './load-live-session';
 import { readSessionClaims } from './read-session-claims';
 
 /**
@@ -16,21 +17,10 @@ import { readSessionClaims } from './read-session-claims';
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();
-  if (!claims?.uid || !claims.sid || typeof claims.sv !== 'number') return null;
-  const session = await db.userSession.findUnique({
-    where: { id: claims.sid },
-    select: {
-      createdAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      user: { select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } }, clinic: { select: { timeZone: true } } } },
-    },
-  });
   const now = new Date();
-  if (!session || session.user.id !== claims.uid) return null;
-  if (sessionVerdict(session, now) !== 'ALIVE') return null;
+  const session = await loadLiveSession(claims, now);
+  if (!session || !claims?.sid) return null;
   const { user } = session;
-  if (!user.isActive || user.sessionVersion !== claims.sv) return null;
   if (shouldTouchSession(session.lastSeenAt, now)) {
     await db.userSession.updateMany({ where: { id: claims.sid, endedAt: null }, data: { lastSeenAt: now } });
   }

@@ -1,47 +1,63 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { accountHoldSeconds, waitBeforeAttempt, type TierCount } from '@/lib/domain/throttle';
+import { throttleCounters, type Counter, type ThrottleCounters } from './throttle-counters';
 
-// Failed sign-ins slow an attacker down without locking a clinician out for good: every block lasts
-// WINDOW_SECONDS and then lifts by itself, and a successful sign-in clears the account's own counters.
-// Three counters: the account from one address (tight), the account from anywhere (looser: a guesser
-// spread over many addresses), and one address across all accounts.
-// Kept in memory: one app process per clinic deployment today. Several processes would move these to
-// rate-limiter-flexible's PostgreSQL store, with the same limits.
-const WINDOW_SECONDS = 15 * 60;
+/** A sign-in attempt: the email typed, the address it came from, and the browser's device id when it is known to that account. */
+export type SignInAttempt = { email: string; ip: string | null; deviceId: string | null };
 
-const byAccountAndAddress = new RateLimiterMemory({ keyPrefix: 'sign-in:account-address', points: 5, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-const byAccount = new RateLimiterMemory({ keyPrefix: 'sign-in:account', points: 20, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-const byAddress = new RateLimiterMemory({ keyPrefix: 'sign-in:address', points: 50, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
+export type SignInAdmission =
+  | { kind: 'refused'; waitMs: number }
+  | { kind: 'admitted'; isKnownDevice: boolean; holdSeconds: number };
 
-function keys(email: string, ip: string | null) {
+// The rules are in lib/domain/throttle.ts; this counts in the shared store and applies them.
+
+function identities({ email, ip }: SignInAttempt) {
   const address = ip ?? 'unknown';
-  return [
-    [byAccountAndAddress, `${email}|${address}`],
-    [byAccount, email],
-    [byAddress, address],
-  ] as const;
+  return { pair: `${email}|${address}`, address, account: email };
 }
 
-/** Minutes until this email may try again from this address, or 0 when it may try now. */
-export async function signInWaitMinutes(email: string, ip: string | null): Promise<number> {
-  let waitMs = 0;
-  for (const [limiter, key] of keys(email, ip)) {
-    const state = await limiter.get(key);
-    if (state && state.consumedPoints >= limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
+async function addAll(counters: readonly Counter[], identity: string, points: number): Promise<TierCount[]> {
+  return Promise.all(counters.map((counter) => counter.add(identity, points)));
+}
+
+/**
+ * Counts the attempt and says whether it may go on to the password check, and after how long a hold. A browser
+ * known to the account counts only against itself; past its own limit it is treated like any other browser.
+ * Any other browser counts against the account at its address, its address, and the account; a refused attempt
+ * gives its counts back, so only attempts that reached the password check make the limits tighter.
+ */
+export async function admitSignIn(attempt: SignInAttempt, counters: ThrottleCounters = throttleCounters()): Promise<SignInAdmission> {
+  if (attempt.deviceId) {
+    const deviceCounts = await addAll(counters.knownDevice, attempt.deviceId, 1);
+    if (waitBeforeAttempt(deviceCounts) === 0) return { kind: 'admitted', isKnownDevice: true, holdSeconds: 0 };
+    await addAll(counters.knownDevice, attempt.deviceId, -1);
   }
-  return Math.ceil(waitMs / 60_000);
-}
-
-export async function recordSignInFailure(email: string, ip: string | null): Promise<void> {
-  for (const [limiter, key] of keys(email, ip)) {
-    // A rejection only means "now blocked"; the block itself is what the next attempt will see.
-    await limiter.consume(key).catch((rejection: unknown) => {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    });
+  const { pair, address, account } = identities(attempt);
+  const [pairCounts, addressCounts, accountCount] = await Promise.all([
+    addAll(counters.accountAtAddress, pair, 1),
+    addAll(counters.address, address, 1),
+    counters.accountHold.add(account, 1),
+  ]);
+  const waitMs = waitBeforeAttempt([...pairCounts, ...addressCounts]);
+  if (waitMs > 0) {
+    await Promise.all([addAll(counters.accountAtAddress, pair, -1), addAll(counters.address, address, -1), counters.accountHold.add(account, -1)]);
+    return { kind: 'refused', waitMs };
   }
+  return { kind: 'admitted', isKnownDevice: false, holdSeconds: accountHoldSeconds(accountCount.count - 1) };
 }
 
-export async function recordSignInSuccess(email: string, ip: string | null): Promise<void> {
-  const [[pairLimiter, pairKey], [accountLimiter, accountKey]] = keys(email, ip);
-  await Promise.all([pairLimiter.delete(pairKey), accountLimiter.delete(accountKey)]);
+/**
+ * After the right password: the account's counters start over (a guesser's count is not the clinician's), and
+ * the attempt no longer counts against its address, so a clinic's shared address is not used up by its own
+ * staff signing in.
+ */
+export async function recordSignInSuccess(attempt: SignInAttempt, admission: SignInAdmission, counters: ThrottleCounters = throttleCounters()): Promise<void> {
+  const { pair, address, account } = identities(attempt);
+  const work: Promise<unknown>[] = [counters.accountHold.clear(account), ...counters.accountAtAddress.map((counter) => counter.clear(pair))];
+  if (admission.kind === 'admitted' && admission.isKnownDevice && attempt.deviceId) {
+    work.push(...counters.knownDevice.map((counter) => counter.clear(attempt.deviceId!)));
+  } else {
+    work.push(addAll(counters.address, address, -1));
+  }
+  await Promise.all(work);
 }

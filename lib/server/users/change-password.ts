@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { newPasswordSchema } from '@/lib/schemas/auth';
 import type { Actor } from '../authz/actor';
 import { endAllSessions } from '../auth/end-sessions';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { confirmPassword } from '../auth/confirm-password';
+import { hashPassword } from '../auth/password';
 import { actorDid, recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { AppError } from '../errors';
 import { parseInput } from '../parse-input';
 
 const changePasswordSchema = z
@@ -21,11 +21,8 @@ const changePasswordSchema = z
 /** Changes the actor's own password and ends every session they have, this one included. */
 export async function changePassword({ actor, input }: { actor: Actor; input: unknown }): Promise<void> {
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user?.passwordHash ?? null, currentPassword))) {
-    await recordAudit(db, actorDid(actor, 'user.change_password', { type: 'User', id: actor.userId }, { outcome: 'FAILURE' }));
-    throw new AppError('INVALID_INPUT', 'Your current password is not right, so nothing was changed.', { currentPassword: ['Not right.'] });
-  }
+  // The shared re-check: wrong current passwords count towards ending the session, as for a signature.
+  await confirmPassword(actor, currentPassword, 'user.change_password', { type: 'User', id: actor.userId }, 'Your current password is not right, so nothing was changed.', { field: 'currentPassword' });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });

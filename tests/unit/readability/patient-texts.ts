@@ -11,6 +11,8 @@ import { PROGRAMME_COPY } from '@/lib/content/programme';
 import { PORTAL_COPY } from '@/lib/content/portal';
 import { WARNING_SIGNS, signWithAction, warningSignsIntro, warningSignsNoticeText, type WarningSignSettings } from '@/lib/domain/warning-signs';
 import { mailText, REMINDER_COPY } from '@/lib/content/reminders';
+import { SIGNED_OUT_AFTER_WRONG_PASSWORDS, signInWaitMessage, triesLeftWords } from '@/lib/domain/throttle';
+import { plainErrorPage } from '@/scripts/lib/security-headers.mjs';
 
 export type PatientText = readonly [name: string, text: string];
 
@@ -53,6 +55,24 @@ export function reminderTexts(): PatientText[] {
       // The link is read as a link, not as words.
       return [`Email '${kind}': subject and text`, `${subject}. ${text.replace(clinic.url, 'the link')}`];
     }),
+  ];
+}
+
+/** What a patient may read when signing in or changing their password goes wrong, and the server's plain pages. */
+export function accountTexts(): PatientText[] {
+  const pageText = (status: 400 | 403 | 413) =>
+    plainErrorPage(status)
+      .replace(/<title>[^<]*<\/title>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return [
+    ['Sign-in: too many tries, wait', signInWaitMessage(60_000)],
+    ['Account: wrong current password, tries left', `Your current password is not right, so nothing was changed. ${triesLeftWords(3)}`],
+    ['Account: signed out after wrong passwords', SIGNED_OUT_AFTER_WRONG_PASSWORDS],
+    ['Plain page: a request that could not be read (400)', pageText(400)],
+    ['Plain page: a request from another site (403)', pageText(403)],
+    ['Plain page: a request that was too large (413)', pageText(413)],
   ];
 }
 
@@ -112,4 +132,4 @@ export function portalTexts(): PatientText[] {
   ];
 }
 
-export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...portalTexts(), ...reminderTexts(), ...(await drawingTexts())];
+export const PATIENT_TEXTS: readonly PatientText[] = [...exerciseTexts(), ...protocolTexts(), ...warningSignTexts(), ...programmeTexts(), ...portalTexts(), ...reminderTexts(), ...accountTexts(), ...(await drawingTexts())];

@@ -5,15 +5,14 @@ import { useFormAction } from '@/app/_components/use-form-action';
 import { useSignInLink } from '@/app/_components/use-sign-in-link';
 import { createStaffUserAction, inviteStaffUserAction, resetStaffPasswordAction, type InvitationResult } from '../actions';
 
-function InvitationLink({ name, path, expiresAt, intro }: InvitationResult & { intro: string }) {
-  const link = typeof window === 'undefined' ? path : `${window.location.origin}${path}`;
+function InvitationLink({ name, path, url, expiresAt, intro }: InvitationResult & { intro: string }) {
   return (
     <div role="status">
       <p>
         {intro} It expires on {new Date(expiresAt).toLocaleString('en', { dateStyle: 'long', timeStyle: 'short' })}.
       </p>
       <label htmlFor={`link-${path}`}>Invitation link for {name}</label>
-      <input id={`link-${path}`} readOnly value={link} />
+      <input id={`link-${path}`} readOnly value={url} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { AUDIT_OUTCOME_LABELS, AUDIT_RECORD_LABELS, auditActionLabel } from '@/a
 import { formatMoment } from '@/lib/domain/clinic-time';
 import { requirePageActor } from '@/lib/server/auth/get-actor';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
+import { AppError } from '@/lib/server/errors';
 import { orNotFound } from '@/lib/server/page-guard';
 
 export const metadata: Metadata = { title: 'Audit trail' };
@@ -18,7 +19,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const actor = await requirePageActor();
   const raw = await searchParams;
   const input = { personId: single(raw.personId), patientId: single(raw.patientId), action: single(raw.action), from: single(raw.from), to: single(raw.to), page: single(raw.page) };
-  const trail = await orNotFound(listAuditEvents({ actor, input }));
+  const answer = await orNotFound(
+    listAuditEvents({ actor, input }).then(
+      (trail) => ({ trail, problem: null }),
+      // Filters the admin typed (or a link someone edited) that make no sense: say so, with a way back.
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === 'INVALID_INPUT') return { trail: null, problem: error.message };
+        throw error;
+      },
+    ),
+  );
+  if (!answer.trail) {
+    return (
+      <>
+        <h1>Audit trail</h1>
+        <p role="alert" className="error">
+          {answer.problem}
+        </p>
+        <p>
+          <Link href="/admin/audit">Show the whole trail</Link>
+        </p>
+      </>
+    );
+  }
+  const { trail } = answer;
   const { filter } = trail;
   const query = new URLSearchParams(Object.entries({ ...filter, page: '' }).filter(([, value]) => value !== '' && value !== undefined).map(([key, value]) => [key, String(value)]));
   const pageLink = (page: number) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page) })}`;

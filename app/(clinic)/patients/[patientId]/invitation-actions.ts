@@ -8,16 +8,17 @@ import { createInvitation, type CreatedInvitation } from '@/lib/server/invitatio
 import { emailInvitation } from '@/lib/server/invitations/email-invitation';
 import { resetPatientPassword } from '@/lib/server/patients/reset-patient-password';
 
-export type InvitationLink = { path: string; expiresAt: Date; qrSvg: string };
+export type InvitationLink = { path: string; url: string; expiresAt: Date; qrSvg: string };
 
 export type CreateInvitationState = ActionResult<InvitationLink> | null;
 
 export type EmailedInvitation = InvitationLink & { email: string };
 
-// The link in the QR code uses the configured public address, never the request's Host headers.
+// The link, printed and in the QR code, uses the configured public address, never the request's Host headers.
 async function withQrCode({ path, expiresAt }: CreatedInvitation): Promise<InvitationLink> {
-  const qrSvg = await QRCode.toString(publicUrl(path), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { path, expiresAt, qrSvg };
+  const url = publicUrl(path);
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { path, url, expiresAt, qrSvg };
 }
 
 // A server action is a public POST endpoint: the session and the patient's care team are checked again here.

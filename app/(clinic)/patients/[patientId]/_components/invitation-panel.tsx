@@ -112,8 +112,7 @@ export function InvitationPanel({ patientId, patientName, hasPassword, isMailRea
 }
 
 function InvitationSheet({ invitation, announcement }: { invitation: InvitationLink; announcement: string }) {
-  // Only rendered after the action answered, so this runs in the browser.
-  const url = `${window.location.origin}${invitation.path}`;
+  const { url } = invitation;
   const expiry = expiryFormat.format(new Date(invitation.expiresAt));
   const [copied, setCopied] = useState<string | null>(null);
   async function copyLink() {
