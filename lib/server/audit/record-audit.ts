@@ -51,9 +51,11 @@ export function actorDid(
 export type AuditWriter = Pick<Tx, '$executeRaw'>;
 
 /**
- * Appends one row to the audit chain. Given a transaction, the row commits or rolls back with the change it
- * records. The database function (migration 20261125090000_audit_append_function) takes the chain's lock,
- * reads the last hash and inserts in one statement; the hash is the one lib/domain/audit-chain.ts defines.
+ * Appends one row to its clinic's audit chain (rows with no clinic: the no-clinic chain). Given a transaction,
+ * the row commits or rolls back with the change it records. The database function (regimen_append_audit_event,
+ * migration 20261127114052_audit_chains_per_clinic) takes that chain's lock, until the transaction ends, reads the
+ * chain's last hash and inserts in one statement, so writes of different clinics never wait for each other; the
+ * hash is the one lib/domain/audit-chain.ts defines.
  */
 export async function recordAudit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
   const content: AuditContent = {
