@@ -1,9 +1,11 @@
-// `npm run audit:checkpoint [-- --export <file>]`: signs a checkpoint of the audit trail now (when rows were
-// appended since the newest one), and with --export writes the newest checkpoint to a file outside the database,
-// for `npm run audit:verify -- --checkpoint <file>`. The app also writes one every REGIMEN_AUDIT_CHECKPOINT_SECONDS.
+// `npm run audit:checkpoint [-- --export <file>]`: signs a checkpoint of every audit chain whose head moved since
+// its newest one, and with --export writes the newest checkpoint of every chain to a file outside the database,
+// for `npm run audit:verify -- --checkpoint <file>`. The app also does so every REGIMEN_AUDIT_CHECKPOINT_SECONDS.
+import { auditChainLabel } from '@/lib/domain/audit-chain';
 import { loadAuditSigningKey, publicKeyText } from '@/lib/server/audit/audit-signing-key';
-import { exportAuditCheckpoint } from '@/lib/server/audit/export-audit-checkpoint';
-import { writeAuditCheckpoint } from '@/lib/server/audit/write-audit-checkpoint';
+import { exportAuditCheckpoints } from '@/lib/server/audit/export-audit-checkpoints';
+import { listNewestAuditCheckpoints } from '@/lib/server/audit/list-newest-audit-checkpoints';
+import { writeAuditCheckpoints } from '@/lib/server/audit/write-audit-checkpoints';
 import { db } from '@/lib/server/db';
 
 function option(flag: string): string | undefined {
@@ -14,17 +16,20 @@ function option(flag: string): string | undefined {
 async function main(): Promise<number> {
   const key = loadAuditSigningKey({ create: true });
   if (!key) throw new Error('No audit signing key.');
-  console.log(`Audit signing key (Ed25519, public, base64 SPKI): ${publicKeyText(key.publicKey)} (from ${key.source})`);
-  const { isNew, checkpoint } = await writeAuditCheckpoint({ key });
-  if (!checkpoint) {
-    console.log('The audit trail is empty: nothing to sign.');
-    return 0;
+  const publicKey = publicKeyText(key.publicKey);
+  console.log(`Audit signing key (Ed25519, public, base64 SPKI): ${publicKey} (from ${key.source})`);
+  const { written } = await writeAuditCheckpoints({ key });
+  if (written.length === 0) console.log('No chain has rows since its newest checkpoint: nothing to sign.');
+  const clinics = await db.clinic.findMany({ where: { id: { in: written.flatMap((checkpoint) => (checkpoint.chain ? [checkpoint.chain] : [])) } }, select: { id: true, name: true } });
+  const clinicName = new Map(clinics.map((clinic) => [clinic.id, clinic.name]));
+  for (const checkpoint of written) {
+    console.log(`Signed checkpoint ${checkpoint.seq} of ${auditChainLabel(checkpoint.chain, checkpoint.chain ? (clinicName.get(checkpoint.chain) ?? null) : null)}: up to row ${checkpoint.lastEventId}.`);
   }
-  console.log(`${isNew ? 'Signed' : 'No rows since'} checkpoint ${checkpoint.seq}: the trail up to row ${checkpoint.lastEventId}.`);
   const file = option('--export');
   if (file) {
-    exportAuditCheckpoint(file, checkpoint);
-    console.log(`Exported checkpoint ${checkpoint.seq} to ${file}.`);
+    const newest = await listNewestAuditCheckpoints();
+    exportAuditCheckpoints(file, { publicKey, checkpoints: newest });
+    console.log(`Exported the newest checkpoint of ${newest.length} chain${newest.length === 1 ? '' : 's'} to ${file}.`);
   }
   return 0;
 }

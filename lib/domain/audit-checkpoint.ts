@@ -7,12 +7,19 @@ import { canonicalJson, sha256Hex } from './content-hash';
 // database does not hold. Checkpoints are numbered without gaps and each names the one before it (the hash of its
 // statement), and the newest can be kept outside the database, so removing checkpoints shows too. The key signs;
 // only its public half is needed to check.
+//
+// Each chain (a clinic's, the no-clinic chain: audit-chain.ts) has checkpoints of its own, numbered from 1 and
+// judged on their own, so a finding names the clinic whose chain it is about. Version 2 statements name their
+// chain; version 1 statements, signed before the per-clinic chains, vouch for the single chain from before the
+// cut-over and name none.
 
 export const CHECKPOINT_GENESIS = '0'.repeat(64);
 
 export type CheckpointStatement = {
-  v: 1;
-  /** 1, 2, 3, ... with no gaps. */
+  v: 1 | 2;
+  /** The chain it vouches for (v2); null in v1, which vouches for the single chain from before the cut-over. */
+  chain: string | null;
+  /** 1, 2, 3, ... with no gaps, per chain. */
   seq: number;
   at: string;
   /** The id of the last audit row it vouches for, as text (ids are 64-bit). */
@@ -22,9 +29,9 @@ export type CheckpointStatement = {
   prev: string;
 };
 
-/** The exact text that is signed and stored. */
-export function checkpointStatement(statement: Omit<CheckpointStatement, 'v'>): string {
-  return canonicalJson({ v: 1, ...statement });
+/** The exact text that is signed and stored: version 2 when it names a chain, version 1 (the single chain) when not. */
+export function checkpointStatement({ chain, ...statement }: Omit<CheckpointStatement, 'v'>): string {
+  return chain === null ? canonicalJson({ v: 1, ...statement }) : canonicalJson({ v: 2, chain, ...statement });
 }
 
 /** What the next checkpoint names as its `prev`. */
@@ -35,11 +42,14 @@ export function statementDigest(statement: string): string {
 export function parseStatement(text: string): CheckpointStatement | null {
   try {
     const value = JSON.parse(text) as Partial<CheckpointStatement>;
-    if (value.v !== 1 || !Number.isInteger(value.seq) || typeof value.at !== 'string' || typeof value.lastEventId !== 'string' || !/^\d+$/.test(value.lastEventId)) return null;
+    if (value.v === 1 && value.chain !== undefined) return null;
+    if (value.v === 2 && (typeof value.chain !== 'string' || value.chain === '')) return null;
+    if ((value.v !== 1 && value.v !== 2) || !Number.isInteger(value.seq) || typeof value.at !== 'string' || typeof value.lastEventId !== 'string' || !/^\d+$/.test(value.lastEventId)) return null;
     if (typeof value.lastHash !== 'string' || typeof value.prev !== 'string') return null;
     // Only what checkpointStatement writes: the same text, byte for byte.
-    const statement = value as CheckpointStatement;
-    return checkpointStatement({ seq: statement.seq, at: statement.at, lastEventId: statement.lastEventId, lastHash: statement.lastHash, prev: statement.prev }) === text ? statement : null;
+    const statement = { ...value, chain: value.chain ?? null } as CheckpointStatement;
+    const rewritten = checkpointStatement({ chain: statement.chain, seq: statement.seq, at: statement.at, lastEventId: statement.lastEventId, lastHash: statement.lastHash, prev: statement.prev });
+    return rewritten === text ? statement : null;
   } catch {
     return null;
   }
@@ -62,6 +72,7 @@ export type SignedCheckpoint = { seq: number; statement: string; signature: stri
 
 export type CheckpointFinding =
   | { kind: 'bad_signature'; seq: number; where: 'database' | 'export' }
+  | { kind: 'other_chain'; seq: number; where: 'database' | 'export'; chain: string | null }
   | { kind: 'checkpoint_removed'; seqs: number[] }
   | { kind: 'checkpoint_replaced'; seq: number }
   | { kind: 'checkpoint_unlinked'; seq: number }
@@ -78,17 +89,20 @@ export type CheckpointReport = {
 };
 
 export type TrailFacts = {
-  /** The hash each checkpoint's row has now (null when that row is not there), by row id. */
+  /** The chain judged: a clinic's id or the no-clinic chain; null for the single chain from before the cut-over. */
+  chain: string | null;
+  /** The hash each checkpoint's row has now in this chain (null when that row is not there), by row id. */
   hashOfRow: ReadonlyMap<string, string | null>;
-  /** The trail's last row now, or null when it is empty. */
+  /** The chain's last row now, or null when it is empty. */
   lastEventId: string | null;
 };
 
 /**
- * Judges the checkpoints against the trail as it is now. `stored` are the database's checkpoints, in any order;
- * `exported` is a checkpoint kept outside the database (the newest, when it was exported). Every checkpoint must
- * carry a signature by `publicKey` over its own statement, the numbers must run without gaps up to the newest one
- * known, each must name the one before it, and the row each one signed must still be there with the hash it signed.
+ * Judges one chain's checkpoints against the chain as it is now. `stored` are the database's checkpoints of that
+ * chain, in any order; `exported` is its checkpoint kept outside the database (the newest, when it was exported).
+ * Every checkpoint must carry a signature by `publicKey` over its own statement, which names this chain; the
+ * numbers must run without gaps up to the newest one known, each must name the one before it, and the row each one
+ * signed must still be there with the hash it signed.
  */
 export function judgeCheckpoints(stored: readonly SignedCheckpoint[], exported: SignedCheckpoint | null, publicKey: KeyObject, trail: TrailFacts): CheckpointReport {
   const findings: CheckpointFinding[] = [];
@@ -99,6 +113,8 @@ export function judgeCheckpoints(stored: readonly SignedCheckpoint[], exported: 
     const statement = parseStatement(checkpoint.statement);
     if (!statement || statement.seq !== checkpoint.seq || !isSignedBy(checkpoint.statement, checkpoint.signature, publicKey)) {
       findings.push({ kind: 'bad_signature', seq: checkpoint.seq, where: 'database' });
+    } else if (statement.chain !== trail.chain) {
+      findings.push({ kind: 'other_chain', seq: checkpoint.seq, where: 'database', chain: statement.chain });
     } else {
       valid.set(checkpoint.seq, statement);
     }
@@ -107,6 +123,8 @@ export function judgeCheckpoints(stored: readonly SignedCheckpoint[], exported: 
     const statement = parseStatement(exported.statement);
     if (!statement || statement.seq !== exported.seq || !isSignedBy(exported.statement, exported.signature, publicKey)) {
       findings.push({ kind: 'bad_signature', seq: exported.seq, where: 'export' });
+    } else if (statement.chain !== trail.chain) {
+      findings.push({ kind: 'other_chain', seq: exported.seq, where: 'export', chain: statement.chain });
     } else {
       const sameSeq = bySeq.get(exported.seq);
       if (sameSeq && sameSeq.statement !== exported.statement) findings.push({ kind: 'checkpoint_replaced', seq: exported.seq });
@@ -156,6 +174,12 @@ export function describeFinding(finding: CheckpointFinding): string {
       return finding.where === 'export'
         ? `The exported checkpoint ${finding.seq} is not signed by this key: it was altered, or it belongs to another key.`
         : `Checkpoint ${finding.seq} in the database is not signed by this key: it was altered or forged.`;
+    case 'other_chain': {
+      const named = finding.chain === null ? 'the single chain from before the cut-over' : `the chain ${finding.chain}`;
+      return finding.where === 'export'
+        ? `The exported checkpoint ${finding.seq} vouches for ${named}, not this one.`
+        : `Checkpoint ${finding.seq} in the database vouches for ${named}, not this one: it was moved.`;
+    }
     case 'checkpoint_removed':
       return `Checkpoint${finding.seqs.length === 1 ? '' : 's'} ${finding.seqs.join(', ')} ${finding.seqs.length === 1 ? 'is' : 'are'} missing from the database: removed.`;
     case 'checkpoint_replaced':
@@ -163,11 +187,11 @@ export function describeFinding(finding: CheckpointFinding): string {
     case 'checkpoint_unlinked':
       return `Checkpoint ${finding.seq} does not name the checkpoint before it.`;
     case 'truncated':
-      return `Checkpoint ${finding.seq} vouches for the trail up to row ${finding.signedLastEventId}, but the trail ${finding.trailEndsAt === null ? 'is empty' : `ends at row ${finding.trailEndsAt}`}: its tail was cut off.`;
+      return `Checkpoint ${finding.seq} vouches for the chain up to row ${finding.signedLastEventId}, but the chain ${finding.trailEndsAt === null ? 'is empty' : `ends at row ${finding.trailEndsAt}`}: its tail was cut off.`;
     case 'row_missing':
       return `Row ${finding.signedLastEventId}, which checkpoint ${finding.seq} signed, is missing.`;
     case 'rewritten':
-      return `Row ${finding.signedLastEventId} no longer has the hash checkpoint ${finding.seq} signed: the trail up to it was rewritten and its hashes recomputed.`;
+      return `Row ${finding.signedLastEventId} no longer has the hash checkpoint ${finding.seq} signed: the chain up to it was rewritten and its hashes recomputed.`;
     default: {
       const unhandled: never = finding;
       throw new Error(`Unhandled finding ${JSON.stringify(unhandled)}`);

@@ -1,19 +1,28 @@
 import 'server-only';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SignedCheckpoint } from '@/lib/domain/audit-checkpoint';
 
-export const EXPORT_FORMAT = 'regimen-audit-checkpoint/1';
+export const EXPORT_FORMAT = 'regimen-audit-checkpoints/2';
+/** One checkpoint of the single chain, as exported before the per-clinic chains: still read. */
+export const SINGLE_CHAIN_EXPORT_FORMAT = 'regimen-audit-checkpoint/1';
 
-export type ExportedCheckpoint = SignedCheckpoint & { format: typeof EXPORT_FORMAT; publicKey: string };
+/** A checkpoint as exported: `chain` null for the single chain's, from before the cut-over. */
+export type ExportedCheckpoint = { chain: string | null; seq: number; statement: string; signature: string };
+
+export type ExportedCheckpoints = { format: typeof EXPORT_FORMAT; publicKey: string; checkpoints: ExportedCheckpoint[] };
 
 /**
- * Writes a checkpoint to a file outside the database (a folder the database's administrators cannot write, a
- * mounted WORM bucket), whole or not at all: written beside it, then renamed over it. `npm run audit:verify --
- * --checkpoint <file>` then shows a checkpoint removed from the database, and the tail it vouched for.
+ * Writes the newest checkpoint of every chain to a file outside the database (a folder the database's
+ * administrators cannot write, a mounted WORM bucket), whole or not at all: written beside it, then renamed over
+ * it. `npm run audit:verify -- --checkpoint <file>` then shows a chain's checkpoints removed from the database,
+ * and the tail they vouched for.
  */
-export function exportAuditCheckpoint(file: string, checkpoint: { seq: number; statement: string; signature: string; publicKey: string }): void {
-  const exported: ExportedCheckpoint = { format: EXPORT_FORMAT, seq: checkpoint.seq, statement: checkpoint.statement, signature: checkpoint.signature, publicKey: checkpoint.publicKey };
+export function exportAuditCheckpoints(file: string, { publicKey, checkpoints }: { publicKey: string; checkpoints: readonly ExportedCheckpoint[] }): void {
+  const exported: ExportedCheckpoints = {
+    format: EXPORT_FORMAT,
+    publicKey,
+    checkpoints: checkpoints.map(({ chain, seq, statement, signature }) => ({ chain, seq, statement, signature })),
+  };
   const target = path.resolve(file);
   mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.${process.pid}.partial`;

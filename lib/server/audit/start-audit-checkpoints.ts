@@ -1,17 +1,18 @@
 import 'server-only';
 import { logger } from '../logger';
 import { loadAuditSigningKey, publicKeyText, type AuditSigningKey } from './audit-signing-key';
-import { exportAuditCheckpoint } from './export-audit-checkpoint';
-import { writeAuditCheckpoint } from './write-audit-checkpoint';
+import { exportAuditCheckpoints } from './export-audit-checkpoints';
+import { listNewestAuditCheckpoints } from './list-newest-audit-checkpoints';
+import { writeAuditCheckpoints } from './write-audit-checkpoints';
 
 const DEFAULT_SECONDS = 600;
 
 /**
- * Every app process signs a checkpoint of the audit trail every REGIMEN_AUDIT_CHECKPOINT_SECONDS (10 minutes by
- * default; 0 turns it off) when rows were appended since the newest one, and, with
- * REGIMEN_AUDIT_CHECKPOINT_EXPORT set, writes the newest to that file outside the database. Rows appended since
- * the last checkpoint are vouched for by the hash chain alone, so this interval is how much of the tail a
- * database administrator could cut off unseen. Started once per process (instrumentation.ts).
+ * Every app process signs a checkpoint of each audit chain every REGIMEN_AUDIT_CHECKPOINT_SECONDS (10 minutes by
+ * default; 0 turns it off) when rows were appended to it since its newest one, and, with
+ * REGIMEN_AUDIT_CHECKPOINT_EXPORT set, writes the newest of every chain to that file outside the database. Rows
+ * appended since a chain's last checkpoint are vouched for by the hash chain alone, so this interval is how much
+ * of a chain's tail a database administrator could cut off unseen. Started once per process (instrumentation.ts).
  */
 export function startAuditCheckpoints(): void {
   const seconds = Number(process.env.REGIMEN_AUDIT_CHECKPOINT_SECONDS ?? DEFAULT_SECONDS);
@@ -33,8 +34,8 @@ export function startAuditCheckpoints(): void {
     if (isRunning) return;
     isRunning = true;
     try {
-      const { isNew, checkpoint } = await writeAuditCheckpoint({ key: signingKey });
-      if (checkpoint && exportFile && isNew) exportAuditCheckpoint(exportFile, checkpoint);
+      const { written } = await writeAuditCheckpoints({ key: signingKey });
+      if (exportFile && written.length > 0) exportAuditCheckpoints(exportFile, { publicKey: publicKeyText(signingKey.publicKey), checkpoints: await listNewestAuditCheckpoints() });
     } catch (error) {
       // The database may be down (the app answers 503 meanwhile); the next tick tries again.
       logger.warn('audit checkpoint not written', { error: error instanceof Error ? error.message : String(error) });
