@@ -6,7 +6,7 @@
 // or unhandled rejection in this process, where the data layer runs.
 // Runs against a private server in a temporary folder (tests/faults/support/private-postgres.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '@/lib/domain/audit-chain';
+import { verifyAuditChains } from '@/lib/domain/audit-chain';
 import type { Actor } from '@/lib/server/authz/actor';
 import type { db as Db } from '@/lib/server/db';
 import type { isDatabaseUnavailable as IsDatabaseUnavailable } from '@/lib/server/errors';
@@ -201,10 +201,11 @@ async function runRound(round: number, fault: 'kill -9 postmaster' | 'kill -9 po
   const orphanAudits = [...auditCount.keys()].filter((id) => !id || !sessionIds.has(id));
   expect(orphanAudits, `session.log audit rows whose SessionLog does not exist (round ${round})`).toEqual([]);
 
-  // The whole chain, every row in id order, exactly as `npm run audit:verify` walks it.
-  const chainRows = await layer.db.auditEvent.findMany({ orderBy: { id: 'asc' } });
-  const verdict = verifyAuditChain(chainRows);
-  expect(verdict, `audit chain after round ${round}`).toEqual({ ok: true, checked: chainRows.length });
+  // Every chain (the clinics', the no-clinic one), every row in id order, exactly as `npm run audit:verify` walks them.
+  const [chainRows, cutover] = await Promise.all([layer.db.auditEvent.findMany({ orderBy: { id: 'asc' } }), layer.db.auditChainCutover.findUniqueOrThrow({ where: { id: 1 } })]);
+  const verdicts = verifyAuditChains(chainRows, { lastLegacyEventId: cutover.lastLegacyEventId === null ? null : String(cutover.lastLegacyEventId), lastLegacyHash: cutover.lastLegacyHash });
+  expect([...verdicts.values()].filter((verdict) => !verdict.ok), `audit chains after round ${round}`).toEqual([]);
+  expect([...verdicts.values()].reduce((sum, verdict) => sum + verdict.checked, 0)).toBe(chainRows.length);
 
   const notes = new Set(sessions.rows.map((row) => row.note));
   const committedButFailed = failedNotes.filter((note) => notes.has(note)).length;
@@ -213,7 +214,7 @@ async function runRound(round: number, fault: 'kill -9 postmaster' | 'kill -9 po
   console.log(
     `[faults] round ${round} (${fault}): acknowledged ${report.acknowledged}, failed ${failed}, hung ${hung}, ` +
       `verified ${report.verified}/${report.acknowledged}, committed-but-reported-failed ${committedButFailed}, ` +
-      `session rows ${sessionIds.size}, audit chain ${chainRows.length} rows intact\n` +
+      `session rows ${sessionIds.size}, audit chains ${chainRows.length} rows intact\n` +
       Object.entries(errorKinds)
         .map(([kind, count]) => `    ${count} x ${kind}`)
         .join('\n'),

@@ -1,7 +1,7 @@
 // Two processes of the app on one database share the sign-in throttle's counters (they live in PostgreSQL:
 // lib/server/auth/throttle-counters.ts), so failures spread over both block as they would on one, and a restart
-// does not reset them. Both processes also sign audit checkpoints into one numbered chain. The production server
-// (`npm start`) twice, on a build, against a private PostgreSQL seeded with the demo data.
+// does not reset them. Both processes also sign audit checkpoints, each chain numbered once between them. The
+// production server (`npm start`) twice, on a build, against a private PostgreSQL seeded with the demo data.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,19 +79,19 @@ describe('two app processes on one database', () => {
     for (const server of servers) expect(server.processErrors()).toEqual([]);
   });
 
-  it('both sign audit checkpoints into one numbered chain, and audit:verify finds it intact', async () => {
+  it("both sign audit checkpoints into each clinic's one numbered chain, and audit:verify finds every chain intact", async () => {
     const [first, second] = servers as [NextServer, NextServer];
     // Activity on both, so both have rows to sign.
     await attempt(first, 'surgeon@harbor.test', 'not the password', newAddress());
     await attempt(second, 'admin@harbor.test', 'not the password', newAddress());
-    await waitFor('two checkpoints', 30_000, async () => {
-      const { rows } = await database!.query<{ count: string }>('SELECT count(*)::text AS "count" FROM "AuditCheckpoint"');
+    await waitFor('two checkpoints of one chain', 30_000, async () => {
+      const { rows } = await database!.query<{ count: string }>('SELECT max(n)::text AS "count" FROM (SELECT count(*) AS n FROM "AuditChainCheckpoint" GROUP BY "chain") AS per_chain');
       return Number(rows[0]!.count) >= 2 ? true : undefined;
     });
-    const { rows } = await database!.query<{ seq: number }>('SELECT "seq" FROM "AuditCheckpoint" ORDER BY "seq"');
-    expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
+    const { rows } = await database!.query<{ chain: string; seqs: number[] }>('SELECT "chain", array_agg("seq" ORDER BY "seq") AS "seqs" FROM "AuditChainCheckpoint" GROUP BY "chain"');
+    for (const { seqs } of rows) expect(seqs).toEqual(seqs.map((_, index) => index + 1));
     const verify = await runCommand(bin('tsx'), ['--conditions=react-server', 'scripts/audit-verify.ts'], { env: { ...process.env, ...env, REGIMEN_QUIET_LOGS: '1' } });
     expect(verify.stdout).toContain('Audit trail intact.');
-    expect(verify.stdout).toMatch(/Checkpoints: \d+ checked; the newest that holds is \d+/);
+    expect(verify.stdout).toMatch(/Harbor Spine & Rehab \(clinic \w+\): hash chain intact, \d+ rows; checkpoints: \d+ checked, the newest that holds is \d+/);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '@/lib/domain/audit-chain';
+import { chainGenesisHash, NO_CLINIC_CHAIN, verifyAuditChain } from '@/lib/domain/audit-chain';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { exportAuditEvents } from '@/lib/server/audit/export-audit-events';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
@@ -11,7 +11,7 @@ import { getPatient } from '@/lib/server/patients/get-patient';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { signOutEverywhere } from '@/lib/server/users/sign-out-everywhere';
 import { createUser, unique } from '@/prisma/factories';
-import { auditCursor, auditRowsSince } from './support/audit';
+import { auditCursor, auditCutover, auditRowsSince, verifyChainsOf } from './support/audit';
 import { createWorld, type World } from './support/world';
 
 let world: World;
@@ -107,17 +107,38 @@ describe('the audit chain', () => {
     expect(await auditRowsSince(cursor, { clinicId: world.b.clinic.id })).toEqual([]);
   });
 
-  it('is intact over the whole table, and breaks where a stored row is altered', async () => {
+  it("chains each clinic's rows to that clinic's previous row, and breaks where a stored row is altered", async () => {
+    const before = await db.auditEvent.findFirstOrThrow({ where: { chain: world.a.clinic.id }, orderBy: { id: 'desc' } });
+    await recordAudit(db, { actorId: world.b.users.admin.id, clinicId: world.b.clinic.id, action: 'test.probe', entityType: 'Test', entityId: `other${unique()}`, outcome: 'SUCCESS' });
     const own = await appendOwnRow();
 
-    // One statement reads one snapshot, and rows are appended under a lock, so the snapshot is a whole chain.
-    const rows = await db.auditEvent.findMany({ orderBy: { id: 'asc' } });
+    expect(own.chain).toBe(world.a.clinic.id);
+    // Linked to clinic A's previous row, whatever other clinics appended in between.
+    expect(own.prevHash).toBe(before.hash);
 
+    // One statement reads one snapshot, and each chain is appended under its own lock, so the snapshot holds whole chains.
+    const rows = await db.auditEvent.findMany({ where: { chain: world.a.clinic.id }, orderBy: { id: 'asc' } });
+    const start = chainGenesisHash(world.a.clinic.id, await auditCutover());
     expect(rows.map((row) => row.id)).toContain(own.id);
-    expect(verifyAuditChain(rows)).toEqual({ ok: true, checked: rows.length });
+    expect(verifyAuditChain(rows, start, world.a.clinic.id)).toEqual({ ok: true, checked: rows.length });
+    expect((await verifyChainsOf([world.b.clinic.id])).get(world.b.clinic.id)).toMatchObject({ ok: true });
 
     const altered = rows.map((row) => (row.id === own.id ? { ...row, after: { note: 'altered' } } : row));
-    expect(verifyAuditChain(altered)).toMatchObject({ ok: false, brokenAtId: String(own.id) });
+    expect(verifyAuditChain(altered, start, world.a.clinic.id)).toMatchObject({ ok: false, brokenAtId: String(own.id) });
+  });
+
+  it('rows with no clinic (a sign-in for an unknown email) form a chain of their own', async () => {
+    const entityId = `nobody${unique()}`;
+    await recordAudit(db, { actorId: null, clinicId: null, action: 'auth.sign_in', entityType: 'User', entityId, outcome: 'FAILURE' });
+    const row = await db.auditEvent.findFirstOrThrow({ where: { entityId } });
+    expect(row.chain).toBe(NO_CLINIC_CHAIN);
+    expect((await verifyChainsOf([null])).get(NO_CLINIC_CHAIN)).toMatchObject({ ok: true });
+  });
+
+  it('a row that names no chain (how the function before the per-clinic chains wrote them) is refused', async () => {
+    await expect(
+      db.$executeRaw`INSERT INTO "AuditEvent" ("action", "outcome", "prevHash", "hash", "clinicId") VALUES ('test.old_way', 'SUCCESS', ${'0'.repeat(64)}, ${'0'.repeat(64)}, ${world.a.clinic.id})`,
+    ).rejects.toThrow(/AuditEvent_chain_named/);
   });
 });
 

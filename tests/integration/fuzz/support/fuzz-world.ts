@@ -84,8 +84,8 @@ async function fuzzClinic(world: ClinicWorld): Promise<FuzzClinic> {
   const otherSurgeonUser = await createUser({ clinicId, role: 'SURGEON' });
   const otherSurgeon = actorFor(otherSurgeonUser);
 
-  // One at a time: every write appends to the one audit chain under a lock, and a queue of transactions
-  // waiting for it can outlast Prisma's 5-second transaction timeout on a busy machine.
+  // One at a time: every write appends to the clinic's audit chain under that chain's lock, and a queue of
+  // transactions waiting for it can outlast Prisma's 5-second transaction timeout on a busy machine.
   const drafting = await registerPatient(world);
   const treated = await registerPatient(world);
   const otherTeam = await registerPatient(world, { therapist: otherTherapist });
