@@ -841,4 +841,5 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   '/invite/[token]/page': 'the invitation link: the token is the credential (tests/e2e/patient/invitation.spec.ts); its action is in the action matrix',
   '/_not-found/page': 'the 404 page itself',
   '/_global-error/page': 'the error page itself',
+  '/icon.svg/route': 'the favicon: a picture made at build time, the same for everyone',
 };
