@@ -15,8 +15,10 @@ import {
   openAlertId,
   orderFields,
   pendingSignOffs,
+  productOps,
   protocolLock,
   shownItemsOf,
+  suiteEmail,
   therapistClinic,
   uniqueLastName,
   uniqueStamp,
@@ -205,7 +207,7 @@ function patientFields(world: World, { surgeonId, protocolId }: { surgeonId: str
     lastName,
     dateOfBirth: '1980-01-02',
     phone: '',
-    email: `${lastName.toLowerCase()}@example.test`,
+    email: suiteEmail(lastName.toLowerCase()),
     procedure: 'Lumbar microdiscectomy (L4-L5)',
     surgeryDate: isoDaysAgo(10),
     surgeonId,
@@ -811,7 +813,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'createStaffUserAction',
     page: () => '/admin',
-    fields: async () => ({ name: 'Authorization Probe', email: `authz.refused.${uniqueStamp()}@example.test`, role: 'THERAPIST' }),
+    fields: async () => ({ name: 'Authorization Probe', email: suiteEmail(`authz.refused.${uniqueStamp()}`), role: 'THERAPIST' }),
     probes: (_w, fields) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [field(fields, 'email')] }],
     expect: refusedExcept({ harborAdmin: A('createStaffUserAction by harborAdmin'), summitAdmin: A('createStaffUserAction by summitAdmin') }, F),
   },
@@ -1065,6 +1067,8 @@ function therapistCells(): AllowedCell[] {
         prepare: async (_s, ops) => {
           const patient = await ops.createPatient(therapist);
           await ops.approve(therapist, patient);
+          // Signed at once: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await ops.signAll(SURGEON_OF[therapist] ?? 'harborSurgeon', patient);
           return { patient };
         },
         request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: { patientId: patientOf(prepared).patientId } }),
@@ -1085,6 +1089,8 @@ function therapistCells(): AllowedCell[] {
         prepare: async (_s, ops) => {
           const patient = await ops.createPatient(therapist);
           await ops.approve(therapist, patient);
+          // Signed at once: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await ops.signAll(SURGEON_OF[therapist] ?? 'harborSurgeon', patient);
           return { patient };
         },
         request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: { patientId: patientOf(prepared).patientId, reason: '' } }),
@@ -1182,11 +1188,13 @@ function therapistCells(): AllowedCell[] {
           };
         },
         expect: { outcome: 'redirect', to: (prepared) => new RegExp(`^/patients/${patientOf(prepared).patientId}$`), audit: 'plan.approve' },
-        verify: async (w, prepared) => {
+        verify: async (w, prepared, _answer, session) => {
           expect(await versions(patientOf(prepared).patientId)).toEqual([{ number: 1, status: 'APPROVED', phase: 1 }]);
           const surgeon = SURGEON_OF[therapist] ?? 'harborSurgeon';
           const pending = await pendingSignOffs(patientOf(prepared).patientId);
           expect(pending.map((signOff) => [signOff.exerciseName, signOff.surgeonId]), 'every home exercise goes to the patient’s surgeon').toEqual(FIRST_PHASE.map((name) => [name, w.userId[surgeon]]));
+          // Then signed: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await productOps(session).signAll(surgeon, patientOf(prepared));
         },
       },
       {
@@ -1248,10 +1256,11 @@ function surgeonCells(): AllowedCell[] {
       return { page: '/sign-offs', fields: { signOffId: signOff?.id ?? '', contentHash: signOff?.contentHash ?? '', decision: 'SIGN', reason: '', password: DEMO_PASSWORD } };
     },
     expect: { outcome: 'ok', audit: 'signoff.sign' },
-    verify: async (_w, prepared) => {
-      // The one decided; the patient's other home exercises still wait.
+    verify: async (_w, prepared, _answer, session) => {
+      // The one decided; the patient's other home exercises still wait (and are then signed, so no demo surgeon's queue fills up).
       const decided = await rows<{ status: string }>('SELECT "status" FROM "SignOff" WHERE "patientId" = $1 ORDER BY "status"', [patientOf(prepared).patientId]);
       expect(decided.map((row) => row.status)).toEqual([...FIRST_PHASE.slice(1).map(() => 'PENDING'), 'SIGNED']);
+      await productOps(session).signAll(surgeon, patientOf(prepared));
     },
   }));
 }
@@ -1616,11 +1625,8 @@ function orderCells(): AllowedCell[] {
       },
     });
   }
-  const ownPatient = async (_s: Session, ops: Ops) => {
-    const patient = await ops.createPatient('harborTherapist');
-    await ops.approve('harborTherapist', patient);
-    return { patient };
-  };
+  // Orders need only the episode: no plan is approved, so nothing waits on Dr. Shah's queue.
+  const ownPatient = async (_s: Session, ops: Ops) => ({ patient: await ops.createPatient('harborTherapist') });
   cells.push(
     {
       title: "harborSurgeon signs orders for their own patient lasting until a phase of another protocol (Harbor's fusion protocol): INVALID_INPUT, nothing signed",
@@ -1943,7 +1949,7 @@ function staffCells(): AllowedCell[] {
         resources: ['user', 'invitation'],
         verb: 'create',
         action: 'createStaffUserAction',
-        prepare: async () => ({ email: `authz.staff.${uniqueStamp()}@example.test` }),
+        prepare: async () => ({ email: suiteEmail(`authz.staff.${uniqueStamp()}`) }),
         request: async (_w, prepared) => ({ page: '/admin', fields: { name: `Zz Authz New Surgeon ${uniqueStamp()}`, email: String(prepared.email), role: 'SURGEON' } }),
         expect: { outcome: 'ok', audit: 'user.create' },
         verify: async (w, prepared, answer) => {
@@ -1963,7 +1969,7 @@ function staffCells(): AllowedCell[] {
         verb: 'update',
         action: 'inviteStaffUserAction',
         prepare: async (session) => {
-          const email = `authz.staff.${uniqueStamp()}@example.test`;
+          const email = suiteEmail(`authz.staff.${uniqueStamp()}`);
           const added = await session.act(admin, 'createStaffUserAction', '/admin', { name: `Zz Authz Waiting ${uniqueStamp()}`, email, role: 'SURGEON' });
           const lost = tokenOfPath((expectOk(added, `${admin} adds a surgeon`) as { path?: string }).path);
           const { id } = await one<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = $1', [email]);
@@ -2255,7 +2261,7 @@ function crossReferenceCells(): AllowedCell[] {
       resources: ['user'],
       verb: 'create',
       action: 'createStaffUserAction',
-      prepare: async () => ({ email: `authz.patientrole.${uniqueStamp()}@example.test` }),
+      prepare: async () => ({ email: suiteEmail(`authz.patientrole.${uniqueStamp()}`) }),
       request: async (_w, prepared) => ({ page: '/admin', fields: { name: 'Zz Authz Not Staff', email: String(prepared.email), role: 'PATIENT' } }),
       expect: { outcome: 'refused', code: 'INVALID_INPUT' },
       probes: (_w, prepared) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [prepared.email] }],
