@@ -1667,9 +1667,9 @@ function mediaCells(): AllowedCell[] {
   const cells: AllowedCell[] = [];
   for (const actor of MEDIA_ACTORS) {
     const clinic = therapistClinic(actor);
-    const admin = clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin';
-    const withPhoto = async (_s: Session, ops: Ops): Promise<Prepared> => {
-      const exerciseId = await ops.createExercise(admin);
+    // A photo of their own on the clinic's exercise for these cells (they run one after another).
+    const withPhoto = async (session: Session, ops: Ops): Promise<Prepared> => {
+      const exerciseId = session.world.cellExercise[clinic];
       return { exerciseId, mediaId: await ops.uploadPhoto(actor, exerciseId) };
     };
     const featuredOf = async (exerciseId: unknown) => (await one<{ featuredMediaId: string | null }>('SELECT "featuredMediaId" FROM "Exercise" WHERE "id" = $1', [exerciseId])).featuredMediaId;
@@ -2306,7 +2306,7 @@ function crossReferenceCells(): AllowedCell[] {
       verb: 'update',
       action: 'setFeaturedMediaAction',
       prepare: async (session, ops) => {
-        const exerciseId = await ops.createExercise('harborAdmin');
+        const exerciseId = session.world.cellExercise.harbor;
         const mediaId = await ops.uploadPhoto('harborAdmin', exerciseId);
         expectOk(await session.act('harborAdmin', 'removeExerciseMediaAction', `/catalog/${exerciseId}`, { mediaId }), 'harborAdmin removes a photo');
         return { exerciseId, mediaId };

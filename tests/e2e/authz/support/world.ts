@@ -99,6 +99,8 @@ export type World = {
   photo: { mediaId: string; exerciseId: string };
   /** Each clinic's own exercise made by the suite, with a photo: the media actions' refused rows and existence cases. */
   mediaExercise: Record<Clinic, { exerciseId: string; mediaId: string }>;
+  /** Each clinic's exercise made by the suite for the media cells' own photos (one, so the catalog other specs read stays short). */
+  cellExercise: Record<Clinic, string>;
 };
 
 export type Session = {
@@ -554,15 +556,15 @@ async function ensurePhoto(ops: Ops, uploader: SignedInKey, exerciseId: string):
   return found?.id ?? ops.uploadPhoto(uploader, exerciseId);
 }
 
-const MEDIA_EXERCISE = 'Zz Authz media exercise';
+/** An exercise of the clinic the suite made (its admin adds it), found again by the start of its name. */
+async function ensureSuiteExercise(ops: Ops, clinic: Clinic, clinicId: string, name: string): Promise<string> {
+  const [found] = await rows<{ id: string }>(`SELECT "id" FROM "Exercise" WHERE "clinicId" = $1 AND "name" LIKE $2 AND "retiredAt" IS NULL ORDER BY "createdAt" LIMIT 1`, [clinicId, `${name}%`]);
+  return found?.id ?? ops.createExercise(clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin', `${name} ${uniqueStamp()}`);
+}
 
-/** The clinic's exercise the suite made for the media actions (its admin adds it), with a photo its therapist uploaded. */
+/** The clinic's exercise the suite made for the media actions' refused rows, with a photo its therapist uploaded. */
 async function ensureMediaExercise(ops: Ops, clinic: Clinic, clinicId: string): Promise<{ exerciseId: string; mediaId: string }> {
-  const [found] = await rows<{ id: string }>(`SELECT "id" FROM "Exercise" WHERE "clinicId" = $1 AND "name" LIKE $2 AND "retiredAt" IS NULL ORDER BY "createdAt" LIMIT 1`, [
-    clinicId,
-    `${MEDIA_EXERCISE}%`,
-  ]);
-  const exerciseId = found?.id ?? (await ops.createExercise(clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin', `${MEDIA_EXERCISE} ${uniqueStamp()}`));
+  const exerciseId = await ensureSuiteExercise(ops, clinic, clinicId, 'Zz Authz media exercise');
   return { exerciseId, mediaId: await ensurePhoto(ops, clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist', exerciseId) };
 }
 
@@ -632,9 +634,10 @@ export async function openSession(request: APIRequest, baseURL: string, projectR
     alerted: await ensureAlertedPatient(ops),
     photo: { exerciseId: sideLyingClam, mediaId: await ensurePhoto(ops, 'harborTherapist', sideLyingClam) },
     mediaExercise: { harbor: await ensureMediaExercise(ops, 'harbor', clinicId.harbor), summit: await ensureMediaExercise(ops, 'summit', clinicId.summit) },
+    cellExercise: { harbor: await ensureSuiteExercise(ops, 'harbor', clinicId.harbor, 'Zz Authz media cells'), summit: await ensureSuiteExercise(ops, 'summit', clinicId.summit, 'Zz Authz media cells') },
   }));
-  const { offTeam, alerted, photo, mediaExercise } = suiteRecords;
-  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft, alerted, photo, mediaExercise };
+  const { offTeam, alerted, photo, mediaExercise, cellExercise } = suiteRecords;
+  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft, alerted, photo, mediaExercise, cellExercise };
 
   const viewer = (actor: ActorKey): Viewer => {
     const spec = ACTORS[actor];
