@@ -14,6 +14,7 @@ import { db } from '@/lib/server/db';
 import { listExerciseMedia } from '@/lib/server/media/list-exercise-media';
 import { CHUNK_BYTES, postgresMediaStore } from '@/lib/server/media/postgres-media-store';
 import { readExerciseMedia } from '@/lib/server/media/read-exercise-media';
+import { readUpload } from '@/lib/server/media/read-upload';
 import { removeExerciseMedia } from '@/lib/server/media/remove-exercise-media';
 import { s3MediaStore } from '@/lib/server/media/s3-media-store';
 import { setFeaturedMedia } from '@/lib/server/media/set-featured-media';
@@ -199,6 +200,89 @@ describe('who sees a photo or video', () => {
     await expect(setFeaturedMedia({ actor: world.b.actors.therapist, input: { exerciseId: exerciseOf('Walking'), mediaId: other } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(setFeaturedMedia({ actor: world.a.actors.surgeon, input: { exerciseId: exerciseOf('Walking'), mediaId: other } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(removeExerciseMedia({ actor: world.b.actors.admin, input: { mediaId: other } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+// The upload route's body (app/api/exercises/[exerciseId]/media/route.ts): readUpload, then the data layer, as
+// the route runs them. Found by the fuzzing (tests/integration/fuzz/media.fuzz.ts): a body that ended or broke
+// inside the file answered 503 ("Something went wrong on our side") when the file was being read, left an
+// uncaught error in the server when it was not, and a connection reset while the file was read left the request
+// waiting forever.
+describe("the upload route's body", () => {
+  const BOUNDARY = 'TestBoundary';
+  const head = (description: string) =>
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="description"\r\n\r\n${description}\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
+
+  /** A body arriving in pieces, which ends (or, with `reset`, breaks) wherever it stops. */
+  function requestOf(bytes: Buffer, { reset = false } = {}): Request {
+    let offset = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.length) {
+          if (reset) controller.error(new Error('the connection was reset'));
+          else controller.close();
+          return;
+        }
+        controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + 1000)));
+        offset += 1000;
+      },
+    });
+    return new Request('http://localhost/api/exercises/x/media', { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, body, duplex: 'half' } as RequestInit);
+  }
+
+  async function uploadAsTheRouteDoes(actor: Parameters<typeof storeExerciseMedia>[0]['actor'], exerciseId: string, request: Request) {
+    const received = await readUpload(request);
+    try {
+      return await storeExerciseMedia({ actor, exerciseId, description: received.fields.description ?? '', file: received.file });
+    } finally {
+      received.discard();
+    }
+  }
+
+  /** Runs `work`, then waits for the body to be taken apart: whatever went uncaught meanwhile. */
+  async function uncaughtDuring(work: () => Promise<unknown>): Promise<unknown[]> {
+    const uncaught: unknown[] = [];
+    const listener = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      await work().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+    return uncaught;
+  }
+
+  it('a photo sent whole is stored with its description', async () => {
+    const exerciseId = exerciseOf('Bird dog');
+    const body = Buffer.concat([head('On all fours'), await phonePhoto(), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+    await expect(uploadAsTheRouteDoes(world.a.actors.therapist, exerciseId, requestOf(body))).resolves.toMatchObject({ kind: 'IMAGE', description: 'On all fours' });
+  });
+
+  it.each([
+    ['ends inside the file', {}],
+    ['breaks inside the file (the connection is reset)', { reset: true }],
+  ])('a body that %s, while the file is read: INVALID_INPUT "cut short", nothing kept', async (_what, options) => {
+    const exerciseId = exerciseOf('Kneeling plank');
+    const body = Buffer.concat([head('Cut short'), (await phonePhoto()).subarray(0, 3000)]);
+    const before = await mediaCount(exerciseId);
+    const uncaught = await uncaughtDuring(() =>
+      expect(uploadAsTheRouteDoes(world.a.actors.therapist, exerciseId, requestOf(body, options))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'The upload was cut short. Nothing was saved.' }),
+    );
+    expect(uncaught).toEqual([]);
+    expect(await mediaCount(exerciseId)).toBe(before);
+  });
+
+  it.each([
+    ["another clinic's exercise", () => world.a.actors.therapist, () => exerciseOf('Bridging', world.b)],
+    ['a surgeon', () => world.a.actors.surgeon, () => exerciseOf('Bridging')],
+  ])('a body that ends inside the file, refused before it is read (%s): NOT_FOUND, and nothing left uncaught', async (_who, actor, exerciseId) => {
+    const body = Buffer.concat([head('Cut short'), (await phonePhoto()).subarray(0, 3000)]);
+    const uncaught = await uncaughtDuring(() => expect(uploadAsTheRouteDoes(actor(), exerciseId(), requestOf(body))).rejects.toMatchObject({ code: 'NOT_FOUND' }));
+    expect(uncaught).toEqual([]);
   });
 });
 

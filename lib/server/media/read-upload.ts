@@ -10,6 +10,27 @@ export type Upload = { fields: Record<string, string>; file: AsyncIterable<Uint8
 /** Room for the form's other fields and the multipart framing around the file. */
 const OVERHEAD_BYTES = 64 * 1024;
 
+const CUT_SHORT = 'The upload was cut short. Nothing was saved.';
+
+/**
+ * The file's bytes as they stream in. A body that ends or breaks inside the file (a dropped connection, a
+ * hand-made request) makes busboy fail the file's stream: that is a refusal like any other bad upload, not a
+ * 5xx. The stream is listened to from the start, so a failure that comes while nobody reads it (the data layer
+ * refused first, and is about to discard it) is never an uncaught error in the server.
+ */
+function fileChunks(stream: Readable): AsyncIterable<Uint8Array> {
+  stream.on('error', () => undefined);
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for await (const chunk of stream) yield chunk as Uint8Array;
+      } catch {
+        throw new AppError('INVALID_INPUT', CUT_SHORT);
+      }
+    },
+  };
+}
+
 /**
  * Reads a multipart upload as it streams in (busboy): the fields before the file, then the file itself as
  * chunks, for the data layer to recognise, limit and store. Nothing is read into memory here, and a request
@@ -49,10 +70,14 @@ export function readUpload(request: Request): Promise<Upload> {
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
-    parser.on('file', (_name, stream) => settle({ fields, file: stream, discard }));
+    parser.on('file', (_name, stream) => settle({ fields, file: fileChunks(stream), discard }));
     parser.on('finish', () => settle({ fields, file: null, discard }));
     parser.on('error', () => settle(new AppError('INVALID_INPUT', 'The upload was cut short or not sent from the form. Nothing was saved.')));
-    body.on('error', () => settle(new AppError('INVALID_INPUT', 'The upload was cut short. Nothing was saved.')));
+    body.on('error', (error) => {
+      settle(new AppError('INVALID_INPUT', CUT_SHORT));
+      // A pipe does not pass its source's failure on: without this, a file being read would wait for the rest forever.
+      parser.destroy(error);
+    });
     body.pipe(parser);
   });
 }

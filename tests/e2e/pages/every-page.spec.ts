@@ -13,6 +13,10 @@ const VIEWPORTS = [
 
 type Visit = { name: string; path: string };
 
+// A test visits up to fifteen pages and runs axe on each: beside the other worker on a 2-core machine (the
+// authorization matrix) that took two minutes, the default timeout, and more. Not a timing check: room to finish.
+test.describe.configure({ timeout: 360_000 });
+
 async function check(page: Page, visit: Visit, { navigate = true } = {}) {
   if (navigate) {
     const response = await page.goto(visit.path);

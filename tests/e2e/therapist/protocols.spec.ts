@@ -147,17 +147,18 @@ test('a patient and a surgeon get 404 for protocols', async ({ browser }) => {
 });
 
 test("the Summit therapist cannot open Harbor's protocol", async ({ browser }) => {
+  const name = 'Lumbar decompression (microdiscectomy, laminectomy)';
   const harbor = await browser.newPage();
   await signIn(harbor, DEMO.therapist);
   await harbor.goto('/protocols');
-  const harborPath = await harbor.getByRole('link', { name: 'Lumbar post-op', exact: true }).getAttribute('href');
+  const harborPath = await harbor.getByRole('link', { name, exact: true }).getAttribute('href');
   expect(harborPath).toMatch(/^\/protocols\/[a-z0-9]+$/);
   await harbor.close();
 
   const summit = await browser.newPage();
   await signIn(summit, DEMO.summitTherapist);
   await summit.goto('/protocols');
-  const summitPath = await summit.getByRole('link', { name: 'Lumbar post-op', exact: true }).getAttribute('href');
+  const summitPath = await summit.getByRole('link', { name, exact: true }).getAttribute('href');
   expect(summitPath).not.toBe(harborPath);
   await expectNotFound(summit, harborPath!);
   await summit.close();

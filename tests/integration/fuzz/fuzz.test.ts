@@ -16,8 +16,11 @@ import { describeAuthFuzz } from './auth.fuzz';
 import { describeCatalogFuzz } from './catalog.fuzz';
 import { describeClinicFuzz } from './clinic.fuzz';
 import { describeInvitationFuzz } from './invitations.fuzz';
+import { describeMediaFuzz } from './media.fuzz';
+import { describeOrderFuzz } from './orders.fuzz';
 import { describePlanFuzz } from './plans.fuzz';
 import { describePortalFuzz } from './portal.fuzz';
+import { describeProgrammeFuzz } from './programme.fuzz';
 import { describeProtocolFuzz } from './protocols.fuzz';
 import { describeReminderFuzz } from './reminders.fuzz';
 import { describeSessionsAndPainFuzz } from './sessions-and-pain.fuzz';
@@ -51,6 +54,10 @@ describePortalFuzz(getWorld);
 // After the portal: the patients have logged and reported, so there are sessions and alerts to page through.
 describeAlertFuzz(getWorld);
 describeSessionsAndPainFuzz(getWorld);
+// The surgeon's orders, then the clinic's photos: both change what the printed programme holds, which is fuzzed after them.
+describeOrderFuzz(getWorld);
+describeMediaFuzz(getWorld);
+describeProgrammeFuzz(getWorld);
 describeInvitationFuzz(getWorld);
 describeReminderFuzz(getWorld);
 describeUserFuzz(getWorld);

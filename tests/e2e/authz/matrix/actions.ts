@@ -4,16 +4,21 @@ import { one, rows, type Probe } from '../support/database';
 import { describeAnswer, type ActionAnswer, type ActionName, type Fields } from '../support/server-actions';
 import {
   CARE_TEAM_SURGEON,
+  FIRST_PHASE,
   alertsOf,
   dosage,
   draftOf,
   exerciseFields,
   expectOk,
   isoDaysAgo,
+  latestOrderVersion,
   openAlertId,
+  orderFields,
   pendingSignOffs,
+  productOps,
   protocolLock,
   shownItemsOf,
+  suiteEmail,
   therapistClinic,
   uniqueLastName,
   uniqueStamp,
@@ -91,14 +96,14 @@ function mailProbe(patient: PatientRef): Probe {
   return { label: `emails to ${patient.lastName}`, sql: 'SELECT "id", "kind", "status" FROM "MailMessage" WHERE "patientId" = $1 ORDER BY "id"', params: [patient.patientId] };
 }
 
-/** Sam's and Robin's reminder choices and calendar links, which the demo keeps as seeded. */
+/** Sam's, Morgan's and Robin's reminder choices and calendar links, which the demo keeps as seeded. */
 function remindersProbe(w: World): Probe {
   return {
-    label: "Sam's and Robin's reminders and calendar links",
+    label: "Sam's, Morgan's and Robin's reminders and calendar links",
     sql: `SELECT p."id", (SELECT row_to_json(r) FROM "ReminderPreference" r WHERE r."patientId" = p."id") AS "preference",
             (SELECT json_agg(json_build_object('id', f."id", 'revokedAt', f."revokedAt") ORDER BY f."id") FROM "CalendarFeed" f WHERE f."patientId" = p."id") AS "feeds"
           FROM "Patient" p WHERE p."id" = ANY($1) ORDER BY p."id"`,
-    params: [[w.sam.patientId, w.robin.patientId]],
+    params: [[w.sam.patientId, w.morgan.patientId, w.robin.patientId]],
   };
 }
 
@@ -153,6 +158,30 @@ function reportsWithKeyProbe(fields: Fields): Probe {
   return { label: 'no report with this submission key', sql: 'SELECT count(*)::int AS "n" FROM "WarningSignReport" WHERE "submissionKey" = $1', params: [field(fields, 'submissionKey')] };
 }
 
+/** A patient's signed orders, every version: a refused order signs nothing. */
+function ordersProbe(patient: PatientRef): Probe {
+  return {
+    label: `orders of ${patient.lastName}`,
+    sql: `SELECT o."version", o."surgeonId", o."contentHash", (SELECT count(*)::int FROM "SurgeonOrderRestriction" r WHERE r."orderId" = o."id") AS "restrictions"
+          FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" WHERE e."patientId" = $1 ORDER BY o."version"`,
+    params: [patient.patientId],
+  };
+}
+
+/** Which photo or video an exercise shows patients first. */
+function featuredProbe(exerciseId: string): Probe {
+  return { label: 'what the exercise shows first', sql: 'SELECT "featuredMediaId", "updatedAt" FROM "Exercise" WHERE "id" = $1', params: [exerciseId] };
+}
+
+/** A photo or video as stored: removed or not, and its bytes. */
+function mediaProbe(mediaId: string): Probe {
+  return {
+    label: 'the photo and its stored bytes',
+    sql: `SELECT m."removedAt", m."exerciseId", (SELECT count(*)::int FROM "MediaChunk" c WHERE c."storageKey" = m."storageKey") AS "chunks" FROM "ExerciseMedia" m WHERE m."id" = $1`,
+    params: [mediaId],
+  };
+}
+
 function clinicsProbe(): Probe {
   return { label: "the clinics' settings", sql: 'SELECT "name", "phone", "emergencyNumber", "timeZone" FROM "Clinic" ORDER BY "name", "id"' };
 }
@@ -178,7 +207,7 @@ function patientFields(world: World, { surgeonId, protocolId }: { surgeonId: str
     lastName,
     dateOfBirth: '1980-01-02',
     phone: '',
-    email: `${lastName.toLowerCase()}@example.test`,
+    email: suiteEmail(lastName.toLowerCase()),
     procedure: 'Lumbar microdiscectomy (L4-L5)',
     surgeryDate: isoDaysAgo(10),
     surgeonId,
@@ -333,6 +362,8 @@ const offTeamApproved = (w: World) => w.offTeamApproved;
 const offTeamDraft = (w: World) => w.offTeamDraft;
 
 const PROTOCOL_WRITERS = (provenBy: string) => ({ harborAdmin: A(provenBy), harborTherapist: A(provenBy), harborOtherTherapist: A(provenBy) });
+/** Harbor's staff with media.upload, each proven by a cell of their own on a photo they uploaded. */
+const MEDIA_MANAGERS = (action: ActionName) => ({ harborAdmin: A(`${action} by harborAdmin`), harborTherapist: A(`${action} by harborTherapist`), harborOtherTherapist: A(`${action} by harborOtherTherapist`) });
 
 export const ACTION_ROWS: ActionRow[] = [
   {
@@ -405,8 +436,9 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async (w) => ({ exerciseId: w.exercise.harbor.Walking ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '', backPain: '2', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
     probes: (_w, fields) => [{ label: 'no session with this note', sql: 'SELECT count(*)::int AS "n" FROM "SessionLog" WHERE "note" = $1', params: [field(fields, 'note')] }],
-    // A session is always the signed-in patient's own; Robin cannot log an exercise of Harbor's plan.
-    expect: refusedExcept({ harborPatient: A('logSessionAction by harborPatient'), summitPatient: II }, NF),
+    // A session is always the signed-in patient's own; Robin cannot log an exercise of Harbor's plan. Walking is
+    // cleared for Morgan too (proven, like Sam's, by a fresh patient of the clinic).
+    expect: refusedExcept({ harborPatient: A('logSessionAction by harborPatient'), harborFusionPatient: A('logSessionAction by harborFusionPatient'), summitPatient: II }, NF),
   },
   {
     title: "log a session of Bridging, which is only on Sam's draft",
@@ -416,7 +448,8 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async (w) => ({ exerciseId: w.exercise.harbor.Bridging ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '1', backPain: '1', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
     probes: (_w, fields) => [{ label: 'no session with this note', sql: 'SELECT count(*)::int AS "n" FROM "SessionLog" WHERE "note" = $1', params: [field(fields, 'note')] }],
-    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+    // Bridging is on Morgan's phase 2 draft too, not cleared.
+    expect: refusedExcept({ harborPatient: II, harborFusionPatient: II, summitPatient: II }, NF),
   },
   {
     title: 'log a session of Lying march, which Sam does only with his therapist (supervised: never logged at home)',
@@ -426,7 +459,8 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async (w) => ({ exerciseId: w.exercise.harbor['Lying march'] ?? '', performedOn: isoDaysAgo(0), completed: 'yes', setsCompleted: '1', backPain: '1', legPain: '1', note: `Authorization probe ${uniqueStamp()}` }),
     probes: (_w, fields) => [noSessionWithNote(fields)],
-    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+    // Morgan has Lying march only on her draft.
+    expect: refusedExcept({ harborPatient: II, harborFusionPatient: II, summitPatient: II }, NF),
   },
   {
     // A correction names the log it replaces: only one's own. Robin is stopped earlier (Harbor's Walking is not hers).
@@ -456,7 +490,14 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async () => ({ signs: ['FALL', 'CALF'], submissionKey: `authz-${uniqueStamp()}` }),
     probes: (_w, fields) => [reportsWithKeyProbe(fields)],
-    expect: refusedExcept({ harborPatient: A('reportWarningSignsAction by harborPatient'), summitPatient: A('reportWarningSignsAction by summitPatient') }, NF),
+    expect: refusedExcept(
+      {
+        harborPatient: A('reportWarningSignsAction by harborPatient'),
+        harborFusionPatient: A('reportWarningSignsAction by harborFusionPatient'),
+        summitPatient: A('reportWarningSignsAction by summitPatient'),
+      },
+      NF,
+    ),
   },
   {
     title: 'report a warning sign that is not on the list',
@@ -466,7 +507,7 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async () => ({ signs: ['FALL', 'NOT_A_SIGN'], submissionKey: `authz-${uniqueStamp()}` }),
     probes: (_w, fields) => [reportsWithKeyProbe(fields)],
-    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+    expect: refusedExcept({ harborPatient: II, harborFusionPatient: II, summitPatient: II }, NF),
   },
   {
     title: "report a warning sign for another patient (a patientId field: the form takes none, so it is refused)",
@@ -476,7 +517,7 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async (w) => ({ signs: ['FALL'], submissionKey: `authz-${uniqueStamp()}`, patientId: w.alerted.patientId }),
     probes: (w, fields) => [reportsWithKeyProbe(fields), alertsProbe(w.alerted)],
-    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+    expect: refusedExcept({ harborPatient: II, harborFusionPatient: II, summitPatient: II }, NF),
   },
   // Alerts of the alerted patient, on the second care team (Taylor Brook, Dr. Zoe Park): Jordan and Dr. Shah
   // are outsiders of the same clinic; the admin reads alerts but closes none; a surgeon follows warning signs only.
@@ -530,6 +571,103 @@ export const ACTION_ROWS: ActionRow[] = [
     fields: async (w) => ({ alertId: w.alerted.signAlertId, note: 'ok' }),
     probes: (w) => [alertsProbe(w.alerted)],
     expect: refusedExcept({ harborTherapist: II, harborSurgeon: II, harborOtherTherapist: II, harborOtherSurgeon: II, summitTherapist: II, summitSurgeon: II }, NF),
+  },
+  // The surgeon's orders (the patient page's form, app/(clinic)/patients/[patientId]/order-actions.ts): only the
+  // surgeon who operated signs a patient's orders; everyone else, whatever their role, is told there is no such
+  // patient. A refused order signs nothing. Allowed cells sign orders for patients of the surgeon's own.
+  {
+    title: "sign orders for Sam (the right password, the version his page shows): only Dr. Shah, who operated",
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w) => orderFields(w.sam, { basedOnVersion: String(await latestOrderVersion(w.sam.patientId)) }),
+    probes: (w) => [ordersProbe(w.sam)],
+    expect: refusedExcept({ harborSurgeon: A('recordSurgeonOrderAction by harborSurgeon') }, NF),
+  },
+  {
+    title: "sign orders for Morgan (a fusion, with Dr. Shah's orders already in force)",
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.morgan.patientId}`,
+    fields: async (w) => orderFields(w.morgan, { basedOnVersion: String(await latestOrderVersion(w.morgan.patientId)) }),
+    probes: (w) => [ordersProbe(w.morgan)],
+    expect: refusedExcept({ harborSurgeon: A('recordSurgeonOrderAction by harborSurgeon') }, NF),
+  },
+  {
+    title: 'sign orders for a Harbor patient Dr. Park operated on (outside Dr. Shah’s care team)',
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.offTeamApproved.patientId}`,
+    fields: async (w) => orderFields(w.offTeamApproved, { basedOnVersion: String(await latestOrderVersion(w.offTeamApproved.patientId)) }),
+    probes: (w) => [ordersProbe(w.offTeamApproved)],
+    expect: refusedExcept({ harborOtherSurgeon: A('recordSurgeonOrderAction by harborOtherSurgeon') }, NF),
+  },
+  {
+    // The form is checked before the patient is looked up, so every surgeon gets this answer for any patient: it confirms nothing.
+    title: "sign Sam's orders with a 60 kg lifting limit (INVALID_INPUT for every surgeon; not found for every other role)",
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w) => orderFields(w.sam, { basedOnVersion: String(await latestOrderVersion(w.sam.patientId)), liftingLimit: '60' }),
+    probes: (w) => [ordersProbe(w.sam)],
+    expect: refusedExcept({ harborSurgeon: II, harborOtherSurgeon: II, summitSurgeon: II }, NF),
+  },
+  {
+    title: "sign Sam's orders with a wrong password (nothing signed; the refusal is on the audit trail)",
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w) => orderFields(w.sam, { basedOnVersion: String(await latestOrderVersion(w.sam.patientId)), password: 'not the password' }),
+    probes: (w) => [ordersProbe(w.sam)],
+    expect: refusedExcept({ harborSurgeon: II }, NF),
+  },
+  {
+    title: "sign Sam's orders from a page showing a version that is not the newest (CONFLICT for his surgeon, who sees them)",
+    resources: ['surgeonOrder'],
+    verb: 'sign',
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w) => orderFields(w.sam, { basedOnVersion: String((await latestOrderVersion(w.sam.patientId)) + 5) }),
+    probes: (w) => [ordersProbe(w.sam)],
+    expect: refusedExcept({ harborSurgeon: C }, NF),
+  },
+  // The clinic's photos (the catalog page's forms): its therapists and admin (media.upload) choose which one
+  // patients see first and remove them; other roles are refused outright (FORBIDDEN), another clinic's staff
+  // are told there is no such exercise or file. Refused rows aim at the suite's own Harbor exercise and photo.
+  {
+    title: "show the suite's Harbor photo to patients first (Harbor's therapists and admin)",
+    resources: ['media', 'exercise'],
+    verb: 'update',
+    action: 'setFeaturedMediaAction',
+    page: (w) => `/catalog/${w.mediaExercise.harbor.exerciseId}`,
+    fields: async (w) => ({ exerciseId: w.mediaExercise.harbor.exerciseId, mediaId: w.mediaExercise.harbor.mediaId }),
+    probes: (w) => [featuredProbe(w.mediaExercise.harbor.exerciseId)],
+    expect: refusedExcept({ ...MEDIA_MANAGERS('setFeaturedMediaAction'), summitAdmin: NF, summitTherapist: NF }, F),
+  },
+  {
+    title: "remove the suite's Harbor photo (Harbor's therapists and admin)",
+    resources: ['media'],
+    verb: 'delete',
+    action: 'removeExerciseMediaAction',
+    page: (w) => `/catalog/${w.mediaExercise.harbor.exerciseId}`,
+    fields: async (w) => ({ mediaId: w.mediaExercise.harbor.mediaId }),
+    probes: (w) => [mediaProbe(w.mediaExercise.harbor.mediaId), featuredProbe(w.mediaExercise.harbor.exerciseId)],
+    expect: refusedExcept({ ...MEDIA_MANAGERS('removeExerciseMediaAction'), summitAdmin: NF, summitTherapist: NF }, F),
+  },
+  {
+    title: "remove the photo of Harbor's Side-lying clam that Sam may see (the same rule on a demo exercise)",
+    resources: ['media'],
+    verb: 'delete',
+    action: 'removeExerciseMediaAction',
+    page: (w) => `/catalog/${w.photo.exerciseId}`,
+    fields: async (w) => ({ mediaId: w.photo.mediaId }),
+    probes: (w) => [mediaProbe(w.photo.mediaId)],
+    expect: refusedExcept({ ...MEDIA_MANAGERS('removeExerciseMediaAction'), summitAdmin: NF, summitTherapist: NF }, F),
   },
   {
     title: 'add an exercise to the catalog',
@@ -675,7 +813,7 @@ export const ACTION_ROWS: ActionRow[] = [
     verb: 'create',
     action: 'createStaffUserAction',
     page: () => '/admin',
-    fields: async () => ({ name: 'Authorization Probe', email: `authz.refused.${uniqueStamp()}@example.test`, role: 'THERAPIST' }),
+    fields: async () => ({ name: 'Authorization Probe', email: suiteEmail(`authz.refused.${uniqueStamp()}`), role: 'THERAPIST' }),
     probes: (_w, fields) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [field(fields, 'email')] }],
     expect: refusedExcept({ harborAdmin: A('createStaffUserAction by harborAdmin'), summitAdmin: A('createStaffUserAction by summitAdmin') }, F),
   },
@@ -772,7 +910,10 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async () => ({ time: '07:45', showNames: 'on', emailReminders: 'on' }),
     probes: (w) => [remindersProbe(w)],
-    expect: refusedExcept({ harborPatient: A('saveRemindersAction by harborPatient'), summitPatient: A('saveRemindersAction by summitPatient') }, NF),
+    expect: refusedExcept(
+      { harborPatient: A('saveRemindersAction by harborPatient'), harborFusionPatient: A('saveRemindersAction by harborFusionPatient'), summitPatient: A('saveRemindersAction by summitPatient') },
+      NF,
+    ),
   },
   {
     title: 'save a reminder time that is not a time of day, or for another patient (a patientId field)',
@@ -782,7 +923,7 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async (w) => ({ time: '25:00', patientId: w.robin.patientId }),
     probes: (w) => [remindersProbe(w)],
-    expect: refusedExcept({ harborPatient: II, summitPatient: II }, NF),
+    expect: refusedExcept({ harborPatient: II, harborFusionPatient: II, summitPatient: II }, NF),
   },
   {
     title: 'make a private calendar link (patients only, their own)',
@@ -792,7 +933,10 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async () => ({}),
     probes: (w) => [remindersProbe(w)],
-    expect: refusedExcept({ harborPatient: A('makeCalendarLinkAction by harborPatient'), summitPatient: A('makeCalendarLinkAction by summitPatient') }, NF),
+    expect: refusedExcept(
+      { harborPatient: A('makeCalendarLinkAction by harborPatient'), harborFusionPatient: A('makeCalendarLinkAction by harborFusionPatient'), summitPatient: A('makeCalendarLinkAction by summitPatient') },
+      NF,
+    ),
   },
   {
     title: 'stop the private calendar link (patients only, their own)',
@@ -802,7 +946,10 @@ export const ACTION_ROWS: ActionRow[] = [
     page: () => '/portal',
     fields: async () => ({}),
     probes: (w) => [remindersProbe(w)],
-    expect: refusedExcept({ harborPatient: A('stopCalendarLinkAction by harborPatient'), summitPatient: A('stopCalendarLinkAction by summitPatient') }, NF),
+    expect: refusedExcept(
+      { harborPatient: A('stopCalendarLinkAction by harborPatient'), harborFusionPatient: A('stopCalendarLinkAction by harborFusionPatient'), summitPatient: A('stopCalendarLinkAction by summitPatient') },
+      NF,
+    ),
   },
   {
     title: 'set a password with an invitation token that was never issued',
@@ -920,6 +1067,8 @@ function therapistCells(): AllowedCell[] {
         prepare: async (_s, ops) => {
           const patient = await ops.createPatient(therapist);
           await ops.approve(therapist, patient);
+          // Signed at once: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await ops.signAll(SURGEON_OF[therapist] ?? 'harborSurgeon', patient);
           return { patient };
         },
         request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: { patientId: patientOf(prepared).patientId } }),
@@ -940,6 +1089,8 @@ function therapistCells(): AllowedCell[] {
         prepare: async (_s, ops) => {
           const patient = await ops.createPatient(therapist);
           await ops.approve(therapist, patient);
+          // Signed at once: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await ops.signAll(SURGEON_OF[therapist] ?? 'harborSurgeon', patient);
           return { patient };
         },
         request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: { patientId: patientOf(prepared).patientId, reason: '' } }),
@@ -967,7 +1118,7 @@ function therapistCells(): AllowedCell[] {
         },
         expect: { outcome: 'ok', audit: 'plan.item_add' },
         verify: async (_w, prepared) => {
-          expect((await draftOf(patientOf(prepared).patientId)).items.map((item) => item.exerciseName)).toEqual(['Walking', 'Side-lying clam']);
+          expect((await draftOf(patientOf(prepared).patientId)).items.map((item) => item.exerciseName)).toEqual([...FIRST_PHASE, 'Side-lying clam']);
         },
       },
       {
@@ -986,7 +1137,8 @@ function therapistCells(): AllowedCell[] {
         },
         expect: { outcome: 'ok', audit: 'plan.item_update' },
         verify: async (_w, prepared) => {
-          expect((await draftOf(patientOf(prepared).patientId)).items.map((item) => item.mode)).toEqual(['SUPERVISED']);
+          // The first item (Walking) only.
+          expect((await draftOf(patientOf(prepared).patientId)).items.map((item) => item.mode)).toEqual(FIRST_PHASE.map((_name, index) => (index === 0 ? 'SUPERVISED' : 'SELF_DIRECTED')));
         },
       },
       {
@@ -1002,7 +1154,7 @@ function therapistCells(): AllowedCell[] {
         },
         expect: { outcome: 'ok', audit: 'plan.item_remove' },
         verify: async (_w, prepared) => {
-          expect((await draftOf(patientOf(prepared).patientId)).items).toEqual([]);
+          expect((await draftOf(patientOf(prepared).patientId)).items.map((item) => item.exerciseName)).toEqual(FIRST_PHASE.slice(1));
         },
       },
       {
@@ -1036,11 +1188,13 @@ function therapistCells(): AllowedCell[] {
           };
         },
         expect: { outcome: 'redirect', to: (prepared) => new RegExp(`^/patients/${patientOf(prepared).patientId}$`), audit: 'plan.approve' },
-        verify: async (w, prepared) => {
+        verify: async (w, prepared, _answer, session) => {
           expect(await versions(patientOf(prepared).patientId)).toEqual([{ number: 1, status: 'APPROVED', phase: 1 }]);
           const surgeon = SURGEON_OF[therapist] ?? 'harborSurgeon';
           const pending = await pendingSignOffs(patientOf(prepared).patientId);
-          expect(pending.map((signOff) => [signOff.exerciseName, signOff.surgeonId]), 'Walking goes to the patient’s surgeon').toEqual([['Walking', w.userId[surgeon]]]);
+          expect(pending.map((signOff) => [signOff.exerciseName, signOff.surgeonId]), 'every home exercise goes to the patient’s surgeon').toEqual(FIRST_PHASE.map((name) => [name, w.userId[surgeon]]));
+          // Then signed: the suite leaves no request waiting on a demo surgeon's queue (other specs page through it).
+          await productOps(session).signAll(surgeon, patientOf(prepared));
         },
       },
       {
@@ -1102,9 +1256,11 @@ function surgeonCells(): AllowedCell[] {
       return { page: '/sign-offs', fields: { signOffId: signOff?.id ?? '', contentHash: signOff?.contentHash ?? '', decision: 'SIGN', reason: '', password: DEMO_PASSWORD } };
     },
     expect: { outcome: 'ok', audit: 'signoff.sign' },
-    verify: async (_w, prepared) => {
-      const decided = await rows<{ status: string }>('SELECT "status" FROM "SignOff" WHERE "patientId" = $1', [patientOf(prepared).patientId]);
-      expect(decided).toEqual([{ status: 'SIGNED' }]);
+    verify: async (_w, prepared, _answer, session) => {
+      // The one decided; the patient's other home exercises still wait (and are then signed, so no demo surgeon's queue fills up).
+      const decided = await rows<{ status: string }>('SELECT "status" FROM "SignOff" WHERE "patientId" = $1 ORDER BY "status"', [patientOf(prepared).patientId]);
+      expect(decided.map((row) => row.status)).toEqual([...FIRST_PHASE.slice(1).map(() => 'PENDING'), 'SIGNED']);
+      await productOps(session).signAll(surgeon, patientOf(prepared));
     },
   }));
 }
@@ -1138,6 +1294,7 @@ function patientCells(): AllowedCell[] {
   ];
   for (const [actor, clinic] of [
     ['harborPatient', 'harbor'],
+    ['harborFusionPatient', 'harbor'],
     ['summitPatient', 'summit'],
   ] as const) {
     cells.push({
@@ -1226,9 +1383,10 @@ async function closeOpenAlerts(session: Session, clinician: SignedInKey, patient
   }
 }
 
-type PortalClinic = { actor: 'harborPatient' | 'summitPatient'; clinic: 'harbor' | 'summit'; therapist: 'harborTherapist' | 'summitTherapist'; emergencyNumber: string; phone: string };
+type PortalClinic = { actor: 'harborPatient' | 'harborFusionPatient' | 'summitPatient'; clinic: 'harbor' | 'summit'; therapist: 'harborTherapist' | 'summitTherapist'; emergencyNumber: string; phone: string };
 const PORTAL_CLINICS: PortalClinic[] = [
   { actor: 'harborPatient', clinic: 'harbor', therapist: 'harborTherapist', emergencyNumber: '911', phone: '(555) 010-2000' },
+  { actor: 'harborFusionPatient', clinic: 'harbor', therapist: 'harborTherapist', emergencyNumber: '911', phone: '(555) 010-2000' },
   { actor: 'summitPatient', clinic: 'summit', therapist: 'summitTherapist', emergencyNumber: '999', phone: '020 7946 0000' },
 ];
 
@@ -1408,6 +1566,158 @@ function clinicSettingsCells(): AllowedCell[] {
     expect: { outcome: 'refused', code: 'INVALID_INPUT' },
     probes: () => [clinicsProbe()],
   });
+  return cells;
+}
+
+/** The suite's fresh patient of a surgeon's care team, with the portal: the orders are proven on them, never on Sam or Morgan. */
+function orderCells(): AllowedCell[] {
+  const cells: AllowedCell[] = [];
+  for (const surgeon of ['harborSurgeon', 'harborOtherSurgeon', 'summitSurgeon'] as const) {
+    const therapist = (THERAPIST_OF[surgeon] ?? 'harborTherapist') as keyof typeof CARE_TEAM_SURGEON;
+    const clinic = therapistClinic(surgeon);
+    cells.push({
+      title: `recordSurgeonOrderAction by ${surgeon}: version 1 of their own patient's orders, signed and audited; the patient reads the limits in place of the protocol's; a page showing no orders is then out of date (CONFLICT)`,
+      actor: surgeon,
+      resources: ['surgeonOrder'],
+      verb: 'sign',
+      action: 'recordSurgeonOrderAction',
+      prepare: async (_s, ops) => {
+        const { patient, context } = await ops.portalPatient(clinic, { therapist });
+        return { patient, portal: context };
+      },
+      request: async (w, prepared) => ({
+        page: `/patients/${patientOf(prepared).patientId}`,
+        fields: orderFields(patientOf(prepared), { liftingUntilPhaseId: w.protocol[clinic].phaseIds[2] ?? '', drivingUntilDate: isoDaysAgo(-14), note: 'Authorization suite: protect the disc.' }),
+      }),
+      expect: { outcome: 'ok', audit: 'order.sign' },
+      verify: async (w, prepared, answer, session) => {
+        const patient = patientOf(prepared);
+        expect(answer.kind === 'result' ? answer.result.data : null).toEqual({ version: 1, patientId: patient.patientId });
+        const orders = await rows<{ version: number; surgeonId: string; note: string; restrictions: Array<{ kind: string; isAllowed: boolean; limit: number | null; unit: string | null; untilPhaseId: string | null; hasUntilDate: boolean }> }>(
+          `SELECT o."version", o."surgeonId", o."note",
+             (SELECT json_agg(json_build_object('kind', r."kind", 'isAllowed', r."isAllowed", 'limit', r."limit", 'unit', r."unit", 'untilPhaseId', r."untilPhaseId", 'hasUntilDate', r."untilDate" IS NOT NULL) ORDER BY r."kind"::text) FROM "SurgeonOrderRestriction" r WHERE r."orderId" = o."id") AS "restrictions"
+           FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" WHERE e."patientId" = $1 ORDER BY o."version"`,
+          [patient.patientId],
+        );
+        const phase3 = w.protocol[clinic].phaseIds[2] ?? '';
+        expect(orders).toEqual([
+          {
+            version: 1,
+            surgeonId: w.userId[surgeon],
+            note: 'Authorization suite: protect the disc.',
+            restrictions: [
+              { kind: 'BENDING', isAllowed: false, limit: null, unit: null, untilPhaseId: null, hasUntilDate: false },
+              { kind: 'DRIVING', isAllowed: false, limit: null, unit: null, untilPhaseId: null, hasUntilDate: true },
+              { kind: 'LIFTING', isAllowed: false, limit: 4, unit: 'KG', untilPhaseId: phase3, hasUntilDate: false },
+              { kind: 'SITTING', isAllowed: true, limit: null, unit: null, untilPhaseId: null, hasUntilDate: false },
+              { kind: 'TWISTING', isAllowed: true, limit: null, unit: null, untilPhaseId: null, hasUntilDate: false },
+            ],
+          },
+        ]);
+        const portal = await (await (prepared.portal as APIRequestContext).get('/portal', { headers: { 'x-forwarded-for': nextIp() } })).text();
+        for (const sentence of ['Your surgeon set these limits for you:', 'Do not lift more than 4 kg until you reach phase 3.', 'Do not bend forward at the waist.', 'Do not drive until']) {
+          expect(portal.includes(sentence), `the patient reads "${sentence}"`).toBe(true);
+        }
+        expect(portal.includes('Authorization suite: protect the disc.'), 'the note is for the care team, not the patient').toBe(false);
+        const stale = await session.act(surgeon, 'recordSurgeonOrderAction', `/patients/${patient.patientId}`, orderFields(patient, { basedOnVersion: '0', liftingLimit: '10' }));
+        expect(stale.kind === 'result' ? stale.result.code : describeAnswer(stale), 'a page that showed no orders is out of date').toBe('CONFLICT');
+        expect((await rows('SELECT o."id" FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" WHERE e."patientId" = $1', [patient.patientId])).length).toBe(1);
+      },
+    });
+  }
+  // Orders need only the episode: no plan is approved, so nothing waits on Dr. Shah's queue.
+  const ownPatient = async (_s: Session, ops: Ops) => ({ patient: await ops.createPatient('harborTherapist') });
+  cells.push(
+    {
+      title: "harborSurgeon signs orders for their own patient lasting until a phase of another protocol (Harbor's fusion protocol): INVALID_INPUT, nothing signed",
+      actor: 'harborSurgeon',
+      resources: ['surgeonOrder'],
+      verb: 'sign',
+      action: 'recordSurgeonOrderAction',
+      prepare: ownPatient,
+      request: async (w, prepared) => {
+        const fusion = await one<{ id: string }>(
+          `SELECT ph."id" FROM "ProtocolPhase" ph JOIN "Protocol" r ON r."id" = ph."protocolId" WHERE r."clinicId" = $1 AND r."name" = 'Lumbar fusion' ORDER BY ph."position" DESC LIMIT 1`,
+          [w.clinicId.harbor],
+        );
+        return { page: `/patients/${patientOf(prepared).patientId}`, fields: orderFields(patientOf(prepared), { liftingUntilPhaseId: fusion.id }) };
+      },
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (_w, prepared) => [ordersProbe(patientOf(prepared))],
+    },
+    {
+      title: 'harborSurgeon signs orders for their own patient lasting until a day before the surgery: INVALID_INPUT, nothing signed',
+      actor: 'harborSurgeon',
+      resources: ['surgeonOrder'],
+      verb: 'sign',
+      action: 'recordSurgeonOrderAction',
+      prepare: ownPatient,
+      request: async (_w, prepared) => ({ page: `/patients/${patientOf(prepared).patientId}`, fields: orderFields(patientOf(prepared), { drivingUntilDate: isoDaysAgo(30) }) }),
+      expect: { outcome: 'refused', code: 'INVALID_INPUT' },
+      probes: (_w, prepared) => [ordersProbe(patientOf(prepared))],
+    },
+  );
+  return cells;
+}
+
+/** The clinic's staff with media.upload, each on an exercise their admin adds and a photo they upload themselves. */
+const MEDIA_ACTORS: SignedInKey[] = ['harborAdmin', 'harborTherapist', 'harborOtherTherapist', 'summitAdmin', 'summitTherapist'];
+
+function mediaCells(): AllowedCell[] {
+  const cells: AllowedCell[] = [];
+  for (const actor of MEDIA_ACTORS) {
+    const clinic = therapistClinic(actor);
+    // A photo of their own on the clinic's exercise for these cells (they run one after another).
+    const withPhoto = async (session: Session, ops: Ops): Promise<Prepared> => {
+      const exerciseId = session.world.cellExercise[clinic];
+      return { exerciseId, mediaId: await ops.uploadPhoto(actor, exerciseId) };
+    };
+    const featuredOf = async (exerciseId: unknown) => (await one<{ featuredMediaId: string | null }>('SELECT "featuredMediaId" FROM "Exercise" WHERE "id" = $1', [exerciseId])).featuredMediaId;
+    cells.push(
+      {
+        title: `setFeaturedMediaAction by ${actor}: their photo is what patients see first, audited; and then the drawing again`,
+        actor,
+        resources: ['media', 'exercise'],
+        verb: 'update',
+        action: 'setFeaturedMediaAction',
+        prepare: withPhoto,
+        request: async (_w, prepared) => ({ page: `/catalog/${String(prepared.exerciseId)}`, fields: { exerciseId: String(prepared.exerciseId), mediaId: String(prepared.mediaId) } }),
+        expect: { outcome: 'ok', audit: 'media.feature' },
+        verify: async (_w, prepared, answer, session) => {
+          expect(answer.kind === 'result' ? answer.result.data : null).toEqual({ exerciseId: prepared.exerciseId, featuredMediaId: prepared.mediaId });
+          expect(await featuredOf(prepared.exerciseId)).toBe(prepared.mediaId);
+          const drawing = await session.act(actor, 'setFeaturedMediaAction', `/catalog/${String(prepared.exerciseId)}`, { exerciseId: String(prepared.exerciseId), mediaId: '' });
+          expectOk(drawing, `${actor} shows the drawing first again`);
+          expect(await featuredOf(prepared.exerciseId)).toBeNull();
+        },
+      },
+      {
+        title: `removeExerciseMediaAction by ${actor}: the photo shown first is gone (bytes deleted, the row kept as removed, the drawing shown again), audited, and answers 404 from then on`,
+        actor,
+        resources: ['media'],
+        verb: 'delete',
+        action: 'removeExerciseMediaAction',
+        prepare: async (session, ops) => {
+          const prepared = await withPhoto(session, ops);
+          await ops.featureMedia(actor, String(prepared.exerciseId), String(prepared.mediaId));
+          return prepared;
+        },
+        request: async (_w, prepared) => ({ page: `/catalog/${String(prepared.exerciseId)}`, fields: { mediaId: String(prepared.mediaId) } }),
+        expect: { outcome: 'ok', audit: 'media.remove' },
+        verify: async (_w, prepared, answer, session) => {
+          expect(answer.kind === 'result' ? answer.result.data : null).toEqual({ exerciseId: prepared.exerciseId });
+          const stored = await one<{ isRemoved: boolean; chunks: number }>(
+            `SELECT m."removedAt" IS NOT NULL AS "isRemoved", (SELECT count(*)::int FROM "MediaChunk" c WHERE c."storageKey" = m."storageKey") AS "chunks" FROM "ExerciseMedia" m WHERE m."id" = $1`,
+            [prepared.mediaId],
+          );
+          expect(stored).toEqual({ isRemoved: true, chunks: 0 });
+          expect(await featuredOf(prepared.exerciseId)).toBeNull();
+          const read = await session.context(actor).get(`/api/media/${String(prepared.mediaId)}`, { headers: { 'x-forwarded-for': nextIp() } });
+          expect(read.status(), 'a removed photo is not found').toBe(404);
+        },
+      },
+    );
+  }
   return cells;
 }
 
@@ -1639,7 +1949,7 @@ function staffCells(): AllowedCell[] {
         resources: ['user', 'invitation'],
         verb: 'create',
         action: 'createStaffUserAction',
-        prepare: async () => ({ email: `authz.staff.${uniqueStamp()}@example.test` }),
+        prepare: async () => ({ email: suiteEmail(`authz.staff.${uniqueStamp()}`) }),
         request: async (_w, prepared) => ({ page: '/admin', fields: { name: `Zz Authz New Surgeon ${uniqueStamp()}`, email: String(prepared.email), role: 'SURGEON' } }),
         expect: { outcome: 'ok', audit: 'user.create' },
         verify: async (w, prepared, answer) => {
@@ -1659,7 +1969,7 @@ function staffCells(): AllowedCell[] {
         verb: 'update',
         action: 'inviteStaffUserAction',
         prepare: async (session) => {
-          const email = `authz.staff.${uniqueStamp()}@example.test`;
+          const email = suiteEmail(`authz.staff.${uniqueStamp()}`);
           const added = await session.act(admin, 'createStaffUserAction', '/admin', { name: `Zz Authz Waiting ${uniqueStamp()}`, email, role: 'SURGEON' });
           const lost = tokenOfPath((expectOk(added, `${admin} adds a surgeon`) as { path?: string }).path);
           const { id } = await one<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = $1', [email]);
@@ -1951,7 +2261,7 @@ function crossReferenceCells(): AllowedCell[] {
       resources: ['user'],
       verb: 'create',
       action: 'createStaffUserAction',
-      prepare: async () => ({ email: `authz.patientrole.${uniqueStamp()}@example.test` }),
+      prepare: async () => ({ email: suiteEmail(`authz.patientrole.${uniqueStamp()}`) }),
       request: async (_w, prepared) => ({ page: '/admin', fields: { name: 'Zz Authz Not Staff', email: String(prepared.email), role: 'PATIENT' } }),
       expect: { outcome: 'refused', code: 'INVALID_INPUT' },
       probes: (_w, prepared) => [{ label: 'no account with that email', sql: 'SELECT count(*)::int AS "n" FROM "User" WHERE "email" = $1', params: [prepared.email] }],
@@ -1966,6 +2276,44 @@ function crossReferenceCells(): AllowedCell[] {
       request: async () => ({ page: '/admin', fields: { name: 'Zz Authz Clash', email: String(ACTORS.summitTherapist.email), role: 'THERAPIST' } }),
       expect: { outcome: 'refused', code: 'CONFLICT' },
       probes: (w) => [userProbe(w.userId.summitTherapist)],
+    },
+    {
+      title: "harborTherapist shows Summit's photo first on the suite's Harbor exercise",
+      actor: 'harborTherapist',
+      resources: ['media', 'exercise'],
+      verb: 'update',
+      action: 'setFeaturedMediaAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: `/catalog/${w.mediaExercise.harbor.exerciseId}`, fields: { exerciseId: w.mediaExercise.harbor.exerciseId, mediaId: w.mediaExercise.summit.mediaId } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (w) => [featuredProbe(w.mediaExercise.harbor.exerciseId)],
+    },
+    {
+      title: "harborTherapist shows the photo of Harbor's Side-lying clam first on another exercise (a photo is shown only on its own exercise)",
+      actor: 'harborTherapist',
+      resources: ['media', 'exercise'],
+      verb: 'update',
+      action: 'setFeaturedMediaAction',
+      prepare: async () => ({}),
+      request: async (w) => ({ page: `/catalog/${w.mediaExercise.harbor.exerciseId}`, fields: { exerciseId: w.mediaExercise.harbor.exerciseId, mediaId: w.photo.mediaId } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (w) => [featuredProbe(w.mediaExercise.harbor.exerciseId)],
+    },
+    {
+      title: 'harborAdmin shows a removed photo first',
+      actor: 'harborAdmin',
+      resources: ['media', 'exercise'],
+      verb: 'update',
+      action: 'setFeaturedMediaAction',
+      prepare: async (session, ops) => {
+        const exerciseId = session.world.cellExercise.harbor;
+        const mediaId = await ops.uploadPhoto('harborAdmin', exerciseId);
+        expectOk(await session.act('harborAdmin', 'removeExerciseMediaAction', `/catalog/${exerciseId}`, { mediaId }), 'harborAdmin removes a photo');
+        return { exerciseId, mediaId };
+      },
+      request: async (_w, prepared) => ({ page: `/catalog/${String(prepared.exerciseId)}`, fields: { exerciseId: String(prepared.exerciseId), mediaId: String(prepared.mediaId) } }),
+      expect: { outcome: 'refused', code: 'NOT_FOUND' },
+      probes: (_w, prepared) => [featuredProbe(String(prepared.exerciseId))],
     },
     {
       title: 'harborTherapist creates a protocol from another origin (cross-site request)',
@@ -1992,6 +2340,8 @@ export const ALLOWED_CELLS: AllowedCell[] = [
   ...staffCells(),
   ...clinicalLoopCells(),
   ...clinicSettingsCells(),
+  ...orderCells(),
+  ...mediaCells(),
   ...crossReferenceCells(),
 ];
 
@@ -2148,12 +2498,42 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     actors: [...actors],
   })),
   {
+    action: 'recordSurgeonOrderAction',
+    page: (w) => `/patients/${w.sam.patientId}`,
+    fields: async (w, id) => orderFields({ ...w.sam, patientId: id }, { basedOnVersion: String(await latestOrderVersion(w.sam.patientId)) }),
+    realId: async (w) => w.sam.patientId,
+    actors: ['harborOtherSurgeon', 'summitSurgeon'],
+  },
+  {
+    action: 'setFeaturedMediaAction',
+    record: "another clinic's exercise",
+    page: (w) => `/catalog/${w.mediaExercise.harbor.exerciseId}`,
+    fields: async (_w, id) => ({ exerciseId: id, mediaId: '' }),
+    realId: async (w) => w.mediaExercise.harbor.exerciseId,
+    actors: ['summitAdmin', 'summitTherapist'],
+  },
+  {
+    action: 'setFeaturedMediaAction',
+    record: "another clinic's photo, on one's own exercise",
+    page: (w) => `/catalog/${w.mediaExercise.summit.exerciseId}`,
+    fields: async (w, id) => ({ exerciseId: w.mediaExercise.summit.exerciseId, mediaId: id }),
+    realId: async (w) => w.mediaExercise.harbor.mediaId,
+    actors: ['summitAdmin', 'summitTherapist'],
+  },
+  {
+    action: 'removeExerciseMediaAction',
+    page: (w) => `/catalog/${w.mediaExercise.harbor.exerciseId}`,
+    fields: async (_w, id) => ({ mediaId: id }),
+    realId: async (w) => w.mediaExercise.harbor.mediaId,
+    actors: ['summitAdmin', 'summitTherapist'],
+  },
+  {
     action: 'logSessionAction',
     record: 'the log a correction replaces',
     page: () => '/portal',
     fields: async (w, id) => ({ exerciseId: w.exercise.harbor.Walking ?? '', performedOn: isoDaysAgo(0), completed: '', setsCompleted: '', backPain: '1', legPain: '1', note: '', correctsId: id }),
     realId: async (w) => w.alerted.oldestSessionId,
-    actors: ['harborPatient'],
+    actors: ['harborPatient', 'harborFusionPatient'],
   },
 ];
 

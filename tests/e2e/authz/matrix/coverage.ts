@@ -3,11 +3,31 @@ import type { Resource, Verb } from './pages';
 // Every resource against every verb: either some row of the matrix exercises it (found by
 // matrix-coverage in actions.spec.ts), or it is here with the reason there is nothing to exercise.
 
-export const RESOURCES: Resource[] = ['patient', 'episode', 'plan', 'planVersion', 'planItem', 'signOff', 'sessionLog', 'protocol', 'exercise', 'user', 'auditLog', 'alert', 'warningSign', 'clinic', 'reminder', 'mail'];
+export const RESOURCES: Resource[] = [
+  'patient',
+  'episode',
+  'plan',
+  'planVersion',
+  'planItem',
+  'signOff',
+  'sessionLog',
+  'protocol',
+  'exercise',
+  'user',
+  'auditLog',
+  'alert',
+  'warningSign',
+  'clinic',
+  'reminder',
+  'mail',
+  'surgeonOrder',
+  'media',
+  'programme',
+];
 export const VERBS: Verb[] = ['list', 'read', 'create', 'update', 'approve', 'sign', 'delete'];
 
 const ONLY_VERSIONS_ARE_APPROVED = 'no such endpoint: only a plan version is approved (approveVersionAction)';
-const ONLY_SIGN_OFFS_ARE_SIGNED = 'no such endpoint: only a sign-off is signed (decideSignOffAction)';
+const ONLY_SIGN_OFFS_ARE_SIGNED = "no such endpoint: only a sign-off (decideSignOffAction) and a surgeon's orders (recordSurgeonOrderAction) are signed";
 
 export const NO_SUCH_ENDPOINT: Partial<Record<`${Resource}.${Verb}`, string>> = {
   'patient.update': "no such endpoint: a patient's details are not edited after registration",
@@ -69,4 +89,17 @@ export const NO_SUCH_ENDPOINT: Partial<Record<`${Resource}.${Verb}`, string>> = 
   'mail.approve': ONLY_VERSIONS_ARE_APPROVED,
   'mail.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
   'mail.delete': 'no such endpoint: the record of an email is kept',
+  'surgeonOrder.list': "no such endpoint of its own: the patient's page lists the versions of the orders (surgeonOrder read rows)",
+  'surgeonOrder.create': 'no such endpoint of its own: an order exists only signed (recordSurgeonOrderAction, the sign rows)',
+  'surgeonOrder.update': 'no such endpoint: a change is a new signed version (recordSurgeonOrderAction); a trigger refuses UPDATE of a signed one',
+  'surgeonOrder.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'surgeonOrder.delete': 'no such endpoint: signed orders are never deleted (a trigger refuses DELETE)',
+  'media.approve': 'no such endpoint: a clinic’s photos are not approved; showing one first is an update (setFeaturedMediaAction)',
+  'media.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'programme.list': 'no such endpoint: a patient has one programme, made on request (programme read rows)',
+  'programme.create': 'no such endpoint: the programme is made from the portal view each time it is read, never stored',
+  'programme.update': 'no such endpoint: the programme is made from the portal view each time it is read, never stored',
+  'programme.approve': ONLY_VERSIONS_ARE_APPROVED,
+  'programme.sign': ONLY_SIGN_OFFS_ARE_SIGNED,
+  'programme.delete': 'no such endpoint: the programme is never stored',
 };

@@ -1,5 +1,8 @@
 import { ACTOR_KEYS, type ActorKey } from '../support/actors';
-import type { World } from '../support/world';
+import { rows, type Probe } from '../support/database';
+import { storedBytes, uploadBody, type UploadFile } from '../support/media';
+import { SUITE_PHOTO, type World } from '../support/world';
+import { DECOMPRESSION_PROTOCOL, EXERCISES, FUSION_PROTOCOL } from '../../../../prisma/data/catalog';
 
 // The page and route-handler half of the authorization matrix: for every page and route handler, what
 // each actor gets. Who may see what follows lib/domain/permissions.ts (the role table), the care team
@@ -29,6 +32,12 @@ export type Resource =
   | 'reminder'
   /** The record of each email Regimen sends, and the clinic admin's view of what failed. */
   | 'mail'
+  /** The surgeon's signed orders for a patient's episode: restrictions on lifting, bending, twisting, sitting, driving. */
+  | 'surgeonOrder'
+  /** A clinic's own photo or video of one of its exercises. */
+  | 'media'
+  /** The printed programme: a PDF of what the patient's portal shows. */
+  | 'programme'
   /** Health checks: no record, only whether the app answers. */
   | 'system';
 
@@ -37,8 +46,20 @@ export type Verb = 'list' | 'read' | 'create' | 'update' | 'approve' | 'sign' | 
 type Texts = (world: World) => string[];
 
 export type PageExpect =
-  /** 200, carrying these texts and none of `lacks` (on top of the viewer's leak rules, checked everywhere). */
-  | { kind: 'shown'; contains?: Texts; lacks?: Texts; contentType?: string }
+  /**
+   * 200 (or `status`: 201 for an upload, 206 for a range), carrying these texts and none of `lacks` (on top of the
+   * viewer's leak rules, checked everywhere); a PDF is searched as the text it prints. `headers` and `bytes`
+   * pin what a file is sent with and exactly which bytes.
+   */
+  | {
+      kind: 'shown';
+      contains?: Texts;
+      lacks?: Texts;
+      contentType?: string;
+      status?: number;
+      headers?: (world: World) => Promise<Record<string, string>>;
+      bytes?: (world: World) => Promise<Buffer>;
+    }
   | { kind: 'notFound' }
   | { kind: 'signIn' }
   | { kind: 'redirect'; to: string }
@@ -49,8 +70,14 @@ export type PageRow = {
   title: string;
   resources: Resource[];
   verb: Verb;
-  method?: 'GET' | 'DELETE';
+  method?: 'GET' | 'DELETE' | 'POST';
   path: (world: World) => string;
+  /** Request headers of this row (a Range). */
+  headers?: Record<string, string>;
+  /** A POST row's multipart body (an upload), made for each cell. */
+  body?: (world: World) => Promise<Record<string, string | UploadFile>>;
+  /** For a POST row: what a cell that is not shown must leave as it was (it also writes no SUCCESS audit row). */
+  probes?: (world: World) => Probe[];
   /** The app route this row exercises, as in app-paths-manifest.json. */
   route: string;
   /** What identifies the record: an answer that refuses the viewer must not carry it. */
@@ -70,7 +97,20 @@ function only(allowed: Partial<Record<ActorKey, PageExpect>>, others: PageExpect
   return Object.fromEntries(ACTOR_KEYS.map((key) => [key, allowed[key] ?? (key === 'signedOut' ? SIGN_IN : others)])) as Record<ActorKey, PageExpect>;
 }
 
+/** What the portal and the printed programme call each exercise (prisma/data/catalog.ts): its plain name. */
+function plain(name: string): string {
+  const exercise = EXERCISES.find((entry) => entry.name === name);
+  if (!exercise) throw new Error(`${name} is not in the catalogue`);
+  return exercise.patientName ?? exercise.name;
+}
 const SAM = ['Rivera', 'Lumbar microdiscectomy (L4-L5)'];
+const MORGAN = ['Ellis', 'Instrumented lumbar fusion (L4-L5)'];
+/** Dr. Shah's orders for Morgan (prisma/seed.ts): the note to the care team, and the limits as the patient reads them. */
+const MORGAN_ORDER_NOTE = 'Solid construct on the 6-week films. Keep the fusion protected until the 12-week review.';
+const MORGAN_LIMITS = ['Do not lift more than 2 kg until you reach phase 3.', 'Do not twist your back until you reach phase 3.', 'Do not sit for more than 30 minutes at a time.'];
+/** The order form's button: only the patient's own surgeon is offered it. */
+const SIGN_ORDERS = 'Sign orders';
+const PRINT_PROGRAMME = 'Print programme on A4';
 /** Sam's one session note in the demo (prisma/seed.ts), yesterday's: on the first page of his sessions. */
 const SAM_NOTE = 'Back felt stiff in the morning.';
 const CLINICIAN_EDITING = ['Create invitation link', 'Reset password', 'Open draft', 'Change plan', 'Advance to phase'];
@@ -90,6 +130,58 @@ const PAIN_ALERT = 'Back pain 8/10';
 /** The last of two pages of sessions: a link back, none further. */
 const LAST_OF_TWO_PAGES = { contains: 'Previous page', lacks: 'Next page' };
 
+/** A printed programme: a PDF that prints these texts and none of `lacks`. */
+const pdf = (contains: Texts, lacks?: Texts): PageExpect => ({ kind: 'shown', contains, lacks, contentType: 'application/pdf' });
+
+/** Who may read a photo of Harbor's Side-lying clam: Harbor's staff, and Sam, for whom it is cleared. */
+const PHOTO_READERS: ActorKey[] = ['harborAdmin', 'harborTherapist', 'harborSurgeon', 'harborOtherTherapist', 'harborOtherSurgeon', 'harborPatient'];
+
+async function photoFacts(w: World): Promise<{ sha256: string; bytes: Buffer }> {
+  const [row] = await rows<{ sha256: string }>('SELECT "sha256" FROM "ExerciseMedia" WHERE "id" = $1', [w.photo.mediaId]);
+  return { sha256: row?.sha256 ?? '', bytes: await storedBytes(w.photo.mediaId) };
+}
+
+/** The suite's photo as the media route sends it: the stored bytes (or a range of them), its ETag, cached by the browser only. */
+function photo(range?: { start: number; end: number }): PageExpect {
+  return {
+    kind: 'shown',
+    status: range ? 206 : 200,
+    contentType: 'image/jpeg',
+    headers: async (w) => {
+      const { sha256, bytes } = await photoFacts(w);
+      return {
+        etag: `"${sha256}"`,
+        'cache-control': 'private, max-age=86400',
+        'x-content-type-options': 'nosniff',
+        ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${bytes.length}` } : {}),
+      };
+    },
+    bytes: async (w) => {
+      const { bytes } = await photoFacts(w);
+      return range ? bytes.subarray(range.start, range.end + 1) : bytes;
+    },
+  };
+}
+
+/** Who may add a photo to a Harbor exercise: its therapists and admin (media.upload, their own clinic). */
+const UPLOADERS: ActorKey[] = ['harborAdmin', 'harborTherapist', 'harborOtherTherapist'];
+
+const uploaded = (contains: string[]): PageExpect => ({ kind: 'shown', status: 201, contentType: 'application/json', contains: () => contains });
+
+/** Photos of the suite's Harbor exercise kept for anyone who may not add one: there must never be any. */
+function uploadsByOthersProbe(w: World): Probe {
+  return {
+    label: 'photos of the exercise by anyone but its clinic’s therapists and admin',
+    sql: `SELECT count(*)::int AS "n" FROM "ExerciseMedia" m JOIN "User" u ON u."id" = m."createdById"
+          WHERE m."exerciseId" = $1 AND (u."clinicId" <> m."clinicId" OR u."role" NOT IN ('ADMIN', 'THERAPIST'))`,
+    params: [w.mediaExercise.harbor.exerciseId],
+  };
+}
+
+function uploadsNamedProbe(w: World, description: string, label: string): Probe {
+  return { label, sql: 'SELECT count(*)::int AS "n" FROM "ExerciseMedia" WHERE "exerciseId" = $1 AND "description" = $2', params: [w.mediaExercise.harbor.exerciseId, description] };
+}
+
 export const PAGE_ROWS: PageRow[] = [
   {
     title: "caseload: a therapist lists the patients of their care team, their open alerts first (a surgeon's patients' alerts are on the sign-off queue)",
@@ -98,7 +190,7 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/caseload',
     route: '/(clinic)/caseload/page',
     expect: only({
-      harborTherapist: shown(() => ['Rivera', 'Alerts']),
+      harborTherapist: shown(() => ['Rivera', 'Ellis', 'Alerts']),
       harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName, w.alerted.lastName, PAIN_ALERT, FALL_ALERT, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN]),
       summitTherapist: shown(() => ['Hale', 'Alerts']),
     }),
@@ -110,9 +202,9 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/patients',
     route: '/(clinic)/patients/page',
     expect: only({
-      harborAdmin: shown((w) => ['Rivera', w.offTeamApproved.lastName, w.offTeamDraft.lastName]),
-      harborTherapist: shown(() => ['Rivera'], (w) => [w.offTeamApproved.lastName]),
-      harborSurgeon: shown(() => ['Rivera'], (w) => [w.offTeamApproved.lastName]),
+      harborAdmin: shown((w) => ['Rivera', 'Ellis', w.offTeamApproved.lastName, w.offTeamDraft.lastName]),
+      harborTherapist: shown(() => ['Rivera', 'Ellis'], (w) => [w.offTeamApproved.lastName]),
+      harborSurgeon: shown(() => ['Rivera', 'Ellis'], (w) => [w.offTeamApproved.lastName]),
       harborOtherTherapist: shown((w) => [w.offTeamApproved.lastName, w.offTeamDraft.lastName], () => ['Rivera']),
       harborOtherSurgeon: shown((w) => [w.offTeamApproved.lastName], () => ['Rivera']),
       summitAdmin: shown(() => ['Hale'], () => ['Rivera']),
@@ -121,19 +213,33 @@ export const PAGE_ROWS: PageRow[] = [
     }),
   },
   {
-    title: "Sam's record (patient, surgery, current plan, sessions and pain)",
-    resources: ['patient', 'episode', 'plan', 'sessionLog'],
+    title: "Sam's record (patient, surgery, current plan, the restrictions in force, sessions and pain, the printed programme)",
+    resources: ['patient', 'episode', 'plan', 'sessionLog', 'surgeonOrder'],
     verb: 'read',
     path: (w) => `/patients/${w.sam.patientId}`,
     route: '/(clinic)/patients/[patientId]/page',
     record: () => [...SAM, SAM_NOTE],
     expect: only({
-      // The admin reads the record and its alerts, but closes none (no alert.acknowledge).
-      harborAdmin: shown(() => [...SAM, '555-0142', 'Hamstring stretch', 'Sessions and pain', SAM_NOTE], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN]),
+      // The admin reads the record and its alerts, but closes none (no alert.acknowledge) and signs no orders.
+      harborAdmin: shown(() => [...SAM, '555-0142', 'Side-lying clam', 'In force today', 'Sessions and pain', SAM_NOTE, PRINT_PROGRAMME], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ACKNOWLEDGE_SIGN, SIGN_ORDERS]),
       // Sam has set his password: his therapist is offered the reset, never a link that would replace it.
-      harborTherapist: shown(() => [...SAM, 'Reset password', 'Open draft', 'Sessions and pain', SAM_NOTE], () => ['Create invitation link']),
-      // His surgeon reads his sessions and pain, but none of his pain alerts (the portal spec raises one).
-      harborSurgeon: shown(() => [...SAM, 'Hamstring stretch', 'Sessions and pain', SAM_NOTE], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
+      harborTherapist: shown(() => [...SAM, 'Reset password', 'Open draft', 'In force today', 'Sessions and pain', SAM_NOTE, PRINT_PROGRAMME], () => ['Create invitation link', SIGN_ORDERS]),
+      // His surgeon reads his sessions and pain, but none of his pain alerts (the portal spec raises one), and signs his orders.
+      harborSurgeon: shown(() => [...SAM, 'Side-lying clam', 'In force today', SIGN_ORDERS, 'Sessions and pain', SAM_NOTE, PRINT_PROGRAMME], () => [...CLINICIAN_EDITING, ACKNOWLEDGE_PAIN, ...PAIN_ALERT_SUMMARIES]),
+    }),
+  },
+  {
+    title: "Morgan's record (a fusion): the surgeon's signed orders in force, with the note to the care team",
+    resources: ['patient', 'episode', 'surgeonOrder'],
+    verb: 'read',
+    path: (w) => `/patients/${w.morgan.patientId}`,
+    route: '/(clinic)/patients/[patientId]/page',
+    record: () => [...MORGAN, MORGAN_ORDER_NOTE],
+    expect: only({
+      harborAdmin: shown(() => [...MORGAN, MORGAN_ORDER_NOTE, ...MORGAN_LIMITS], () => [SIGN_ORDERS]),
+      harborTherapist: shown(() => [...MORGAN, MORGAN_ORDER_NOTE, ...MORGAN_LIMITS, 'Open draft'], () => [SIGN_ORDERS]),
+      // Dr. Shah operated: she changes the orders (a new version); nobody else is offered the form.
+      harborSurgeon: shown(() => [...MORGAN, MORGAN_ORDER_NOTE, ...MORGAN_LIMITS, 'Change the orders', SIGN_ORDERS], () => CLINICIAN_EDITING),
     }),
   },
   {
@@ -195,9 +301,9 @@ export const PAGE_ROWS: PageRow[] = [
     route: '/(clinic)/patients/[patientId]/versions/[number]/page',
     record: () => SAM,
     expect: only({
-      harborAdmin: shown(() => ['Hamstring stretch', 'Signature hash']),
-      harborTherapist: shown(() => ['Hamstring stretch', 'Signature hash']),
-      harborSurgeon: shown(() => ['Hamstring stretch', 'Signature hash']),
+      harborAdmin: shown(() => ['Side-lying clam', 'Signature hash']),
+      harborTherapist: shown(() => ['Side-lying clam', 'Signature hash']),
+      harborSurgeon: shown(() => ['Side-lying clam', 'Signature hash']),
     }),
   },
   {
@@ -251,9 +357,9 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/patients/new',
     route: '/(clinic)/patients/new/page',
     expect: only({
-      harborTherapist: shown(() => ['Dr. Priya Shah', 'Lumbar post-op']),
+      harborTherapist: shown(() => ['Dr. Priya Shah', DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name]),
       harborOtherTherapist: shown(() => ['Dr. Priya Shah', 'Dr. Zoe Park']),
-      summitTherapist: shown(() => ['Dr. Lena Ortiz', 'Lumbar post-op']),
+      summitTherapist: shown(() => ['Dr. Lena Ortiz', DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name]),
     }),
   },
   {
@@ -331,36 +437,36 @@ export const PAGE_ROWS: PageRow[] = [
     path: () => '/protocols',
     route: '/(clinic)/protocols/page',
     expect: only({
-      harborAdmin: shown(() => ['Lumbar post-op', 'New protocol']),
-      harborTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
-      harborOtherTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
-      summitAdmin: shown(() => ['Lumbar post-op', 'New protocol']),
-      summitTherapist: shown(() => ['Lumbar post-op', 'New protocol']),
+      harborAdmin: shown(() => [DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name, 'New protocol']),
+      harborTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name, 'New protocol']),
+      harborOtherTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name, 'New protocol']),
+      summitAdmin: shown(() => [DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name, 'New protocol']),
+      summitTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, FUSION_PROTOCOL.name, 'New protocol']),
     }),
   },
   {
-    title: "Harbor's Lumbar post-op protocol",
+    title: "Harbor's decompression protocol",
     resources: ['protocol'],
     verb: 'read',
     path: (w) => `/protocols/${w.protocol.harbor.id}`,
     route: '/(clinic)/protocols/[protocolId]/page',
-    record: () => ['Protect and walk'],
+    record: () => [DECOMPRESSION_PROTOCOL.description, 'Protect and walk'],
     expect: only({
-      harborAdmin: shown(() => ['Protect and walk', 'Add a phase']),
-      harborTherapist: shown(() => ['Protect and walk', 'Add a phase']),
-      harborOtherTherapist: shown(() => ['Protect and walk', 'Add a phase']),
+      harborAdmin: shown(() => [DECOMPRESSION_PROTOCOL.name, DECOMPRESSION_PROTOCOL.description, 'Protect and walk', 'Add a phase']),
+      harborTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, DECOMPRESSION_PROTOCOL.description, 'Protect and walk', 'Add a phase']),
+      harborOtherTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, DECOMPRESSION_PROTOCOL.description, 'Protect and walk', 'Add a phase']),
     }),
   },
   {
-    title: "Summit's Lumbar post-op protocol",
+    title: "Summit's decompression protocol",
     resources: ['protocol'],
     verb: 'read',
     path: (w) => `/protocols/${w.protocol.summit.id}`,
     route: '/(clinic)/protocols/[protocolId]/page',
-    record: () => ['Protect and walk'],
+    record: () => [DECOMPRESSION_PROTOCOL.description, 'Protect and walk'],
     expect: only({
-      summitAdmin: shown(() => ['Protect and walk']),
-      summitTherapist: shown(() => ['Protect and walk']),
+      summitAdmin: shown(() => [DECOMPRESSION_PROTOCOL.name, 'Protect and walk']),
+      summitTherapist: shown(() => [DECOMPRESSION_PROTOCOL.name, 'Protect and walk']),
     }),
   },
   {
@@ -405,15 +511,199 @@ export const PAGE_ROWS: PageRow[] = [
     expect: only({ signedOut: status(404) }, status(404)),
   },
   {
-    title: "the patient portal (a patient's cleared exercises and own sessions, their clinic's numbers, the warning-sign report and their reminders)",
-    resources: ['plan', 'planItem', 'sessionLog', 'clinic', 'reminder'],
+    title: "the patient portal (a patient's cleared exercises by their plain names, own sessions, their limits, their clinic's numbers, the warning-sign report, their reminders and the printed plan)",
+    resources: ['plan', 'planItem', 'sessionLog', 'clinic', 'reminder', 'surgeonOrder'],
     verb: 'read',
     path: () => '/portal',
     route: '/portal/page',
     expect: only({
-      harborPatient: shown(() => ['Walking', 'Hamstring stretch', 'Pelvic tilt', 'Lying march', 'Warning signs', 'Tell my care team', 'call 911', '(555) 010-2000', 'Reminders', 'Save reminders'], () => ['call 999', '020 7946 0000']),
-      summitPatient: shown(() => ['Walking', 'Warning signs', 'Tell my care team', 'call 999', '020 7946 0000', 'Reminders', 'Save reminders'], () => ['call 911', '(555) 010-2000']),
+      // Sam (decompression, phase 2): Walking and Side-lying clam at home, Lying march with the therapist; Bridging,
+      // Pelvic tilt and Hamstring stretch are only on his draft. (The portal spec signs his first orders meanwhile.)
+      harborPatient: shown(
+        () => [plain('Walking'), plain('Side-lying clam'), plain('Lying march'), 'Take care for now', 'Warning signs', 'Tell my care team', 'call 911', '(555) 010-2000', 'Print your plan', 'Reminders', 'Save reminders'],
+        () => [plain('Bridging'), plain('Pelvic tilt'), plain('Hamstring stretch'), 'call 999', '020 7946 0000'],
+      ),
+      // Morgan (fusion, phase 1; phase 2 drafted): the surgeon's limits replace the protocol's, and the note to the care team stays with them.
+      harborFusionPatient: shown(
+        () => [plain('Walking'), plain('Diaphragmatic breathing'), plain('Sit to stand'), 'Take care for now', 'Your surgeon set these limits for you:', ...MORGAN_LIMITS, 'call 911', 'Print your plan', 'Reminders', 'Save reminders'],
+        () => [plain('Knee flexion'), plain('Side-lying clam'), plain('Bridging'), MORGAN_ORDER_NOTE, 'call 999'],
+      ),
+      summitPatient: shown(() => [plain('Walking'), plain('Abdominal bracing'), 'Take care for now', 'Warning signs', 'Tell my care team', 'call 999', '020 7946 0000', 'Reminders', 'Save reminders'], () => ['call 911', '(555) 010-2000']),
     }),
+  },
+  // The printed programme (a PDF of what the patient's portal shows now, read back as the text it prints): a
+  // patient's own, or a patient's of one's care team (the clinic admin: any of the clinic's). Everyone else is
+  // told there is no such programme; signed out, the route answers 401.
+  {
+    title: "the printed programme, a patient's own (no patient named): their cleared exercises by their plain names, their limits, their clinic's numbers",
+    resources: ['programme'],
+    verb: 'read',
+    path: () => '/api/programme?paper=A4',
+    route: '/api/programme/route',
+    expect: only(
+      {
+        signedOut: status(401),
+        harborPatient: pdf(() => ['Sam Rivera', 'Your exercise plan', plain('Walking'), plain('Side-lying clam'), plain('Lying march'), 'call 911', '(555) 010-2000'], () => [plain('Bridging'), plain('Hamstring stretch'), 'call 999']),
+        harborFusionPatient: pdf(
+          () => ['Morgan Ellis', plain('Walking'), plain('Diaphragmatic breathing'), 'Your surgeon set these limits for you.', ...MORGAN_LIMITS, 'call 911'],
+          () => [plain('Knee flexion'), plain('Side-lying clam'), MORGAN_ORDER_NOTE],
+        ),
+        summitPatient: pdf(() => ['Robin Hale', plain('Walking'), plain('Abdominal bracing'), 'call 999', '020 7946 0000'], () => ['call 911', '(555) 010-2000']),
+      },
+      // A clinician must name the patient: with none named there is no programme of theirs.
+      status(404),
+    ),
+  },
+  {
+    title: "Sam's printed programme, on US Letter, asked for by name (his care team, the admin, and Sam himself)",
+    resources: ['programme', 'patient'],
+    verb: 'read',
+    path: (w) => `/api/programme?patientId=${w.sam.patientId}&paper=LETTER`,
+    route: '/api/programme/route',
+    record: () => ['Rivera'],
+    expect: only(
+      {
+        signedOut: status(401),
+        harborAdmin: pdf(() => ['Sam Rivera', plain('Side-lying clam'), '(555) 010-2000'], () => [plain('Bridging')]),
+        harborTherapist: pdf(() => ['Sam Rivera', plain('Side-lying clam'), '(555) 010-2000'], () => [plain('Bridging')]),
+        harborSurgeon: pdf(() => ['Sam Rivera', plain('Side-lying clam'), '(555) 010-2000'], () => [plain('Bridging')]),
+        harborPatient: pdf(() => ['Sam Rivera', plain('Side-lying clam')]),
+      },
+      status(404),
+    ),
+  },
+  {
+    title: "Morgan's printed programme asked for by name: the surgeon's limits in it, the note to the care team not",
+    resources: ['programme', 'patient', 'surgeonOrder'],
+    verb: 'read',
+    path: (w) => `/api/programme?patientId=${w.morgan.patientId}&paper=A4`,
+    route: '/api/programme/route',
+    record: () => ['Ellis'],
+    expect: only(
+      {
+        signedOut: status(401),
+        harborAdmin: pdf(() => ['Morgan Ellis', ...MORGAN_LIMITS], () => [MORGAN_ORDER_NOTE]),
+        harborTherapist: pdf(() => ['Morgan Ellis', ...MORGAN_LIMITS], () => [MORGAN_ORDER_NOTE]),
+        harborSurgeon: pdf(() => ['Morgan Ellis', ...MORGAN_LIMITS], () => [MORGAN_ORDER_NOTE]),
+        harborFusionPatient: pdf(() => ['Morgan Ellis', ...MORGAN_LIMITS], () => [MORGAN_ORDER_NOTE]),
+      },
+      status(404),
+    ),
+  },
+  {
+    title: "the printed programme of a Harbor patient outside Jordan's and Dr. Shah's care team (theirs: Taylor Brook and Dr. Park)",
+    resources: ['programme', 'patient'],
+    verb: 'read',
+    path: (w) => `/api/programme?patientId=${w.offTeamApproved.patientId}`,
+    route: '/api/programme/route',
+    record: (w) => [w.offTeamApproved.lastName],
+    expect: only(
+      {
+        signedOut: status(401),
+        harborAdmin: pdf((w) => [w.offTeamApproved.lastName]),
+        harborOtherTherapist: pdf((w) => [w.offTeamApproved.lastName]),
+        harborOtherSurgeon: pdf((w) => [w.offTeamApproved.lastName]),
+      },
+      status(404),
+    ),
+  },
+  // A clinic's own photo (the suite's, of Harbor's Side-lying clam, not shown first): the clinic's staff, and a
+  // patient whose cleared plan holds the exercise (Sam, not Morgan, who has it only on a draft). Everyone else 404.
+  {
+    title: "a photo of Harbor's Side-lying clam: Harbor's staff and Sam (cleared for him) get exactly the stored photo; Morgan (only on her draft) and Summit get 404",
+    resources: ['media'],
+    verb: 'read',
+    path: (w) => `/api/media/${w.photo.mediaId}`,
+    route: '/api/media/[mediaId]/route',
+    expect: only(
+      {
+        signedOut: status(401),
+        ...Object.fromEntries(PHOTO_READERS.map((actor) => [actor, photo()])),
+      },
+      status(404),
+    ),
+  },
+  {
+    title: 'the first 100 bytes of that photo (a Range, as a video player asks): 206 with the range, to the same readers only',
+    resources: ['media'],
+    verb: 'read',
+    path: (w) => `/api/media/${w.photo.mediaId}`,
+    headers: { Range: 'bytes=0-99' },
+    route: '/api/media/[mediaId]/route',
+    expect: only(
+      {
+        signedOut: status(401),
+        ...Object.fromEntries(PHOTO_READERS.map((actor) => [actor, photo({ start: 0, end: 99 })])),
+      },
+      status(404),
+    ),
+  },
+  {
+    title: "the photos and videos of the suite's Harbor exercise, on its catalog page (those who may add them are offered the forms)",
+    resources: ['media', 'exercise'],
+    verb: 'list',
+    path: (w) => `/catalog/${w.mediaExercise.harbor.exerciseId}`,
+    route: '/(clinic)/catalog/[exerciseId]/page',
+    expect: only({
+      harborAdmin: shown(() => [SUITE_PHOTO, 'Photos and videos', 'Show to patients first', 'Remove', 'Upload']),
+      harborTherapist: shown(() => [SUITE_PHOTO, 'Photos and videos', 'Show to patients first', 'Remove', 'Upload']),
+      harborOtherTherapist: shown(() => [SUITE_PHOTO, 'Photos and videos', 'Show to patients first', 'Remove', 'Upload']),
+    }),
+  },
+  // Uploads to the suite's Harbor exercise (never a demo one): the clinic's therapists and admin (media.upload)
+  // add a photo; another clinic's staff, surgeons and patients are told the exercise does not exist, and nothing
+  // of theirs is kept.
+  {
+    title: "upload a small JPEG to the suite's Harbor exercise: 201 with the photo as stored, for Harbor's therapists and admin only",
+    resources: ['media', 'exercise'],
+    verb: 'create',
+    method: 'POST',
+    path: (w) => `/api/exercises/${w.mediaExercise.harbor.exerciseId}/media`,
+    route: '/api/exercises/[exerciseId]/media/route',
+    body: () => uploadBody({ description: 'Authorization suite upload' }),
+    probes: (w) => [uploadsByOthersProbe(w)],
+    expect: only(
+      {
+        signedOut: status(401),
+        ...Object.fromEntries(UPLOADERS.map((actor) => [actor, uploaded(['"kind":"IMAGE"', '"contentType":"image/jpeg"', '"description":"Authorization suite upload"', '"width":48'])])),
+      },
+      status(404),
+    ),
+  },
+  {
+    title: 'upload a text file that calls itself a JPEG: refused for what it is (400), nothing kept',
+    resources: ['media'],
+    verb: 'create',
+    method: 'POST',
+    path: (w) => `/api/exercises/${w.mediaExercise.harbor.exerciseId}/media`,
+    route: '/api/exercises/[exerciseId]/media/route',
+    body: () => uploadBody({ file: { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some text pretending to be a photo\n'.repeat(20)) } }),
+    probes: (w) => [uploadsByOthersProbe(w), uploadsNamedProbe(w, SUITE_PHOTO, 'no new suite photo')],
+    expect: only({ signedOut: status(401), ...Object.fromEntries(UPLOADERS.map((actor) => [actor, status(400)])) }, status(404)),
+  },
+  {
+    title: 'upload a description and no file: 400 (choose a file), nothing kept',
+    resources: ['media'],
+    verb: 'create',
+    method: 'POST',
+    path: (w) => `/api/exercises/${w.mediaExercise.harbor.exerciseId}/media`,
+    route: '/api/exercises/[exerciseId]/media/route',
+    body: () => uploadBody({ description: 'Authorization suite: no file', file: null }),
+    probes: (w) => [uploadsByOthersProbe(w), uploadsNamedProbe(w, 'Authorization suite: no file', 'nothing with this description')],
+    expect: only({ signedOut: status(401), ...Object.fromEntries(UPLOADERS.map((actor) => [actor, status(400)])) }, status(404)),
+  },
+  {
+    // The description is checked before the exercise is looked up: every role that may upload gets this answer,
+    // for any exercise, so it confirms nothing of Harbor's.
+    title: 'upload a photo with a description of 301 characters: 400 to everyone who may upload (Summit’s staff too), nothing kept',
+    resources: ['media'],
+    verb: 'create',
+    method: 'POST',
+    path: (w) => `/api/exercises/${w.mediaExercise.harbor.exerciseId}/media`,
+    route: '/api/exercises/[exerciseId]/media/route',
+    body: () => uploadBody({ description: `Authorization suite ${'x'.repeat(281)}` }),
+    probes: (w) => [uploadsByOthersProbe(w), { label: 'no photo with a long description', sql: 'SELECT count(*)::int AS "n" FROM "ExerciseMedia" WHERE "exerciseId" = $1 AND length("description") > 300', params: [w.mediaExercise.harbor.exerciseId] }],
+    expect: only({ signedOut: status(401), ...Object.fromEntries([...UPLOADERS, 'summitAdmin', 'summitTherapist'].map((actor) => [actor, status(400)])) }, status(404)),
   },
   {
     title: 'the audit trail (admins, their own clinic)',
@@ -534,6 +824,7 @@ export const PAGE_ROWS: PageRow[] = [
       harborTherapist: { kind: 'redirect', to: '/caseload' },
       harborSurgeon: { kind: 'redirect', to: '/sign-offs' },
       harborPatient: { kind: 'redirect', to: '/portal' },
+      harborFusionPatient: { kind: 'redirect', to: '/portal' },
       harborOtherTherapist: { kind: 'redirect', to: '/caseload' },
       harborOtherSurgeon: { kind: 'redirect', to: '/sign-offs' },
       summitAdmin: { kind: 'redirect', to: '/admin' },
@@ -550,4 +841,5 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   '/invite/[token]/page': 'the invitation link: the token is the credential (tests/e2e/patient/invitation.spec.ts); its action is in the action matrix',
   '/_not-found/page': 'the 404 page itself',
   '/_global-error/page': 'the error page itself',
+  '/icon.svg/route': 'the favicon: a picture made at build time, the same for everyone',
 };

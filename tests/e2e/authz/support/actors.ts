@@ -20,6 +20,7 @@ export const ACTORS = {
   harborTherapist: { label: "Harbor therapist (Sam's care team)", email: 'therapist@harbor.test', clinic: 'harbor', role: 'THERAPIST' },
   harborSurgeon: { label: "Harbor surgeon (Sam's surgeon)", email: 'surgeon@harbor.test', clinic: 'harbor', role: 'SURGEON' },
   harborPatient: { label: 'Harbor patient (Sam)', email: 'patient@harbor.test', clinic: 'harbor', role: 'PATIENT' },
+  harborFusionPatient: { label: 'Harbor patient after a fusion (Morgan)', email: 'fusion.patient@harbor.test', clinic: 'harbor', role: 'PATIENT' },
   harborOtherTherapist: { label: 'Harbor therapist, other care team', email: 'therapist-b.authz@harbor.test', clinic: 'harbor', role: 'THERAPIST', fixtureName: 'Taylor Brook' },
   harborOtherSurgeon: { label: 'Harbor surgeon, other care team', email: 'surgeon-b.authz@harbor.test', clinic: 'harbor', role: 'SURGEON', fixtureName: 'Dr. Zoe Park' },
   summitAdmin: { label: 'Summit admin', email: 'admin.authz@summit.test', clinic: 'summit', role: 'ADMIN', fixtureName: 'Rene Summit' },

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { expect, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type TestInfo } from '@playwright/test';
 import { ACTORS, nextIp, type ActorKey } from './actors';
 import { auditRowsFor, lastAuditId, rows, snapshot } from './database';
 import { bothRules, findLeaks, leakRulesFor, sentText, type LeakRules, type Viewer } from './payload';
+import { pdfText } from './pdf';
 import { describeAnswer, pageServes, type ActionAnswer } from './server-actions';
 import { productOps, type Session } from './world';
 import type { PageExpect, PageRow } from '../matrix/pages';
@@ -54,6 +55,34 @@ function pathOf(location: string | undefined, baseURL: string): string {
   return new URL(location, baseURL).pathname;
 }
 
+/**
+ * An answer as text to search: a PDF as the text it prints (a printed programme), a photo or video as its bytes
+ * read one character each (an id in it would still show), anything else as it came.
+ */
+async function answerText(response: APIResponse): Promise<string> {
+  const type = response.headers()['content-type'] ?? '';
+  const bytes = await response.body();
+  if (type.startsWith('application/pdf')) return pdfText(bytes);
+  if (type.startsWith('image/') || type.startsWith('video/')) return bytes.toString('latin1');
+  return bytes.toString('utf8');
+}
+
+async function send(context: APIRequestContext, row: PageRow, world: Session['world'], url: string, ip: string): Promise<APIResponse> {
+  const options = { headers: { 'x-forwarded-for': ip, ...row.headers }, maxRedirects: 0 };
+  switch (row.method ?? 'GET') {
+    case 'GET':
+      return context.get(url, options);
+    case 'DELETE':
+      return context.delete(url, options);
+    case 'POST':
+      return context.post(url, { ...options, multipart: (await row.body?.(world)) ?? {} });
+    default: {
+      const unhandled: never = row.method as never;
+      throw new Error(`Unhandled method ${String(unhandled)}`);
+    }
+  }
+}
+
 export async function checkPageCell(session: Session, row: PageRow, actor: ActorKey, expected: PageExpect): Promise<void> {
   const { world } = session;
   const url = row.path(world);
@@ -61,20 +90,28 @@ export async function checkPageCell(session: Session, row: PageRow, actor: Actor
   const label = `${ACTORS[actor].label}: ${method} ${url}`;
   const viewer = session.viewer(actor);
   const context = session.context(actor);
-  const options = { headers: { 'x-forwarded-for': nextIp() }, maxRedirects: 0 };
-  const { result: response, rules } = await rulesAround(viewer, () => (method === 'DELETE' ? context.delete(url, options) : context.get(url, options)));
+  // A write (an upload) that is refused must change nothing: its probes read the same, and it leaves no SUCCESS audit row.
+  const probes = expected.kind === 'shown' ? [] : (row.probes?.(world) ?? []);
+  const before = await snapshot(probes);
+  const auditFrom = await lastAuditId();
+  const ip = nextIp();
+  const { result: response, rules } = await rulesAround(viewer, () => send(context, row, world, url, ip));
   const status = response.status();
-  const body = await response.text();
+  const body = await answerText(response);
   const text = sentText(body);
   const location = pathOf(response.headers().location, world.baseURL);
   const record = row.record?.(world) ?? [];
   switch (expected.kind) {
-    case 'shown':
-      expect.soft(status, `${label} answers 200`).toBe(200);
+    case 'shown': {
+      const wantedStatus = expected.status ?? 200;
+      expect.soft(status, `${label} answers ${wantedStatus}`).toBe(wantedStatus);
       for (const wanted of expected.contains?.(world) ?? []) expect.soft(text.includes(wanted), `${label} shows "${wanted}"`).toBe(true);
       for (const unwanted of expected.lacks?.(world) ?? []) expect.soft(text.includes(unwanted), `${label} does not show "${unwanted}"`).toBe(false);
       if (expected.contentType) expect.soft(response.headers()['content-type'] ?? '', `${label} content type`).toContain(expected.contentType);
+      for (const [name, value] of Object.entries((await expected.headers?.(world)) ?? {})) expect.soft(response.headers()[name], `${label} header ${name}`).toBe(value);
+      if (expected.bytes) expect.soft(Buffer.from(body, 'latin1').equals(await expected.bytes(world)), `${label} sends exactly the stored bytes`).toBe(true);
       break;
+    }
     case 'notFound':
       expect.soft(status, `${label} answers 404`).toBe(404);
       break;
@@ -96,6 +133,9 @@ export async function checkPageCell(session: Session, row: PageRow, actor: Actor
   }
   if (expected.kind !== 'shown') {
     for (const identifying of record) expect.soft(text.includes(identifying), `${label} refuses without the record ("${identifying}")`).toBe(false);
+    expect.soft(await snapshot(probes), `${label} changes nothing`).toEqual(before);
+    const written = (await auditRowsFor(ip, auditFrom)).filter((audit) => audit.outcome === 'SUCCESS');
+    expect.soft(written, `${label} writes no successful audit row`).toEqual([]);
   }
   const requested = `${url} ${row.echoesOwnAuditTrail ? await ownAuditTrailText(viewer, session) : ''}`;
   expect.soft(findLeaks(body, rules, requested), `${label} sends nothing this viewer may not see`).toEqual([]);

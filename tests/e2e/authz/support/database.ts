@@ -28,6 +28,22 @@ export async function one<T extends QueryResultRow>(sql: string, params: unknown
   return first;
 }
 
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock: the two Playwright workers each open a session of the
+ * matrix, and finding-or-making the suite's own records must not interleave (one worker would take for a draft
+ * a patient the other is about to approve).
+ */
+export async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const client = await database().connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    client.release();
+  }
+}
+
 export async function closeDatabase(): Promise<void> {
   const open = pool;
   pool = null;

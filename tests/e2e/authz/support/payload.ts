@@ -54,19 +54,26 @@ const RECORDS_SQL = `
   UNION ALL SELECT 'sessionLog', l."id", p."clinicId", p."id" FROM "SessionLog" l JOIN "Patient" p ON p."id" = l."patientId"
   UNION ALL SELECT CASE a."kind" WHEN 'PAIN' THEN 'painAlert' ELSE 'signAlert' END, a."id", a."clinicId", a."patientId" FROM "Alert" a
   UNION ALL SELECT 'warningSignReport', r."id", p."clinicId", p."id" FROM "WarningSignReport" r JOIN "Patient" p ON p."id" = r."patientId"
+  UNION ALL SELECT 'surgeonOrder', o."id", p."clinicId", p."id" FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" JOIN "Patient" p ON p."id" = e."patientId"
+  UNION ALL SELECT 'orderContentHash', o."contentHash", p."clinicId", p."id" FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" JOIN "Patient" p ON p."id" = e."patientId"
+  UNION ALL SELECT 'orderSignatureHash', o."signatureHash", p."clinicId", p."id" FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" JOIN "Patient" p ON p."id" = e."patientId"
+  UNION ALL SELECT 'media', m."id", m."clinicId", NULL FROM "ExerciseMedia" m
   UNION ALL SELECT 'invitation', iv."id", u."clinicId", NULL FROM "Invitation" iv JOIN "User" u ON u."id" = iv."userId"`;
 
 /**
- * Free text patients and clinicians write about a patient: session notes, and the notes that close alerts.
- * Only distinctive ones (20 characters or more) are looked for, so a short "ok" is no sign of a leak.
+ * Free text patients and clinicians write about a patient: session notes, the notes that close alerts, and the
+ * surgeon's note to the care team on an order. Only distinctive ones (20 characters or more) are looked for,
+ * so a short "ok" is no sign of a leak.
  */
 const NOTES_SQL = `
-  SELECT 'a session note' AS "kind", l."note" AS "text", p."clinicId", p."id" AS "patientId", NULL::text AS "alertKind"
+  SELECT 'a session note' AS "kind", l."note" AS "text", p."clinicId", p."id" AS "patientId", NULL::text AS "alertKind", false AS "isForCareTeam"
   FROM "SessionLog" l JOIN "Patient" p ON p."id" = l."patientId" WHERE length(l."note") >= 20
-  UNION ALL SELECT 'the note that closed an alert', a."acknowledgementNote", a."clinicId", a."patientId", a."kind"::text
-  FROM "Alert" a WHERE length(a."acknowledgementNote") >= 20`;
+  UNION ALL SELECT 'the note that closed an alert', a."acknowledgementNote", a."clinicId", a."patientId", a."kind"::text, true
+  FROM "Alert" a WHERE length(a."acknowledgementNote") >= 20
+  UNION ALL SELECT 'the surgeon''s note on an order', o."note", p."clinicId", p."id", NULL::text, true
+  FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" JOIN "Patient" p ON p."id" = e."patientId" WHERE length(o."note") >= 20`;
 
-type NoteRow = { kind: string; text: string; clinicId: string; patientId: string; alertKind: string | null };
+type NoteRow = { kind: string; text: string; clinicId: string; patientId: string; alertKind: string | null; isForCareTeam: boolean };
 
 type PatientRow = { id: string; clinicId: string; lastName: string; email: string; userId: string | null; careTeam: string[] };
 type UserRow = { id: string; clinicId: string; email: string; name: string };
@@ -86,18 +93,20 @@ export function noteSnippet(notes: string): string | null {
 }
 
 /**
- * Names of exercises on a patient's plan that the portal may not show them: everything on their plan
- * except approved supervised items and approved home items the surgeon signed off on exactly that content.
+ * Exercises on a patient's plan that the portal may not show them: everything on their plan except approved
+ * supervised items and approved home items the surgeon signed off on exactly that content. Each by its
+ * clinical name and by the plain name the portal would give it.
  */
-async function unclearedExerciseNames(patientId: string): Promise<string[]> {
-  const found = await rows<{ exerciseName: string; isCleared: boolean }>(
-    `SELECT i."exerciseName", bool_or(v."status" = 'APPROVED' AND (i."mode" = 'SUPERVISED' OR EXISTS (
+async function unclearedExercises(patientId: string): Promise<Array<{ exerciseName: string; patientNames: string[] }>> {
+  const found = await rows<{ exerciseName: string; patientNames: string[]; isCleared: boolean }>(
+    `SELECT i."exerciseName", array_agg(DISTINCT i."patientName") FILTER (WHERE i."patientName" <> '') AS "patientNames",
+        bool_or(v."status" = 'APPROVED' AND (i."mode" = 'SUPERVISED' OR EXISTS (
         SELECT 1 FROM "SignOff" s WHERE s."patientId" = e."patientId" AND s."contentHash" = i."contentHash" AND s."status" = 'SIGNED'))) AS "isCleared"
      FROM "PlanItem" i JOIN "PlanVersion" v ON v."id" = i."versionId" JOIN "Plan" pl ON pl."id" = v."planId" JOIN "Episode" e ON e."id" = pl."episodeId"
      WHERE e."patientId" = $1 GROUP BY i."exerciseName"`,
     [patientId],
   );
-  return found.filter((row) => !row.isCleared).map((row) => row.exerciseName);
+  return found.filter((row) => !row.isCleared).map((row) => ({ exerciseName: row.exerciseName, patientNames: row.patientNames ?? [] }));
 }
 
 /**
@@ -108,15 +117,17 @@ async function unclearedExerciseNames(patientId: string): Promise<string[]> {
  * - a surgeon and a patient get no therapist notes (catalog.read is for admins and therapists);
  * - a surgeon gets no pain alert (id or closing note): surgeons see the warning-sign alerts only
  *   (lib/domain/alerts.ts); a patient gets no alert or report id and no note that closed an alert;
- * - nobody gets a session note or an alert's closing note of a patient they may not see;
- * - a patient gets nothing of another patient, no hash of any kind, no id of a plan version, item or
- *   sign-off, and no exercise of their plan that is not cleared for them (drafts, waiting for the surgeon);
+ * - nobody gets a session note, an alert's closing note or a surgeon's order note of a patient they may not see;
+ * - nobody gets a photo or video id of another clinic;
+ * - a patient gets nothing of another patient, no hash of any kind, no id of a plan version, item, sign-off or
+ *   order, no note the surgeon wrote to the care team, and no exercise of their plan that is not cleared for
+ *   them (drafts, waiting for the surgeon), by its clinical or its plain name, nor its photos' ids;
  * - signed out, nothing of anyone.
  */
 export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
   const clinics = await clinicIds();
   const viewerClinicId = viewer.clinic ? clinics[viewer.clinic] : null;
-  const [records, patients, users, exercises, notes] = await Promise.all([
+  const [records, patients, users, exercises, notes, media] = await Promise.all([
     rows<RecordRow>(RECORDS_SQL),
     rows<PatientRow>(
       `SELECT p."id", p."clinicId", p."lastName", p."email", p."userId", COALESCE(array_agg(c."userId") FILTER (WHERE c."userId" IS NOT NULL), '{}') AS "careTeam"
@@ -125,6 +136,7 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
     rows<UserRow>('SELECT "id", "clinicId", "email", "name" FROM "User"'),
     rows<{ id: string; clinicId: string; name: string; therapistNotes: string }>('SELECT "id", "clinicId", "name", "therapistNotes" FROM "Exercise"'),
     rows<NoteRow>(NOTES_SQL),
+    rows<{ id: string; exerciseId: string }>('SELECT "id", "exerciseId" FROM "ExerciseMedia"'),
   ]);
   const rules: LeakRules = { ids: new Map(), words: new Map(), texts: new Map([['$argon2', 'a password hash']]) };
 
@@ -156,8 +168,9 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
     }
     visibleValues.add(record.id);
     if (viewer.role !== 'PATIENT') continue;
-    const isHash = record.kind === 'contentHash' || record.kind === 'approvedHash' || record.kind === 'signatureHash';
+    const isHash = record.kind === 'contentHash' || record.kind === 'approvedHash' || record.kind === 'signatureHash' || record.kind === 'orderContentHash' || record.kind === 'orderSignatureHash';
     const isPlanInternal =
+      record.kind === 'surgeonOrder' ||
       record.kind === 'version' ||
       record.kind === 'item' ||
       record.kind === 'signOff' ||
@@ -177,10 +190,16 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
   for (const note of notes) {
     const isOtherClinic = note.clinicId !== viewerClinicId;
     const isHiddenPatient = hiddenPatients.has(note.patientId);
-    const isClosingNote = note.alertKind !== null;
-    const isUnseenAlert = isClosingNote && ((viewer.role === 'SURGEON' && note.alertKind === 'PAIN') || viewer.role === 'PATIENT');
-    if (isOtherClinic || isHiddenPatient || isUnseenAlert) {
-      const whose = isOtherClinic ? 'a patient of another clinic' : isHiddenPatient ? 'a patient this viewer may not see' : `a ${note.alertKind === 'PAIN' ? 'pain' : 'warning-sign'} alert this viewer does not see`;
+    const isUnseenAlert = viewer.role === 'SURGEON' && note.alertKind === 'PAIN';
+    const isForCareTeamOnly = note.isForCareTeam && viewer.role === 'PATIENT';
+    if (isOtherClinic || isHiddenPatient || isUnseenAlert || isForCareTeamOnly) {
+      const whose = isOtherClinic
+        ? 'a patient of another clinic'
+        : isHiddenPatient
+          ? 'a patient this viewer may not see'
+          : isUnseenAlert
+            ? 'a pain alert this viewer does not see'
+            : 'the care team (never sent to the patient)';
       hiddenNotes.set(note.text, `${note.kind} of ${whose}`);
     } else {
       readableNotes.add(note.text);
@@ -203,10 +222,13 @@ export async function leakRulesFor(viewer: Viewer): Promise<LeakRules> {
     }
   }
   if (viewer.role === 'PATIENT' && viewer.patientId) {
-    for (const name of await unclearedExerciseNames(viewer.patientId)) {
+    for (const { exerciseName: name, patientNames } of await unclearedExercises(viewer.patientId)) {
       rules.words.set(name, `${name}, on the plan but not cleared for this patient`);
+      for (const plain of patientNames) rules.words.set(plain, `${plain} (${name}), on the plan but not cleared for this patient`);
       for (const exercise of exercises) {
-        if (exercise.clinicId === viewerClinicId && exercise.name === name) rules.ids.set(exercise.id, `id of ${name}, not cleared for this patient`);
+        if (exercise.clinicId !== viewerClinicId || exercise.name !== name) continue;
+        rules.ids.set(exercise.id, `id of ${name}, not cleared for this patient`);
+        for (const photo of media) if (photo.exerciseId === exercise.id) rules.ids.set(photo.id, `a photo or video of ${name}, not cleared for this patient`);
       }
     }
   }
@@ -239,7 +261,10 @@ export function findLeaks(body: string, rules: LeakRules, requested: string): st
     if (new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(word)}(?![A-Za-z0-9])`).test(text)) leaks.push(`${why}: "${word}"`);
   }
   for (const [snippet, why] of rules.texts) {
-    if (!requested.includes(snippet) && text.includes(snippet)) leaks.push(`${why}: "${snippet}"`);
+    if (requested.includes(snippet)) continue;
+    // An email is found whole: "patient@harbor.test" is not in "fusion.patient@harbor.test".
+    const isFound = snippet.includes('@') ? new RegExp(`(?<![A-Za-z0-9._%+-])${escapeRegExp(snippet)}`).test(text) : text.includes(snippet);
+    if (isFound) leaks.push(`${why}: "${snippet}"`);
   }
   return leaks;
 }

@@ -38,12 +38,15 @@ export type ActionName =
   | 'createInvitationAction'
   | 'resetPatientPasswordAction'
   | 'decideSignOffAction'
+  | 'recordSurgeonOrderAction'
   | 'logSessionAction'
   | 'reportWarningSignsAction'
   | 'acknowledgeAlertAction'
   | 'createExerciseAction'
   | 'updateExerciseAction'
   | 'setExerciseRetiredAction'
+  | 'setFeaturedMediaAction'
+  | 'removeExerciseMediaAction'
   | 'createProtocolAction'
   | 'addProtocolPhaseAction'
   | 'updateProtocolPhaseAction'
@@ -75,12 +78,15 @@ const ACTION_FILES: Record<ActionName, string> = {
   createInvitationAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
   resetPatientPasswordAction: 'app/(clinic)/patients/[patientId]/invitation-actions.ts',
   decideSignOffAction: 'app/(clinic)/sign-offs/actions.ts',
+  recordSurgeonOrderAction: 'app/(clinic)/patients/[patientId]/order-actions.ts',
   logSessionAction: 'app/portal/actions.ts',
   reportWarningSignsAction: 'app/portal/actions.ts',
   acknowledgeAlertAction: 'app/(clinic)/caseload/actions.ts',
   createExerciseAction: 'app/(clinic)/catalog/actions.ts',
   updateExerciseAction: 'app/(clinic)/catalog/actions.ts',
   setExerciseRetiredAction: 'app/(clinic)/catalog/actions.ts',
+  setFeaturedMediaAction: 'app/(clinic)/catalog/actions.ts',
+  removeExerciseMediaAction: 'app/(clinic)/catalog/actions.ts',
   createProtocolAction: 'app/(clinic)/protocols/actions.ts',
   addProtocolPhaseAction: 'app/(clinic)/protocols/actions.ts',
   updateProtocolPhaseAction: 'app/(clinic)/protocols/actions.ts',

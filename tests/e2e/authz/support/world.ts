@@ -13,11 +13,13 @@ import {
   type Clinic,
   type SignedInKey,
 } from './actors';
-import { one, rows } from './database';
+import { one, rows, withLock } from './database';
 import { describeAnswer, loadActions, postAction, type ActionAnswer, type ActionName, type ActionRef, type Fields } from './server-actions';
+import { postMedia, uploadBody } from './media';
 import { noteSnippet, type Viewer } from './payload';
 
 import { isoDaysAgo } from '../../support/clinic-day';
+import { DECOMPRESSION_PROTOCOL } from '../../../../prisma/data/catalog';
 
 export { isoDaysAgo };
 
@@ -28,6 +30,15 @@ export function uniqueStamp(): string {
   return `${Date.now().toString(36)}${process.pid.toString(36)}${stampCounter.toString(36)}`;
 }
 
+/**
+ * The email of an account the suite makes: short on purpose. The clinic's user list (/admin) shows each email
+ * unbroken, and at phone width a long one pushes the page sideways (a known bug, pinned in
+ * tests/e2e/pages/long-email.spec.ts): the suite's accounts must not trip other specs' layout checks.
+ */
+export function suiteEmail(local: string): string {
+  return `${local}@e.test`;
+}
+
 /** Only letters: last names are matched as whole words in the leak checks. */
 export function uniqueLastName(prefix: string): string {
   const letters = uniqueStamp().replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x');
@@ -35,6 +46,12 @@ export function uniqueLastName(prefix: string): string {
 }
 
 export type PatientRef = { patientId: string; userId: string | null; lastName: string; clinic: Clinic };
+
+/** The exercises of the decompression protocol's first phase, in order: a new patient's first draft. */
+export const FIRST_PHASE: readonly string[] = DECOMPRESSION_PROTOCOL.phases[0]?.exercises.map((entry) => entry.name) ?? [];
+
+/** What the suite's photo of a demo exercise says of itself (found again on the next run). */
+export const SUITE_PHOTO = 'Authorization suite photo';
 
 /**
  * A Harbor patient of the second care team (Taylor Brook and Dr. Zoe Park) who used the portal: more than a
@@ -64,6 +81,8 @@ export type World = {
   /** The demo surgeon of each clinic, and Harbor's second surgeon (a fixture). */
   surgeonId: { harbor: string; summit: string; harborOther: string };
   sam: PatientRef;
+  /** Morgan Ellis, 45 days after a fusion: Jordan's and Dr. Shah's, with Dr. Shah's signed orders (prisma/seed.ts). */
+  morgan: PatientRef;
   robin: PatientRef;
   /** Harbor patients of the second therapist and surgeon, made through the product in setup: nobody else's care team. */
   offTeamApproved: PatientRef;
@@ -73,6 +92,15 @@ export type World = {
   exercise: Record<Clinic, Record<string, string>>;
   /** A stretch of each clinic's Bridging therapist notes: clinician-only text. */
   bridgingNotes: Record<Clinic, string>;
+  /**
+   * The suite's photo of Harbor's Side-lying clam, never shown first: cleared for Sam (signed off in phase 2),
+   * on Morgan's draft only. Who may read it: Harbor's staff and Sam; everyone else is told it does not exist.
+   */
+  photo: { mediaId: string; exerciseId: string };
+  /** Each clinic's own exercise made by the suite, with a photo: the media actions' refused rows and existence cases. */
+  mediaExercise: Record<Clinic, { exerciseId: string; mediaId: string }>;
+  /** Each clinic's exercise made by the suite for the media cells' own photos (one, so the catalog other specs read stays short). */
+  cellExercise: Record<Clinic, string>;
 };
 
 export type Session = {
@@ -93,14 +121,15 @@ async function patientByEmail(email: string, clinic: Clinic): Promise<PatientRef
   return { patientId: row.id, userId: row.userId, lastName: row.lastName, clinic };
 }
 
+/** The clinic's decompression protocol (prisma/data/catalog.ts): the suite registers its own patients on it. */
 async function loadProtocol(clinicId: string) {
   const phases = await rows<{ protocolId: string; phaseId: string }>(
     `SELECT r."id" AS "protocolId", ph."id" AS "phaseId" FROM "Protocol" r JOIN "ProtocolPhase" ph ON ph."protocolId" = r."id"
-     WHERE r."clinicId" = $1 AND r."name" = 'Lumbar post-op' ORDER BY ph."position"`,
-    [clinicId],
+     WHERE r."clinicId" = $1 AND r."name" = $2 ORDER BY ph."position"`,
+    [clinicId, DECOMPRESSION_PROTOCOL.name],
   );
   const [first] = phases;
-  if (!first) throw new Error('Lumbar post-op protocol missing');
+  if (!first) throw new Error(`${DECOMPRESSION_PROTOCOL.name} protocol missing`);
   return { id: first.protocolId, phaseIds: phases.map((phase) => phase.phaseId) };
 }
 
@@ -194,14 +223,14 @@ export async function openAlertId(patientId: string, cause: string): Promise<str
 
 export type FreshAccount = { email: string; password: string; userId: string; clinic: Clinic; role: 'ADMIN' | 'THERAPIST' | 'SURGEON' | 'PATIENT'; patient: PatientRef | null };
 
-export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | 'anonymous'>) {
+export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | 'anonymous' | 'context'>) {
   const { act, world } = session;
   return {
     /** Registers a patient as a therapist; the patient's first draft comes from the protocol's first phase. */
     async createPatient(therapist: SignedInKey, { surgeonId, prefix = 'Zzauthzown' }: { surgeonId?: string; prefix?: string } = {}): Promise<PatientRef> {
       const clinic = therapistClinic(therapist);
       const lastName = uniqueLastName(prefix);
-      const email = `${lastName.toLowerCase()}@example.test`;
+      const email = suiteEmail(lastName.toLowerCase());
       const answer = await act(therapist, 'createPatientAction', '/patients/new', {
         firstName: 'Avery',
         lastName,
@@ -305,7 +334,7 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
     async staffMember(clinic: Clinic, role: 'ADMIN' | 'THERAPIST' | 'SURGEON'): Promise<FreshAccount> {
       const admin = clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin';
       const stamp = uniqueStamp();
-      const email = `authz.staff.${stamp}@example.test`;
+      const email = suiteEmail(`authz.staff.${stamp}`);
       const answer = await act(admin, 'createStaffUserAction', '/admin', { name: `Zz Authz Staff ${stamp}`, email, role });
       const data = expectOk(answer, `${admin} adds a ${role.toLowerCase()}`) as { path?: string };
       const token = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(data.path ?? '')?.[1];
@@ -359,13 +388,65 @@ export function productOps(session: Pick<Session, 'act' | 'world' | 'signIn' | '
       });
       expectOk(answer, `${actor} adds an exercise to a phase`);
     },
-    async createExercise(admin: SignedInKey): Promise<string> {
-      const answer = await act(admin, 'createExerciseAction', '/catalog/new', exerciseFields(`Zz Authz exercise ${uniqueStamp()}`));
+    async createExercise(admin: SignedInKey, name = `Zz Authz exercise ${uniqueStamp()}`): Promise<string> {
+      const answer = await act(admin, 'createExerciseAction', '/catalog/new', exerciseFields(name));
       const location = expectRedirect(answer, `${admin} creates an exercise`);
       const exerciseId = /^\/catalog\/([a-z0-9]+)$/.exec(location)?.[1];
       if (!exerciseId) throw new Error(`unexpected redirect ${location}`);
       return exerciseId;
     },
+    /** Uploads the suite's small JPEG to an exercise through the upload route, as `actor`; returns the new photo's id. */
+    async uploadPhoto(actor: SignedInKey | APIRequestContext, exerciseId: string, description = SUITE_PHOTO): Promise<string> {
+      const context = typeof actor === 'string' ? session.context(actor) : actor;
+      const answer = await postMedia(context, exerciseId, await uploadBody({ description }));
+      const text = await answer.text();
+      expect(answer.status(), `${typeof actor === 'string' ? actor : 'a user'} uploads a photo: ${text.slice(0, 200)}`).toBe(201);
+      return (JSON.parse(text) as { media: { id: string } }).media.id;
+    },
+    /** Shows a photo to patients first (or the drawing, with mediaId ''), through the catalog's form. */
+    async featureMedia(actor: SignedInKey, exerciseId: string, mediaId: string) {
+      expectOk(await act(actor, 'setFeaturedMediaAction', `/catalog/${exerciseId}`, { exerciseId, mediaId }), `${actor} shows a photo first`);
+    },
+    /** Records a patient's orders as their surgeon, through the patient page's form: 4 kg, no bending, no driving. */
+    async recordOrder(surgeon: SignedInKey, patient: PatientRef, fields: Fields = {}) {
+      const answer = await act(surgeon, 'recordSurgeonOrderAction', `/patients/${patient.patientId}`, orderFields(patient, { basedOnVersion: String(await latestOrderVersion(patient.patientId)), ...fields }));
+      return expectOk(answer, `${surgeon} signs orders for ${patient.lastName}`) as { version: number; patientId: string };
+    },
+  };
+}
+
+/** The newest version of a patient's orders (0 when there is none): what the order form sends as basedOnVersion. */
+export async function latestOrderVersion(patientId: string): Promise<number> {
+  const [latest] = await rows<{ version: number }>(
+    `SELECT o."version" FROM "SurgeonOrder" o JOIN "Episode" e ON e."id" = o."episodeId" WHERE e."patientId" = $1 ORDER BY o."version" DESC LIMIT 1`,
+    [patientId],
+  );
+  return latest?.version ?? 0;
+}
+
+/** The order form (app/(clinic)/patients/[patientId]/_components/surgeon-order-form.tsx) as a surgeon fills it in. */
+export function orderFields(patient: PatientRef, change: Fields = {}): Fields {
+  const until = { UntilDate: '', UntilPhaseId: '' };
+  const ends = (kind: string) => Object.fromEntries(Object.entries(until).map(([key, value]) => [`${kind}${key}`, value]));
+  return {
+    patientId: patient.patientId,
+    basedOnVersion: '0',
+    liftingRule: 'LIMIT',
+    liftingLimit: '4',
+    liftingUnit: 'KG',
+    ...ends('lifting'),
+    bendingRule: 'AVOID',
+    ...ends('bending'),
+    twistingRule: 'ALLOWED',
+    ...ends('twisting'),
+    sittingRule: 'ALLOWED',
+    sittingMinutes: '',
+    ...ends('sitting'),
+    drivingRule: 'AVOID',
+    ...ends('driving'),
+    note: '',
+    password: DEMO_PASSWORD,
+    ...change,
   };
 }
 
@@ -466,6 +547,27 @@ async function ensureAlertedPatient(ops: Ops): Promise<AlertedPatient> {
   return made;
 }
 
+/** The suite's photo of an exercise, found by its description, or uploaded by `uploader`. */
+async function ensurePhoto(ops: Ops, uploader: SignedInKey, exerciseId: string): Promise<string> {
+  const [found] = await rows<{ id: string }>(
+    'SELECT "id" FROM "ExerciseMedia" WHERE "exerciseId" = $1 AND "description" = $2 AND "removedAt" IS NULL ORDER BY "createdAt" LIMIT 1',
+    [exerciseId, SUITE_PHOTO],
+  );
+  return found?.id ?? ops.uploadPhoto(uploader, exerciseId);
+}
+
+/** An exercise of the clinic the suite made (its admin adds it), found again by the start of its name. */
+async function ensureSuiteExercise(ops: Ops, clinic: Clinic, clinicId: string, name: string): Promise<string> {
+  const [found] = await rows<{ id: string }>(`SELECT "id" FROM "Exercise" WHERE "clinicId" = $1 AND "name" LIKE $2 AND "retiredAt" IS NULL ORDER BY "createdAt" LIMIT 1`, [clinicId, `${name}%`]);
+  return found?.id ?? ops.createExercise(clinic === 'harbor' ? 'harborAdmin' : 'summitAdmin', `${name} ${uniqueStamp()}`);
+}
+
+/** The clinic's exercise the suite made for the media actions' refused rows, with a photo its therapist uploaded. */
+async function ensureMediaExercise(ops: Ops, clinic: Clinic, clinicId: string): Promise<{ exerciseId: string; mediaId: string }> {
+  const exerciseId = await ensureSuiteExercise(ops, clinic, clinicId, 'Zz Authz media exercise');
+  return { exerciseId, mediaId: await ensurePhoto(ops, clinic === 'harbor' ? 'harborTherapist' : 'summitTherapist', exerciseId) };
+}
+
 /**
  * Signs everyone in (once per worker) and finds the records the matrix names. Nothing of the demo data is
  * changed: the fixture users are new, and the off-care-team patients are the suite's own.
@@ -507,6 +609,7 @@ export async function openSession(request: APIRequest, baseURL: string, projectR
     targetUserId: { harbor: await userIdOf(TARGET_USERS.harbor.email), summit: await userIdOf(TARGET_USERS.summit.email) },
     surgeonId: { harbor: userId.harborSurgeon, summit: userId.summitSurgeon, harborOther: userId.harborOtherSurgeon },
     sam: await patientByEmail('patient@harbor.test', 'harbor'),
+    morgan: await patientByEmail('fusion.patient@harbor.test', 'harbor'),
     robin: await patientByEmail('patient@summit.test', 'summit'),
     protocol: { harbor: await loadProtocol(clinicId.harbor), summit: await loadProtocol(clinicId.summit) },
     exercise: { harbor: await loadExercises(clinicId.harbor), summit: await loadExercises(clinicId.summit) },
@@ -523,15 +626,23 @@ export async function openSession(request: APIRequest, baseURL: string, projectR
     return fresh;
   };
   // The off-team patients are made through the product, as the second Harbor therapist.
-  const bootstrap = { act, signIn, anonymous, world: { ...partial, offTeamApproved: partial.sam, offTeamDraft: partial.sam } as unknown as World };
-  const offTeam = await ensureOffTeamPatients(productOps(bootstrap));
-  const alerted = await ensureAlertedPatient(productOps(bootstrap));
-  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft, alerted };
+  const bootstrap = { act, signIn, anonymous, context, world: { ...partial, offTeamApproved: partial.sam, offTeamDraft: partial.sam } as unknown as World };
+  const ops = productOps(bootstrap);
+  const sideLyingClam = partial.exercise.harbor['Side-lying clam'] ?? '';
+  const suiteRecords = await withLock('authorization suite records', async () => ({
+    offTeam: await ensureOffTeamPatients(ops),
+    alerted: await ensureAlertedPatient(ops),
+    photo: { exerciseId: sideLyingClam, mediaId: await ensurePhoto(ops, 'harborTherapist', sideLyingClam) },
+    mediaExercise: { harbor: await ensureMediaExercise(ops, 'harbor', clinicId.harbor), summit: await ensureMediaExercise(ops, 'summit', clinicId.summit) },
+    cellExercise: { harbor: await ensureSuiteExercise(ops, 'harbor', clinicId.harbor, 'Zz Authz media cells'), summit: await ensureSuiteExercise(ops, 'summit', clinicId.summit, 'Zz Authz media cells') },
+  }));
+  const { offTeam, alerted, photo, mediaExercise, cellExercise } = suiteRecords;
+  const world: World = { ...partial, offTeamApproved: offTeam.approved, offTeamDraft: offTeam.draft, alerted, photo, mediaExercise, cellExercise };
 
   const viewer = (actor: ActorKey): Viewer => {
     const spec = ACTORS[actor];
     if (actor === 'signedOut') return { clinic: null, role: null, userId: null, patientId: null };
-    const patientId = actor === 'harborPatient' ? world.sam.patientId : actor === 'summitPatient' ? world.robin.patientId : null;
+    const patientId = actor === 'harborPatient' ? world.sam.patientId : actor === 'harborFusionPatient' ? world.morgan.patientId : actor === 'summitPatient' ? world.robin.patientId : null;
     return { clinic: spec.clinic, role: spec.role, userId: userId[actor], patientId };
   };
   return {

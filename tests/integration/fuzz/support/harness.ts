@@ -114,7 +114,9 @@ WITH clinic AS (SELECT unnest($1::text[]) AS id),
   pa AS (SELECT * FROM "Patient" WHERE "clinicId" IN (SELECT id FROM clinic)),
   ep AS (SELECT * FROM "Episode" WHERE "patientId" IN (SELECT id FROM pa)),
   pl AS (SELECT * FROM "Plan" WHERE "episodeId" IN (SELECT id FROM ep)),
-  pv AS (SELECT * FROM "PlanVersion" WHERE "planId" IN (SELECT id FROM pl))
+  pv AS (SELECT * FROM "PlanVersion" WHERE "planId" IN (SELECT id FROM pl)),
+  so AS (SELECT * FROM "SurgeonOrder" WHERE "episodeId" IN (SELECT id FROM ep)),
+  me AS (SELECT * FROM "ExerciseMedia" WHERE "clinicId" IN (SELECT id FROM clinic))
 SELECT json_build_object(
   'Clinic', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Clinic" t WHERE id IN (SELECT id FROM clinic)),
   'User', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM u t),
@@ -137,6 +139,13 @@ SELECT json_build_object(
   'ReminderPreference', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "ReminderPreference" t WHERE "patientId" IN (SELECT id FROM pa)),
   'CalendarFeed', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "CalendarFeed" t WHERE "patientId" IN (SELECT id FROM pa)),
   'MailMessage', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "MailMessage" t WHERE "clinicId" IN (SELECT id FROM clinic)),
+  'SurgeonOrder', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM so t),
+  'SurgeonOrderRestriction', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "SurgeonOrderRestriction" t WHERE "orderId" IN (SELECT id FROM so)),
+  'ExerciseMedia', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM me t),
+  -- The stored bytes of the clinics' photos and videos (each chunk by its hash), kept and half-written alike:
+  -- media storage keys start with exercise-media/<clinic id>/ (lib/server/media/store-exercise-media.ts).
+  'MediaChunk', (SELECT count(*) || ':' || coalesce(md5(string_agg(t."storageKey" || '#' || t."position" || '#' || md5(t."bytes"), '|' ORDER BY t."storageKey", t."position")), '')
+    FROM "MediaChunk" t WHERE EXISTS (SELECT 1 FROM clinic c WHERE t."storageKey" LIKE 'exercise-media/' || c.id || '/%')),
   'AuditEvent', (SELECT count(*) || ':' || coalesce(max(id)::text, '') FROM "AuditEvent" WHERE "clinicId" IN (SELECT id FROM clinic) AND outcome NOT IN ('FAILURE', 'DENIED'))
 ) AS snapshot`;
 
