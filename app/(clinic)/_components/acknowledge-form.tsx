@@ -15,7 +15,7 @@ export function AcknowledgeForm({ alertId, label }: { alertId: string; label: st
     );
   }
   return (
-    <form className="row acknowledge" onSubmit={onSubmit} noValidate aria-label={`Acknowledge ${label}`}>
+    <form method="post" className="row acknowledge" onSubmit={onSubmit} noValidate aria-label={`Acknowledge ${label}`}>
       <input type="hidden" name="alertId" value={alertId} />
       <div>
         <label htmlFor={`note-${alertId}`}>Note</label>

@@ -7,7 +7,7 @@ import { changePasswordAction, signOutEverywhereAction } from '../actions';
 export function ChangePasswordForm() {
   const [state, onSubmit, isPending] = useFormAction(changePasswordAction, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Change password">
       <div>
         <label htmlFor="currentPassword">Current password</label>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
@@ -35,7 +35,7 @@ export function ChangePasswordForm() {
 export function SignOutEverywhereForm() {
   const [state, onSubmit, isPending] = useFormAction(signOutEverywhereAction, null);
   return (
-    <form onSubmit={onSubmit} aria-label="Sign out everywhere">
+    <form method="post" onSubmit={onSubmit} aria-label="Sign out everywhere">
       <p>Signs you out on every phone and computer, including this one.</p>
       <FormStatus state={state} />
       <button type="submit" className="secondary" disabled={isPending}>

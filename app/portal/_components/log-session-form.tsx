@@ -44,7 +44,7 @@ export function LogSessionForm({
   const id = `log-${exerciseId}`;
   const saved = state?.ok ? state.data : null;
   return (
-    <form className="stack log-form" onSubmit={onSubmit} noValidate aria-label={`Log ${exerciseName}`}>
+    <form method="post" className="stack log-form" onSubmit={onSubmit} noValidate aria-label={`Log ${exerciseName}`}>
       <input type="hidden" name="exerciseId" value={exerciseId} />
       {correctsId ? <input type="hidden" name="correctsId" value={correctsId} /> : null}
       <fieldset className="choices">

@@ -58,7 +58,7 @@ export function RemindersSection({ time, showNames, emailReminders, isMailConfig
       <h2 id="reminders-heading">{COPY.heading}</h2>
       <p>{COPY.intro}</p>
       <div className="card">
-        <form className="stack" onSubmit={onSave} noValidate aria-label={COPY.heading}>
+        <form method="post" className="stack" onSubmit={onSave} noValidate aria-label={COPY.heading}>
           <div>
             <label htmlFor="reminder-time">{COPY.timeLabel}</label>
             <input id="reminder-time" name="time" type="time" defaultValue={time} required style={{ maxWidth: '10rem' }} />
@@ -127,13 +127,13 @@ export function RemindersSection({ time, showNames, emailReminders, isMailConfig
         <FormStatus state={makeState} />
         <FormStatus state={stopState} />
         <div className="button-row">
-          <form onSubmit={onMake} noValidate>
+          <form method="post" onSubmit={onMake} noValidate>
             <button type="submit" className={isOn ? 'secondary' : undefined} disabled={isMaking} aria-describedby={isOn ? 'calendar-new-hint' : undefined}>
               {isMaking ? 'Making…' : isOn ? COPY.calendarNew : COPY.calendarMake}
             </button>
           </form>
           {isOn ? (
-            <form onSubmit={onStop} noValidate>
+            <form method="post" onSubmit={onStop} noValidate>
               <button type="submit" className="secondary" disabled={isStopping}>
                 {isStopping ? 'Stopping…' : COPY.calendarStop}
               </button>

@@ -24,7 +24,7 @@ export function ReportSignsForm({ signs }: { signs: Array<{ code: string; text: 
   );
   const answer = state?.ok ? state.data : null;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Tell your care team">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Tell your care team">
       <fieldset className="choices">
         <legend>{COPY.question}</legend>
         {signs.map((sign) => (

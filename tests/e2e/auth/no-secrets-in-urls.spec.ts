@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from '../support/sign-in';
 
-// Known product bug, pinned (test.fail: this test passes only while the bug is there; once it is fixed, drop
-// test.fail). The app's forms are sent by React (onSubmit) and name no method. Sent before the page's script has
-// run (a slow phone, a tap while the page loads, JavaScript turned off), the browser sends such a form its own
-// way: a GET to the page's address with every field in the query string. The sign-in form then puts the
-// password into the address (browser history, server and proxy logs, the Referer of the next request); the
-// acknowledge form puts a clinician's note about a patient there (seen once in tests/e2e/patient/portal.spec.ts,
-// which clicked before the page was ready). With JavaScript off it happens every time, which this test uses.
-test.fail('a form sent before the page’s script runs never puts the password into the address', async ({ browser }) => {
+// The app's forms are sent by React (onSubmit). Sent before the page's script has run (a slow phone, a tap while
+// the page loads, JavaScript turned off), the browser sends a form its own way: each form names method="post",
+// so the fields go in the body, never the address (browser history, logs, the Referer of the next request).
+// tests/unit/forms-post.test.ts keeps every form so; with JavaScript off, this proves it in the browser.
+test('a form sent before the page’s script runs never puts the password into the address', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/login');

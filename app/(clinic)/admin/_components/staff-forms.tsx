@@ -20,7 +20,7 @@ function InvitationLink({ name, path, url, expiresAt, intro }: InvitationResult 
 export function AddStaffForm() {
   const [state, onSubmit, isPending] = useFormAction(createStaffUserAction, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add a person">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Add a person">
       <div className="row">
         <div>
           <label htmlFor="staff-name">Full name</label>
@@ -73,7 +73,7 @@ export function StaffSignInForms({ userId, userName, hasPassword }: { userId: st
             Reset password
           </button>
           {isResetOpen ? (
-            <form id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset password for ${userName}`}>
+            <form method="post" id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset password for ${userName}`}>
               <p>
                 Resetting stops {userName}’s password from working at once and signs them out on every device. You then get a
                 one-time link to give them, so they can choose a new password.
@@ -93,7 +93,7 @@ export function StaffSignInForms({ userId, userName, hasPassword }: { userId: st
           ) : null}
         </>
       ) : (
-        <form onSubmit={onInvite} noValidate>
+        <form method="post" onSubmit={onInvite} noValidate>
           <input type="hidden" name="userId" value={userId} />
           <button type="submit" className="secondary" disabled={isInviting} aria-label={`New sign-in link for ${userName}`}>
             New sign-in link

@@ -7,7 +7,7 @@ import { setUserActiveAction } from '../actions';
 export function UserActiveForm({ userId, userName, isActive }: { userId: string; userName: string; isActive: boolean }) {
   const [state, onSubmit, isPending] = useFormAction(setUserActiveAction, null);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={isActive ? 'false' : 'true'} />
       <button type="submit" className="secondary" disabled={isPending} aria-label={`${isActive ? 'Deactivate' : 'Reactivate'} ${userName}`}>

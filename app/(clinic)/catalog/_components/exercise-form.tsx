@@ -33,7 +33,7 @@ export function ExerciseForm({
 }) {
   const [state, onSubmit, isPending] = useFormAction(action, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate>
       {exercise ? <input type="hidden" name="exerciseId" value={exercise.id} /> : null}
       <div>
         <label htmlFor="name">Name</label>

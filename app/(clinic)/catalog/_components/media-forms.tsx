@@ -7,7 +7,7 @@ import { removeExerciseMediaAction, setFeaturedMediaAction } from '../actions';
 export function FeatureMediaForm({ exerciseId, mediaId, label }: { exerciseId: string; mediaId: string; label: string }) {
   const [state, onSubmit, isPending] = useFormAction(setFeaturedMediaAction, null);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="exerciseId" value={exerciseId} />
       <input type="hidden" name="mediaId" value={mediaId} />
       <button type="submit" className="secondary compact" disabled={isPending}>
@@ -21,7 +21,7 @@ export function FeatureMediaForm({ exerciseId, mediaId, label }: { exerciseId: s
 export function RemoveMediaForm({ mediaId, label }: { mediaId: string; label: string }) {
   const [state, onSubmit, isPending] = useFormAction(removeExerciseMediaAction, null);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="mediaId" value={mediaId} />
       <button type="submit" className="secondary compact" disabled={isPending}>
         {label}

@@ -35,7 +35,7 @@ export function MediaUploadForm({ exerciseId, exerciseName, limits }: { exercise
     }
   }
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Add a photo or video of ${exerciseName}`} encType="multipart/form-data">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Add a photo or video of ${exerciseName}`} encType="multipart/form-data">
       <div>
         <label htmlFor="media-description">What it shows (read aloud to patients who cannot see it)</label>
         <input id="media-description" name="description" maxLength={300} />

@@ -7,7 +7,7 @@ import { setExerciseRetiredAction } from '../actions';
 export function RetireForm({ exerciseId, isRetired }: { exerciseId: string; isRetired: boolean }) {
   const [state, onSubmit, isPending] = useFormAction(setExerciseRetiredAction, null);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="exerciseId" value={exerciseId} />
       <input type="hidden" name="retire" value={isRetired ? 'false' : 'true'} />
       <button type="submit" className="secondary" disabled={isPending}>

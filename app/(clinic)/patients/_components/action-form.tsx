@@ -29,7 +29,7 @@ export function ActionForm({
 }) {
   const [state, onSubmit, isPending] = useFormAction(action, null);
   return (
-    <form className={className} onSubmit={onSubmit} noValidate aria-label={label} aria-busy={isPending} data-draft-item={draftItemId}>
+    <form method="post" className={className} onSubmit={onSubmit} noValidate aria-label={label} aria-busy={isPending} data-draft-item={draftItemId}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

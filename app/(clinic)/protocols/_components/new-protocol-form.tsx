@@ -7,7 +7,7 @@ import { createProtocolAction } from '../actions';
 export function NewProtocolForm() {
   const [state, onSubmit, isPending] = useFormAction(createProtocolAction, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New protocol">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="New protocol">
       <div>
         <label htmlFor="new-protocol-name">Name</label>
         <input id="new-protocol-name" name="name" required maxLength={120} />

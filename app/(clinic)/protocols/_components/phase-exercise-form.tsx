@@ -40,7 +40,7 @@ export function PhaseExerciseForm({
   const [state, onSubmit, isPending] = useFormAction(setPhaseExerciseAction, null);
   const idPrefix = `item-${item.id}-`;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Change ${item.name} in phase ${phase.position}`}>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Change ${item.name} in phase ${phase.position}`}>
       <input type="hidden" name="lockVersion" value={lockVersion} />
       <input type="hidden" name="phaseId" value={phase.id} />
       <input type="hidden" name="exerciseId" value={item.exerciseId} />
@@ -65,7 +65,7 @@ export function AddPhaseExerciseForm({ lockVersion, phase, catalog }: { lockVers
   const chosen = catalog.find((exercise) => exercise.id === chosenId);
   const idPrefix = `add-to-${phase.id}-`;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Add an exercise to phase ${phase.position}`}>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Add an exercise to phase ${phase.position}`}>
       <input type="hidden" name="lockVersion" value={lockVersion} />
       <input type="hidden" name="phaseId" value={phase.id} />
       <div className="row">

@@ -12,7 +12,7 @@ export function PhaseForm({ protocolId, lockVersion, phase }: { protocolId: stri
   const [state, onSubmit, isPending] = useFormAction(phase ? updateProtocolPhaseAction : addProtocolPhaseAction, null);
   const idPrefix = phase ? `phase-${phase.id}-` : 'new-phase-';
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={phase ? `Edit phase ${phase.position}` : 'Add a phase'}>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={phase ? `Edit phase ${phase.position}` : 'Add a phase'}>
       <input type="hidden" name="lockVersion" value={lockVersion} />
       {phase ? <input type="hidden" name="phaseId" value={phase.id} /> : <input type="hidden" name="protocolId" value={protocolId} />}
       <div className="row">

@@ -18,7 +18,7 @@ export function RemoveForm({
 }) {
   const [state, onSubmit, isPending] = useFormAction(action, null);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -9,7 +9,7 @@ export function DecisionForm({ signOffId, contentHash, exerciseName, patientName
   const [state, onSubmit, isPending] = useFormAction(decideSignOffAction, null);
   const id = signOffId;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={`Decision on ${exerciseName} for ${patientName}`}>
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`Decision on ${exerciseName} for ${patientName}`}>
       {/* Neither choice is made for the surgeon: each is a signature. */}
       <input type="hidden" name="signOffId" value={signOffId} />
       <input type="hidden" name="contentHash" value={contentHash} />

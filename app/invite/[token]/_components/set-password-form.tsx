@@ -67,7 +67,7 @@ export function SetPasswordForm({ token, firstName }: { token: string; firstName
         you.
       </p>
       <div className="card">
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form method="post" className="stack" onSubmit={onSubmit} noValidate>
           <input type="hidden" name="token" value={token} />
           <div>
             <label htmlFor="password">New password</label>

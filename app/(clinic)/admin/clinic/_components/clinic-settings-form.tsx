@@ -7,7 +7,7 @@ import { updateClinicSettingsAction } from '../actions';
 export function ClinicSettingsForm({ settings, timeZones }: { settings: { phone: string; emergencyNumber: string; timeZone: string }; timeZones: string[] }) {
   const [state, onSubmit, isPending] = useFormAction(updateClinicSettingsAction, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Clinic settings">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Clinic settings">
       <div>
         <label htmlFor="phone">
           Clinic phone <span className="field-hint">(patients tap it to call you)</span>

@@ -50,7 +50,7 @@ export function InvitationPanel({ patientId, patientName, hasPassword, isMailRea
             Reset password
           </button>
           {isResetOpen ? (
-            <form id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset ${patientName}’s password`}>
+            <form method="post" id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset ${patientName}’s password`}>
               <input type="hidden" name="patientId" value={patientId} />
               <div>
                 <label htmlFor={`${resetFormId}-password`}>Your password, to confirm</label>
@@ -72,13 +72,13 @@ export function InvitationPanel({ patientId, patientName, hasPassword, isMailRea
             stops any earlier one from working.
           </p>
           <div className="button-row">
-            <form onSubmit={onCreate} noValidate>
+            <form method="post" onSubmit={onCreate} noValidate>
               <input type="hidden" name="patientId" value={patientId} />
               <button type="submit" disabled={isCreating}>
                 {isCreating ? 'Creating link…' : 'Create invitation link'}
               </button>
             </form>
-            <form onSubmit={onEmail} noValidate>
+            <form method="post" onSubmit={onEmail} noValidate>
               <input type="hidden" name="patientId" value={patientId} />
               <button type="submit" className="secondary" disabled={!isMailReady || isEmailing} aria-describedby={isMailReady ? undefined : mailHintId}>
                 {isEmailing ? 'Emailing…' : 'Email invitation'}

@@ -54,7 +54,7 @@ function Choice({ name, legend, options, value }: { name: string; legend: string
 export function SurgeonOrderForm({ patientId, basedOnVersion, defaults, phases }: { patientId: string; basedOnVersion: number; defaults: OrderDefaults; phases: Phase[] }) {
   const [state, onSubmit, isPending] = useFormAction(recordSurgeonOrderAction, null);
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Record orders">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Record orders">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="basedOnVersion" value={basedOnVersion} />
       <Choice name="liftingRule" legend="Lifting" value={defaults.lifting.rule} options={[['ALLOWED', 'No limit'], ['LIMIT', 'Limit']]} />

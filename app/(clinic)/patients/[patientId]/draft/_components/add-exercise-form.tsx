@@ -9,7 +9,7 @@ export function AddExerciseForm({ patientId, versionId, lockVersion, exercises }
   const [state, onSubmit, isPending] = useFormAction(addDraftItemAction, null);
   const warning = state?.ok ? (state.data as { warning?: string | null }).warning : null;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Add an exercise">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Add an exercise">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />

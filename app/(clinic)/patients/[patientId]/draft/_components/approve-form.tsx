@@ -23,7 +23,7 @@ function shownItems(): string {
 export function ApproveForm({ patientId, versionId, lockVersion, number }: { patientId: string; versionId: string; lockVersion: number; number: number }) {
   const [state, onSubmit, isPending] = useFormAction(approveVersionAction, null, { prepare: (form) => form.set('shownItems', shownItems()) });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Approve">
+    <form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label="Approve">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />

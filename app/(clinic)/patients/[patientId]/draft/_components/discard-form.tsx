@@ -19,7 +19,7 @@ export function DiscardForm({ patientId, versionId, lockVersion, number }: { pat
     );
   }
   return (
-    <form className="stack notice" onSubmit={onSubmit} noValidate aria-label="Discard draft">
+    <form method="post" className="stack notice" onSubmit={onSubmit} noValidate aria-label="Discard draft">
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
