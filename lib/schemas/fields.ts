@@ -81,8 +81,9 @@ function dateProblem(value: string, label: string): string | null {
 }
 
 /** A password typed again to confirm an act (signing, approving, resetting someone else's). */
-export function passwordConfirmation(missingMessage: string) {
-  return z.string().min(1, missingMessage).max(200, 'Password is too long.');
+export function passwordConfirmation() {
+  // Empty is allowed here: a passkey may answer instead, and confirmPassword asks for one or the other.
+  return z.string().max(200, 'Password is too long.').optional().default('');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ownPasswordSchema } from './auth';
+import { ownPasswordSchema, passkeyAnswerSchema } from './auth';
 import { dateOnly } from './fields';
 import { idSchema } from './id';
 
@@ -27,4 +27,4 @@ export const createPatientSchema = z
     }
   });
 
-export const resetPatientPasswordSchema = z.strictObject({ patientId: idSchema, password: ownPasswordSchema });
+export const resetPatientPasswordSchema = z.strictObject({ patientId: idSchema, password: ownPasswordSchema, passkeyAnswer: passkeyAnswerSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { signaturePasswordSchema } from './auth';
+import { passkeyAnswerSchema, signaturePasswordSchema } from './auth';
 import { lockVersionSchema } from './fields';
 import { idSchema } from './id';
 import { checkDosage, dosageFields, itemModeSchema } from './prescription';
@@ -55,6 +55,7 @@ export const approveVersionSchema = z.strictObject({
   versionId: idSchema,
   lockVersion: lockVersionSchema,
   password: signaturePasswordSchema,
+  passkeyAnswer: passkeyAnswerSchema,
   shownItems: shownItemsSchema,
 });
 

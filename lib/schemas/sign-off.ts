@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
-import { signaturePasswordSchema } from './auth';
+import { passkeyAnswerSchema, signaturePasswordSchema } from './auth';
 
 export const decideSignOffSchema = z
   .strictObject({
@@ -9,6 +9,7 @@ export const decideSignOffSchema = z
     contentHash: z.string().regex(/^[a-f0-9]{64}$/, 'Reload the page and try again.'),
     reason: z.string().trim().max(1_000, 'The reason is too long.').optional().default(''),
     password: signaturePasswordSchema,
+    passkeyAnswer: passkeyAnswerSchema,
   })
   .superRefine((input, ctx) => {
     if (input.decision === 'DECLINE' && input.reason.length < 5) {

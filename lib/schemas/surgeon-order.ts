@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESTRICTION_LIMITS } from '@/lib/domain/restrictions';
-import { signaturePasswordSchema } from './auth';
+import { passkeyAnswerSchema, signaturePasswordSchema } from './auth';
 import { dateOnly, digitsNumber, text, wholeNumber } from './fields';
 import { idSchema } from './id';
 
@@ -22,6 +22,7 @@ export const surgeonOrderSchema = z
     /** The order version the surgeon's page showed (0 when there was none). */
     basedOnVersion: wholeNumber('Order version', { min: 0, max: 100_000 }),
     password: signaturePasswordSchema,
+    passkeyAnswer: passkeyAnswerSchema,
     note: text('The note', 1_000).optional().default(''),
     liftingRule: z.enum(['ALLOWED', 'LIMIT'], { error: 'Choose no lifting limit, or a limit.' }),
     liftingLimit: z.preprocess(empty, digitsNumber('The lifting limit', { min: 0, max: 999 }, 'The lifting limit must be a whole number.').optional()),

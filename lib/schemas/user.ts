@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, ownPasswordSchema } from './auth';
+import { emailSchema, ownPasswordSchema, passkeyAnswerSchema } from './auth';
 import { idSchema } from './id';
 
 // Patients are registered by their therapist with their surgery; admins add the clinic's staff.
@@ -11,5 +11,5 @@ export const createStaffUserSchema = z.strictObject({
   role: z.enum(STAFF_ROLES, { error: 'Choose therapist, surgeon or clinic admin.' }),
 });
 
-export const resetStaffPasswordSchema = z.strictObject({ userId: idSchema, password: ownPasswordSchema });
+export const resetStaffPasswordSchema = z.strictObject({ userId: idSchema, password: ownPasswordSchema, passkeyAnswer: passkeyAnswerSchema });
 

@@ -1,14 +1,16 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { signInSchema } from '@/lib/schemas/auth';
+import { secondStepSchema, signInSchema } from '@/lib/schemas/auth';
 import { AppError } from '../errors';
 import { logger } from '../logger';
 import { authenticate } from './authenticate';
 import { clientIpFrom } from './client-ip';
+import { completeSecondStep } from './complete-second-step';
 import { deviceTokensFrom, offerDeviceToken } from './known-device-cookie';
 import { loadLiveSession } from './load-live-session';
 import { recordSignOut } from './record-sign-out';
+import { clearSecondStepToken, offerSecondStepToken, secondStepTokenFrom } from './second-step-cookie';
 
 import { SESSION_ABSOLUTE_HOURS } from '@/lib/domain/session-policy';
 
@@ -17,6 +19,11 @@ export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_HOURS * 60 * 60;
 
 /** The error code the sign-in form gets for a refused attempt: `RATE_LIMITED:<milliseconds to wait>`. */
 export const SIGN_IN_RATE_LIMITED = 'RATE_LIMITED';
+
+/** The error code the sign-in form gets when the password was right and the second factor is asked for. */
+export const SIGN_IN_SECOND_STEP = 'SECOND_STEP';
+/** The error code for a second step whose token is unknown, used or expired: start again with the password. */
+export const SIGN_IN_SECOND_STEP_EXPIRED = 'SECOND_STEP_EXPIRED';
 
 const SESSION_ENDED = 'session ended';
 
@@ -39,6 +46,41 @@ export const authOptions: NextAuthOptions = {
           throw error;
         });
         if (!user) return null;
+        if (user.kind === 'second_step') {
+          // No session yet: the browser gets the second step's token, and the form asks for the second factor.
+          offerSecondStepToken(user.token);
+          throw new Error(SIGN_IN_SECOND_STEP);
+        }
+        offerDeviceToken(user.id, user.deviceToken);
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: user.sessionId } as never;
+      },
+    }),
+    CredentialsProvider({
+      // The second step of signing in (a user with a second factor): the token the right password gave this
+      // browser, and a passkey answer, an authenticator code or a recovery code.
+      id: 'second-factor',
+      name: 'Second factor',
+      credentials: { method: { label: 'Method', type: 'text' }, answer: { label: 'Answer', type: 'text' } },
+      async authorize(credentials, req) {
+        const parsed = secondStepSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const ip = clientIpFrom(req.headers?.['x-forwarded-for'] as string | string[] | undefined);
+        const user = await completeSecondStep({ ...parsed.data, token: secondStepTokenFrom(req.headers?.cookie), ip }).catch((error: unknown) => {
+          if (error instanceof AppError) {
+            if (error.code === 'RATE_LIMITED') {
+              clearSecondStepToken();
+              throw new Error(`${SIGN_IN_RATE_LIMITED}:${Math.ceil(error.retryAfterMs ?? 60_000)}`);
+            }
+            if (error.code === 'UNAUTHENTICATED') {
+              clearSecondStepToken();
+              throw new Error(SIGN_IN_SECOND_STEP_EXPIRED);
+            }
+            if (error.code === 'INVALID_INPUT') return null;
+          }
+          throw error;
+        });
+        if (!user) return null;
+        clearSecondStepToken();
         offerDeviceToken(user.id, user.deviceToken);
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: user.sessionId } as never;
       },

@@ -7,7 +7,9 @@ import { rateLimited } from '../errors';
 import { issueDeviceToken, knownDeviceId } from './device-token';
 import { verifyPassword } from './password';
 import { admitSignIn, recordSignInSuccess } from './sign-in-throttle';
+import { startSecondStep } from './start-second-step';
 import { startSession } from './start-session';
+import { userHasSecondFactor } from './user-has-second-factor';
 import { throttleCounters, type ThrottleCounters } from './throttle-counters';
 
 type Credentials = {
@@ -25,9 +27,9 @@ type Options = {
 };
 
 /**
- * Checks an email and password. Returns the user on success (with a new known-device token for the browser) and
- * null otherwise, never saying which part was wrong. Attempts are throttled (lib/domain/throttle.ts): a refused
- * one throws RATE_LIMITED with the wait, and is audited as DENIED. Success and failure are both audited.
+ * Checks an email and password. Returns the user on success (with a new known-device token for the browser), a
+ * second-step token when the user has a second factor (complete-second-step.ts opens the session), and null
+ * otherwise, never saying which part was wrong. Attempts are throttled (lib/domain/throttle.ts): a refused one throws RATE_LIMITED with the wait, and is audited as DENIED. Success and failure are both audited.
  */
 export async function authenticate({ email, password, ip, deviceTokens = [] }: Credentials, { counters = throttleCounters(), pause = sleep }: Options = {}) {
   const user = await db.user.findUnique({
@@ -42,22 +44,27 @@ export async function authenticate({ email, password, ip, deviceTokens = [] }: C
   }
   if (admission.holdSeconds > 0) await pause(admission.holdSeconds * 1_000);
   const isValid = (await verifyPassword(user?.passwordHash ?? null, password)) && Boolean(user?.isActive);
-  const sessionId = await db.$transaction(async (tx) => {
+  // A user with a second factor gets no session for the password alone: only a token for the second step.
+  const hasSecondFactor = isValid && user ? await userHasSecondFactor(user.id) : false;
+  const opened = await db.$transaction(async (tx) => {
     await recordAudit(tx, {
       actorId: user?.id ?? null,
       clinicId: user?.clinicId ?? null,
-      action: 'auth.sign_in',
+      action: hasSecondFactor ? 'auth.password_accepted' : 'auth.sign_in',
       entityType: 'User',
       entityId: user?.id ?? null,
       outcome: isValid ? 'SUCCESS' : 'FAILURE',
       ip,
-      ...(attempt.deviceId ? { after: { knownDevice: true } } : {}),
+      ...(attempt.deviceId || hasSecondFactor ? { after: { ...(attempt.deviceId ? { knownDevice: true } : {}), ...(hasSecondFactor ? { secondStep: 'awaited' } : {}) } } : {}),
     });
-    return isValid && user ? startSession(tx, user.id, ip) : null;
+    if (!isValid || !user) return null;
+    return hasSecondFactor ? { secondStepToken: await startSecondStep(tx, user.id) } : { sessionId: await startSession(tx, user.id, ip) };
   });
   // A failure was counted when the attempt was admitted.
-  if (!sessionId || !user) return null;
-  // Signing in proves the password: the account's counters, password re-checks included, start over.
+  if (!opened || !user) return null;
+  // The right password: the account's password counters, re-checks included, start over (wrong second steps are
+  // counted on their own, complete-second-step.ts).
   await Promise.all([recordSignInSuccess(attempt, admission, counters), counters.passwordRecheck.clear(user.id)]);
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId, deviceToken: issueDeviceToken(user.id) };
+  if (opened.secondStepToken) return { kind: 'second_step' as const, id: user.id, token: opened.secondStepToken };
+  return { kind: 'signed_in' as const, id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId: opened.sessionId, deviceToken: issueDeviceToken(user.id) };
 }

@@ -6,13 +6,17 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { endAllSessions } from './end-sessions';
 import { verifyPassword } from './password';
+import { verifyPasskeyAnswer } from './verify-passkey-answer';
 import { throttleCounters } from './throttle-counters';
 
+const PASSKEY_REFUSED = 'That passkey did not work, so nothing was done. Please try again.';
 const NOTHING_SIGNED = 'That password is not right, so nothing was signed. Please try again.';
 
 /**
- * The one password re-check. Approvals, sign-offs and a surgeon's order are signatures, and resetting someone
- * else's password or changing one's own is a deliberate act: the actor types their own password again. A wrong
+ * The one password re-check (or a passkey in its place). Approvals, sign-offs and a surgeon's order are signatures, and resetting someone
+ * else's password or changing one's own is a deliberate act: the actor types their own password again, or answers
+ * with one of their passkeys (a challenge issued for this, start-passkey-confirmation.ts). A wrong passkey counts as
+ * a wrong password. A wrong
  * password is recorded and nothing is done; `refusal` says what was not done, and how many tries are left.
  *
  * Wrong passwords are counted per account (lib/domain/throttle.ts, in the shared counters), so a session that
@@ -22,12 +26,15 @@ const NOTHING_SIGNED = 'That password is not right, so nothing was signed. Pleas
  */
 export async function confirmPassword(
   actor: Actor,
-  password: string,
+  proof: string | { password: string; passkeyAnswer?: string },
   action: string,
   entity: { type: string; id: string; patientId?: string | null },
   refusal: string = NOTHING_SIGNED,
   { field = 'password' }: { field?: string } = {},
 ): Promise<void> {
+  const { password, passkeyAnswer = '' } = typeof proof === 'string' ? { password: proof } : proof;
+  const usesPasskey = passkeyAnswer.length > 0;
+  if (!usesPasskey && !password) throw new AppError('INVALID_INPUT', 'Enter your password, or use your passkey.', { [field]: ['Enter your password, or use your passkey.'] });
   const counter = throttleCounters().passwordRecheck;
   const record = { type: entity.type, id: entity.id, patientId: entity.patientId ?? null };
   const { count } = await counter.add(actor.userId, 1);
@@ -36,12 +43,22 @@ export async function confirmPassword(
     await recordAudit(db, actorDid(actor, action, record, { outcome: 'FAILURE', after: { reason: 'signed out after too many wrong passwords' } }));
     throw new AppError('UNAUTHENTICATED', SIGNED_OUT_AFTER_WRONG_PASSWORDS);
   }
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (await verifyPassword(user?.passwordHash ?? null, password)) {
-    await counter.clear(actor.userId);
-    return;
+  if (usesPasskey) {
+    // A fresh passkey answer over a challenge issued to this user for signing (single use, short-lived).
+    const passkeyId = await verifyPasskeyAnswer(actor.userId, 'PASSKEY_CONFIRM', passkeyAnswer);
+    if (passkeyId) {
+      await counter.clear(actor.userId);
+      await recordAudit(db, actorDid(actor, 'auth.passkey_used', { type: 'Passkey', id: passkeyId }, { after: { for: action } }));
+      return;
+    }
+  } else {
+    const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+    if (await verifyPassword(user?.passwordHash ?? null, password)) {
+      await counter.clear(actor.userId);
+      return;
+    }
   }
-  await recordAudit(db, actorDid(actor, action, record, { outcome: 'FAILURE', after: { reason: 'password did not match' } }));
+  await recordAudit(db, actorDid(actor, action, record, { outcome: 'FAILURE', after: { reason: usesPasskey ? 'passkey did not answer' : 'password did not match' } }));
   const verdict = recheckVerdict(count);
   if (verdict.kind === 'end_sessions') {
     await db.$transaction(async (tx) => {
@@ -50,5 +67,6 @@ export async function confirmPassword(
     });
     throw new AppError('UNAUTHENTICATED', SIGNED_OUT_AFTER_WRONG_PASSWORDS);
   }
+  if (usesPasskey) throw new AppError('INVALID_INPUT', `${PASSKEY_REFUSED} ${triesLeftWords(verdict.triesLeft)}`, { [field]: ['The passkey did not answer.'] });
   throw new AppError('INVALID_INPUT', `${refusal} ${triesLeftWords(verdict.triesLeft)}`, { [field]: ['Password is not right.'] });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { SECOND_STEP_LIMIT } from '@/lib/domain/second-factor';
 import { PASSWORD_RECHECK_LIMIT, SIGN_IN_LIMITS, type Tier, type TierCount } from '@/lib/domain/throttle';
 import { dbPool } from '../db';
 
@@ -30,6 +31,8 @@ export type ThrottleCounters = {
   knownDevice: Counter[];
   accountHold: Counter;
   passwordRecheck: Counter;
+  /** Wrong second steps of signing in (passkey, authenticator code, recovery code), per account. */
+  secondStep: Counter;
 };
 
 // Keys are hashes: the table never holds an email or an address in clear, and every key fits its column.
@@ -84,6 +87,7 @@ export function throttleCounters(pool: pg.Pool = dbPool): ThrottleCounters {
     knownDevice: SIGN_IN_LIMITS.knownDevice.map((tier) => counter('sign-in:device', tier)),
     accountHold: counter('sign-in:account', { attempts: accountHold.freeAttempts, seconds: accountHold.seconds }),
     passwordRecheck: counter('password-recheck', { attempts: PASSWORD_RECHECK_LIMIT.failures, seconds: PASSWORD_RECHECK_LIMIT.seconds }),
+    secondStep: counter('second-step', { attempts: SECOND_STEP_LIMIT.failures, seconds: SECOND_STEP_LIMIT.seconds }),
   };
   byPool.set(pool, counters);
   return counters;

@@ -61,7 +61,7 @@ export async function recordSurgeonOrder({ actor, input, now = new Date() }: { a
       throw new AppError('INVALID_INPUT', "Choose an until phase from this patient's protocol. Nothing was signed.");
     }
   }
-  await confirmPassword(actor, data.password, 'order.sign', { type: 'Episode', id: episode.id, patientId: episode.patientId });
+  await confirmPassword(actor, { password: data.password, passkeyAnswer: data.passkeyAnswer }, 'order.sign', { type: 'Episode', id: episode.id, patientId: episode.patientId });
 
   return db.$transaction(async (tx) => {
     // Serialises orders for one episode: a second surgeon's page, saved at the same moment, sees this one.

@@ -18,12 +18,12 @@ import type { CreatedInvitation } from '../invitations/issue-invitation';
 export async function resetPatientPassword({ actor, input }: { actor: Actor; input: unknown }): Promise<CreatedInvitation> {
   // The same people who invite the patient: their own therapist, nobody else.
   requirePermission(actor, 'patient.password.reset');
-  const { patientId, password } = parseInput(resetPatientPasswordSchema, input);
+  const { patientId, password, passkeyAnswer } = parseInput(resetPatientPasswordSchema, input);
   const visible = { AND: [{ id: patientId }, patientVisibleTo(actor)] };
   const patient = await db.patient.findFirst({ where: visible, select: { id: true, userId: true } });
   if (!patient) throw notFound('That patient');
   const { userId } = patient;
   if (!userId) throw new AppError('INVALID_INPUT', 'This patient has no portal account, so there is no password to reset.');
-  await confirmPassword(actor, password, 'user.reset_password', { type: 'User', id: userId, patientId: patient.id }, RESET_REFUSED);
+  await confirmPassword(actor, { password, passkeyAnswer }, 'user.reset_password', { type: 'User', id: userId, patientId: patient.id }, RESET_REFUSED);
   return db.$transaction((tx) => resetPassword(tx, { actor, userId, scope: { patient: visible }, patientId: patient.id }));
 }

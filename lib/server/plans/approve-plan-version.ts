@@ -20,14 +20,14 @@ import { STALE_DRAFT_MESSAGE } from './lock-draft';
  */
 export async function approvePlanVersion({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
   requirePermission(actor, 'plan.approve');
-  const { versionId, lockVersion, password, shownItems } = parseInput(approveVersionSchema, input);
+  const { versionId, lockVersion, password, passkeyAnswer, shownItems } = parseInput(approveVersionSchema, input);
   const version = await db.planVersion.findFirst({
     where: { id: versionId, plan: { episode: { patient: patientVisibleTo(actor) } } },
     select: { id: true, plan: { select: { episode: { select: { patientId: true } } } } },
   });
   if (!version) throw notFound('That plan');
   const patientId = version.plan.episode.patientId;
-  await confirmPassword(actor, password, 'plan.approve', { type: 'PlanVersion', id: versionId, patientId });
+  await confirmPassword(actor, { password, passkeyAnswer }, 'plan.approve', { type: 'PlanVersion', id: versionId, patientId });
 
   return db.$transaction(async (tx) => {
     const draft = await tx.planVersion.findUnique({

@@ -21,13 +21,13 @@ import { parseInput } from '../parse-input';
  */
 export async function decideSignOff({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
   requirePermission(actor, 'signoff.sign');
-  const { signOffId, decision, contentHash, reason, password } = parseInput(decideSignOffSchema, input);
+  const { signOffId, decision, contentHash, reason, password, passkeyAnswer } = parseInput(decideSignOffSchema, input);
   const visible = await db.signOff.findFirst({
     where: { id: signOffId, surgeonId: actor.userId, item: { version: { plan: { episode: { patient: patientVisibleTo(actor) } } } } },
     select: { id: true, patientId: true },
   });
   if (!visible) throw notFound('That sign-off request');
-  await confirmPassword(actor, password, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: visible.patientId });
+  await confirmPassword(actor, { password, passkeyAnswer }, decision === 'SIGN' ? 'signoff.sign' : 'signoff.decline', { type: 'SignOff', id: signOffId, patientId: visible.patientId });
   // What the patient had at home before, to tell them by email when this signature gives them a new exercise.
   const homeBefore = decision === 'SIGN' && mailSettings().isConfigured ? await homeExerciseIds(visible.patientId) : null;
 

@@ -16,13 +16,13 @@ import type { Prisma } from '../generated/prisma/client';
  */
 export async function resetStaffPassword({ actor, input }: { actor: Actor; input: unknown }) {
   requirePermission(actor, 'user.manage', 'FORBIDDEN');
-  const { userId, password } = parseInput(resetStaffPasswordSchema, input);
+  const { userId, password, passkeyAnswer } = parseInput(resetStaffPasswordSchema, input);
   // Their own password is changed on the account page, with the current one: never through a link.
   if (userId === actor.userId) throw new AppError('INVALID_INPUT', 'You cannot reset your own password here. Change it on Your account page.');
   const scope: Prisma.UserWhereInput = { clinicId: actor.clinicId, role: { not: 'PATIENT' }, isActive: true };
   const user = await db.user.findFirst({ where: { AND: [{ id: userId }, scope] }, select: { id: true, name: true } });
   if (!user) throw notFound('That person');
-  await confirmPassword(actor, password, 'user.reset_password', { type: 'User', id: user.id }, RESET_REFUSED);
+  await confirmPassword(actor, { password, passkeyAnswer }, 'user.reset_password', { type: 'User', id: user.id }, RESET_REFUSED);
   const invitation = await db.$transaction((tx) => resetPassword(tx, { actor, userId: user.id, scope, patientId: null }));
   return { user, invitation };
 }
