@@ -25,13 +25,15 @@ export const PERMISSIONS = {
   'audit.read': 'Read and export the clinic\'s audit trail.',
   'user.manage': 'Add the clinic\'s staff, deactivate them, and reset their passwords.',
   'clinic.settings': 'Set the clinic\'s phone number, emergency number and time zone.',
+  'account.second_factor': 'Add and remove one\'s own second factors (passkeys, an authenticator app) and recovery codes.',
+  'clinic.second_factor': 'Require the clinic\'s staff to have a second factor.',
   'mail.status': 'See whether the clinic\'s emails went out: how many wait or failed, and why (no health information).',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'mail.status'],
+  ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'clinic.second_factor', 'mail.status', 'account.second_factor'],
   THERAPIST: [
     'catalog.read',
     'media.upload',
@@ -45,9 +47,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invitation.issue',
     'patient.password.reset',
     'alert.acknowledge',
+    'account.second_factor',
   ],
-  SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge'],
-  PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage'],
+  SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge', 'account.second_factor'],
+  PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage', 'account.second_factor'],
 };
 
 export function can(actor: { role: Role }, permission: Permission): boolean {

@@ -39,6 +39,10 @@ export function mustEnrolSecondFactor(user: { role: Role; clinicRequiresForStaff
   return isSecondFactorRequired(user) && !hasSecondFactor(user);
 }
 
+/** Where a user who must add a second factor is sent, and what they are told when they try anything else. */
+export const SECOND_FACTOR_PATH = '/account';
+export const SECOND_FACTOR_DUE = 'Your clinic asks staff to add a passkey or an authenticator app before anything else. Add one on your account page.';
+
 /**
  * Whether removing one factor is allowed: a user who must have a second factor keeps at least one. `remaining`
  * is what they would have left.
@@ -46,6 +50,8 @@ export function mustEnrolSecondFactor(user: { role: Role; clinicRequiresForStaff
 export function mayRemoveFactor(user: { role: Role; clinicRequiresForStaff: boolean }, remaining: FactorCounts): boolean {
   return !isSecondFactorRequired(user) || hasSecondFactor(remaining);
 }
+
+export const LAST_FACTOR = 'Your clinic asks staff to keep a second factor. Add another one before you remove this one.';
 
 // ---------------------------------------------------------------------------------------------------------
 // Recovery codes: 12 letters and digits in three groups of four ("k7mq-2xrd-9fwp"), from an alphabet without

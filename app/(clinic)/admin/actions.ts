@@ -39,7 +39,7 @@ export async function inviteStaffUserAction(_previous: ActionResult<InvitationRe
 
 export async function resetStaffPasswordAction(_previous: ActionResult<InvitationResult> | null, form: FormData) {
   const result = await runAction(form, async () =>
-    shaped(await resetStaffPassword({ actor: await requireActor(), input: { userId: form.get('userId'), password: form.get('password') } })),
+    shaped(await resetStaffPassword({ actor: await requireActor(), input: { userId: form.get('userId'), password: form.get('password'), passkeyAnswer: form.get('passkeyAnswer') ?? '' } })),
   );
   // The list shows who has a password: this person no longer has one.
   if (result.ok) revalidatePath('/admin');

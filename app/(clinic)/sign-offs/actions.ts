@@ -9,7 +9,7 @@ export async function decideSignOffAction(_previous: ActionResult<unknown> | nul
   const result = await runAction(form, async () =>
     decideSignOff({
       actor: await requireActor(),
-      input: { signOffId: form.get('signOffId'), decision: form.get('decision'), contentHash: form.get('contentHash'), reason: form.get('reason') ?? '', password: form.get('password') },
+      input: { signOffId: form.get('signOffId'), decision: form.get('decision'), contentHash: form.get('contentHash'), reason: form.get('reason') ?? '', password: form.get('password'), passkeyAnswer: form.get('passkeyAnswer') ?? '' },
     }),
   );
   if (result.ok) revalidatePath('/sign-offs');

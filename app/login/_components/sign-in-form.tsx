@@ -26,6 +26,11 @@ export function SignInForm() {
       router.refresh();
       return;
     }
+    if (result?.error === 'SECOND_STEP') {
+      // The password was right; the page now asks for the second factor (the second step's cookie is set).
+      router.refresh();
+      return;
+    }
     setIsPending(false);
     // RATE_LIMITED:<milliseconds to wait> (lib/server/auth/auth-options.ts).
     const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(result?.error ?? '');

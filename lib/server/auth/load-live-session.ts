@@ -16,7 +16,20 @@ export async function loadLiveSession(claims: SessionClaims | null, now: Date) {
       createdAt: true,
       lastSeenAt: true,
       endedAt: true,
-      user: { select: { id: true, clinicId: true, role: true, name: true, isActive: true, sessionVersion: true, patient: { select: { id: true } }, clinic: { select: { timeZone: true } } } },
+      user: {
+        select: {
+          id: true,
+          clinicId: true,
+          role: true,
+          name: true,
+          isActive: true,
+          sessionVersion: true,
+          patient: { select: { id: true } },
+          clinic: { select: { timeZone: true, requireStaffSecondFactor: true } },
+          _count: { select: { passkeys: true } },
+          totpFactor: { select: { confirmedAt: true } },
+        },
+      },
     },
   });
   if (!session || session.user.id !== claims.uid) return null;

@@ -12,4 +12,9 @@ export type Actor = {
   timeZone: string;
   /** Where the request came from, for the audit trail. */
   ip: string | null;
+  /**
+   * True for staff of a clinic that requires a second factor who have none yet: they may do nothing but add one
+   * (and sign out). requireActor and requirePermission refuse them everything else.
+   */
+  secondFactorDue?: boolean;
 };

@@ -4,6 +4,7 @@ import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { useSignInLink } from '@/app/_components/use-sign-in-link';
 import { createStaffUserAction, inviteStaffUserAction, resetStaffPasswordAction, type InvitationResult } from '../actions';
+import { PasswordOrPasskey } from '@/app/_components/password-or-passkey';
 
 function InvitationLink({ name, path, url, expiresAt, intro }: InvitationResult & { intro: string }) {
   return (
@@ -79,10 +80,7 @@ export function StaffSignInForms({ userId, userName, hasPassword }: { userId: st
                 one-time link to give them, so they can choose a new password.
               </p>
               <input type="hidden" name="userId" value={userId} />
-              <div>
-                <label htmlFor={`${resetFormId}-password`}>Your password, to confirm</label>
-                <input id={`${resetFormId}-password`} name="password" type="password" autoComplete="current-password" required />
-              </div>
+              <PasswordOrPasskey id={`${resetFormId}-password`} label="Your password, to confirm" />
               <FormStatus state={resetState} />
               <div>
                 <button type="submit" disabled={isResetting}>

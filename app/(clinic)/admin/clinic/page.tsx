@@ -5,7 +5,7 @@ import { getClinicSettings } from '@/lib/server/clinics/get-clinic-settings';
 import { getMailStatus } from '@/lib/server/mail/get-mail-status';
 import { orNotFound } from '@/lib/server/page-guard';
 import { MAIL_KIND_LABELS } from '@/app/_components/labels';
-import { ClinicSettingsForm } from './_components/clinic-settings-form';
+import { ClinicSettingsForm, StaffSecondFactorForm } from './_components/clinic-settings-form';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
 
@@ -21,6 +21,14 @@ export default async function ClinicSettingsPage() {
         <h2 id="settings-heading">Clinic settings</h2>
         <p>Patients see the clinic phone and the emergency number with their warning signs. Every date and time in Regimen is shown in the clinic&apos;s time zone.</p>
         <ClinicSettingsForm settings={settings} timeZones={timeZones} />
+      </section>
+      <section className="card" aria-labelledby="second-factor-heading">
+        <h2 id="second-factor-heading">Second factor for staff</h2>
+        <p>
+          A passkey or an authenticator app keeps an account safe when a password is guessed or stolen. Each person adds theirs on their account page. Patients may
+          add one too; it is never required of them.
+        </p>
+        <StaffSecondFactorForm isRequired={settings.requireStaffSecondFactor} />
       </section>
       <section className="card" aria-labelledby="mail-heading">
         <h2 id="mail-heading">Mail</h2>

@@ -32,7 +32,7 @@ export async function createInvitationAction(_previous: CreateInvitationState, f
 export async function resetPatientPasswordAction(_previous: CreateInvitationState, form: FormData): Promise<CreateInvitationState> {
   return runAction(form, async () => {
     const actor = await requireActor();
-    return withQrCode(await resetPatientPassword({ actor, input: { patientId: form.get('patientId'), password: form.get('password') } }));
+    return withQrCode(await resetPatientPassword({ actor, input: { patientId: form.get('patientId'), password: form.get('password'), passkeyAnswer: form.get('passkeyAnswer') ?? '' } }));
   });
 }
 

@@ -3,6 +3,7 @@
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { decideSignOffAction } from '../actions';
+import { PasswordOrPasskey } from '@/app/_components/password-or-passkey';
 
 /** Sign off or decline one prescription. Both are signatures and ask for the surgeon's password. */
 export function DecisionForm({ signOffId, contentHash, exerciseName, patientName }: { signOffId: string; contentHash: string; exerciseName: string; patientName: string }) {
@@ -28,10 +29,7 @@ export function DecisionForm({ signOffId, contentHash, exerciseName, patientName
         <label htmlFor={`reason-${id}`}>Reason (needed to decline)</label>
         <textarea id={`reason-${id}`} name="reason" rows={2} />
       </div>
-      <div>
-        <label htmlFor={`password-${id}`}>Your password</label>
-        <input id={`password-${id}`} name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <PasswordOrPasskey id={`password-${id}`} />
       <FormStatus state={state} />
       <div>
         <button type="submit" disabled={isPending}>

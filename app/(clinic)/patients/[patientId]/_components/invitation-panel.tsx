@@ -5,6 +5,7 @@ import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { useSignInLink } from '@/app/_components/use-sign-in-link';
 import { createInvitationAction, emailInvitationAction, resetPatientPasswordAction, type InvitationLink } from '../invitation-actions';
+import { PasswordOrPasskey } from '@/app/_components/password-or-passkey';
 
 const expiryFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -52,10 +53,7 @@ export function InvitationPanel({ patientId, patientName, hasPassword, isMailRea
           {isResetOpen ? (
             <form method="post" id={resetFormId} className="stack" onSubmit={onReset} noValidate aria-label={`Reset ${patientName}’s password`}>
               <input type="hidden" name="patientId" value={patientId} />
-              <div>
-                <label htmlFor={`${resetFormId}-password`}>Your password, to confirm</label>
-                <input id={`${resetFormId}-password`} name="password" type="password" autoComplete="current-password" required />
-              </div>
+              <PasswordOrPasskey id={`${resetFormId}-password`} label="Your password, to confirm" />
               <FormStatus state={resetState} />
               <div>
                 <button type="submit" disabled={isResetting}>

@@ -3,6 +3,7 @@
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { recordSurgeonOrderAction } from '../order-actions';
+import { PasswordOrPasskey } from '@/app/_components/password-or-passkey';
 
 export type OrderDefaults = {
   lifting: { rule: 'ALLOWED' | 'LIMIT'; limit: string; unit: 'KG' | 'LB'; untilDate: string; untilPhaseId: string };
@@ -88,10 +89,7 @@ export function SurgeonOrderForm({ patientId, basedOnVersion, defaults, phases }
         <label htmlFor="order-note">Note for the care team (optional)</label>
         <textarea id="order-note" name="note" rows={2} />
       </div>
-      <div>
-        <label htmlFor="order-password">Your password</label>
-        <input id="order-password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <PasswordOrPasskey id="order-password" />
       <FormStatus state={state} />
       {state?.ok ? (
         <p role="status" className="success">

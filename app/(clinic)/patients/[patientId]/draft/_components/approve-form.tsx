@@ -3,6 +3,7 @@
 import { FormStatus } from '@/app/_components/form-status';
 import { useFormAction } from '@/app/_components/use-form-action';
 import { approveVersionAction } from '../../../actions';
+import { PasswordOrPasskey } from '@/app/_components/password-or-passkey';
 
 const FIELDS = ['mode', 'patientNotes', 'sets', 'reps', 'holdSeconds', 'timesPerDay', 'daysPerWeek', 'minutes', 'side'] as const;
 
@@ -27,10 +28,7 @@ export function ApproveForm({ patientId, versionId, lockVersion, number }: { pat
       <input type="hidden" name="patientId" value={patientId} />
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
-      <div>
-        <label htmlFor="approve-password">Your password</label>
-        <input id="approve-password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <PasswordOrPasskey id="approve-password" />
       <FormStatus state={state} />
       <div>
         <button type="submit" disabled={isPending}>
