@@ -162,7 +162,7 @@ describe('a passkey in place of the password', () => {
     const cursor = await auditCursor();
     await resetStaffPassword({ actor, input: { userId: staff.user.id, password: '', passkeyAnswer: answer } });
     expect((await db.user.findUniqueOrThrow({ where: { id: staff.user.id }, select: { passwordHash: true } })).passwordHash).toBeNull();
-    expect((await auditRowsSince(cursor, { actorId: actor.userId })).map((row) => row.action)).toEqual(['auth.passkey_used', 'user.reset_password']);
+    expect((await auditRowsSince(cursor, { actorId: actor.userId })).map((row) => row.action)).toEqual(['auth.passkey_used', 'user.reset_password', 'invitation.create']);
     await expect(resetStaffPassword({ actor, input: { userId: staff.user.id, passkeyAnswer: answer } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
