@@ -25,7 +25,7 @@ describe('authenticate', () => {
 
     const result = await authenticate({ email: user.email, password: PASSWORD, ip });
 
-    expect(result).toEqual({ id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId: expect.any(String), deviceToken: expect.any(String) });
+    expect(result).toEqual({ kind: 'signed_in', id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId: expect.any(String), deviceToken: expect.any(String) });
     // A successful sign-in opens exactly one live session row for this user, from this address.
     const sessions = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true, ip: true, endedAt: true } });
     expect(sessions).toEqual([{ id: result?.sessionId, ip, endedAt: null }]);
