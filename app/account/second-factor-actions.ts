@@ -38,8 +38,10 @@ export async function startAuthenticatorAppAction(_previous: unknown, form: Form
   return runAction(form, async () => andRefresh(async () => startAuthenticatorApp({ actor: await actor() })));
 }
 
+// Not refreshed here: the page would swap the confirming form (and the recovery codes it shows once) for the
+// set-up app's section. Its "Done" link reloads the page.
 export async function confirmAuthenticatorAppAction(_previous: unknown, form: FormData) {
-  return runAction(form, async () => andRefresh(async () => confirmAuthenticatorApp({ actor: await actor(), input: formFields(form) })));
+  return runAction(form, async () => confirmAuthenticatorApp({ actor: await actor(), input: formFields(form) }));
 }
 
 export async function removeAuthenticatorAppAction(_previous: unknown, form: FormData) {

@@ -133,6 +133,9 @@ export function ConfirmAuthenticatorAppForm() {
           Authenticator app set up.
         </p>
         {state.data.recoveryCodes ? <RecoveryCodesShown codes={state.data.recoveryCodes} /> : null}
+        <p>
+          <a href="/account">Done</a>
+        </p>
       </div>
     );
   }

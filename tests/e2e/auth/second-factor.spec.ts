@@ -141,7 +141,7 @@ test('a clinic admin requires a second factor, and a therapist without one is se
   await passwordStepless(page, adminEmail);
   await page.goto('/admin/clinic');
   const form = page.getByRole('form', { name: 'Second factor for staff' });
-  await form.getByLabel(/^Yes/).check();
+  await form.getByRole('radio', { name: /^Yes/ }).check();
   await form.getByRole('button', { name: 'Save second factor setting' }).click();
   // The admin has no factor either: from now on only the account page opens.
   await page.goto('/admin');
