@@ -90,16 +90,16 @@ test('an authenticator app signs in with a generated code, and a recovery code w
 
   await passwordStep(page, email);
   await page.getByRole('button', { name: 'Use a recovery code' }).click();
-  await page.getByLabel('Recovery code').fill(codes[0]!);
+  await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[0]!);
   await page.getByRole('button', { name: 'Sign in with the recovery code' }).click();
   await expect(page).toHaveURL(/\/sign-offs$/);
   await signOut(page);
 
   await passwordStep(page, email);
   await page.getByRole('button', { name: 'Use a recovery code' }).click();
-  await page.getByLabel('Recovery code').fill(codes[0]!);
+  await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[0]!);
   await page.getByRole('button', { name: 'Sign in with the recovery code' }).click();
-  await expect(page.getByRole('alert')).toContainText('That recovery code is not right, or it was used before.');
+  await expect(page.getByRole('alert').filter({ hasText: 'That recovery code is not right, or it was used before.' })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -143,6 +143,7 @@ test('a clinic admin requires a second factor, and a therapist without one is se
   const form = page.getByRole('form', { name: 'Second factor for staff' });
   await form.getByRole('radio', { name: /^Yes/ }).check();
   await form.getByRole('button', { name: 'Save second factor setting' }).click();
+  await expect.poll(async () => (await one<{ required: boolean }>('SELECT "requireStaffSecondFactor" AS "required" FROM "Clinic" WHERE "name" = $1', [clinicName])).required).toBe(true);
   // The admin has no factor either: from now on only the account page opens.
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/account$/);
