@@ -68,7 +68,7 @@ function expectSameServer(when: string) {
 
 const PAGES: Array<{ who: keyof typeof visitors; path: () => string; shows: string[]; contentType?: string }> = [
   { who: 'patient', path: () => '/portal', shows: ['Sam Rivera', 'Daily walks'] },
-  { who: 'patient', path: () => '/account', shows: ['Sam Rivera'] },
+  { who: 'patient', path: () => '/account', shows: ['Your account', 'Change your password'] },
   { who: 'therapist', path: () => '/caseload', shows: ['Your caseload', 'Rivera'] },
   { who: 'therapist', path: () => `/patients/${patientId}`, shows: ['Rivera', 'Walking', 'Sessions and pain'] },
   { who: 'therapist', path: () => '/catalog', shows: ['Walking', 'Hamstring stretch'] },
