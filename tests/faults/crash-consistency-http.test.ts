@@ -62,12 +62,11 @@ function expectSameServer(when: string) {
 }
 
 /**
- * What a save may answer while the database is down: the plain 503 page, or the form's UNAVAILABLE result. Known
- * gap: a save cut by the kill at the wrong moment can come back as UNAVAILABLE "Something went wrong on our side.
- * Nothing was changed." (an error lib/server/errors.ts does not recognise as the database being gone), seen once
- * in four rounds; the message's "Nothing was changed" is not something the app can know then.
+ * What a save may answer while the database is down: the plain 503 page, or the form's "temporarily unavailable".
+ * Never "something went wrong": a save cut by the kill (or one that ran out of time) is the database being
+ * unavailable, and lib/server/errors.ts says so (tests/unit/database-unavailable.test.ts).
  */
-const UNAVAILABLE = /^503 text\/html$|^200 UNAVAILABLE: /;
+const UNAVAILABLE = /^503 text\/html$|^200 UNAVAILABLE: Regimen is temporarily unavailable/;
 
 async function runRound(round: number, fault: 'kill -9 postmaster' | 'kill -9 postmaster and every backend') {
   const pg = database!;
