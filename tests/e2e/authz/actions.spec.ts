@@ -128,7 +128,7 @@ test.describe('the matrix itself', () => {
   test('the permission table is the one this matrix was written for', () => {
     // If this fails, the role table changed: update the expectations in matrix/*.ts to the new rules first.
     expect(ROLE_PERMISSIONS).toEqual({
-      ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'mail.status'],
+      ADMIN: ['catalog.read', 'catalog.write', 'media.upload', 'protocol.read', 'protocol.write', 'patient.read', 'audit.read', 'user.manage', 'clinic.settings', 'clinic.second_factor', 'mail.status', 'account.second_factor'],
       THERAPIST: [
         'catalog.read',
         'media.upload',
@@ -142,9 +142,10 @@ test.describe('the matrix itself', () => {
         'invitation.issue',
         'patient.password.reset',
         'alert.acknowledge',
+        'account.second_factor',
       ],
-      SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge'],
-      PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage'],
+      SURGEON: ['patient.read', 'signoff.sign', 'order.sign', 'alert.acknowledge', 'account.second_factor'],
+      PATIENT: ['portal.view', 'session.log', 'warning_sign.report', 'reminders.manage', 'account.second_factor'],
     });
   });
 

@@ -23,6 +23,7 @@ import { describePortalFuzz } from './portal.fuzz';
 import { describeProgrammeFuzz } from './programme.fuzz';
 import { describeProtocolFuzz } from './protocols.fuzz';
 import { describeReminderFuzz } from './reminders.fuzz';
+import { describeSecondFactorFuzz } from './second-factor.fuzz';
 import { describeSessionsAndPainFuzz } from './sessions-and-pain.fuzz';
 import { describeSignOffFuzz } from './sign-offs.fuzz';
 import { describeUserFuzz } from './users.fuzz';
@@ -63,5 +64,7 @@ describeReminderFuzz(getWorld);
 describeUserFuzz(getWorld);
 describeProtocolFuzz(getWorld);
 describeAuthFuzz(getWorld);
+// Accounts (and a clinic) of its own: no other domain's actor ever has a second factor.
+describeSecondFactorFuzz(getWorld);
 // Last: it changes the clinics' emergency numbers and time zones, which the portal's answers repeat.
 describeClinicFuzz(getWorld);

@@ -31,6 +31,7 @@ import {
 } from '../support/world';
 import type { Viewer } from '../support/payload';
 import type { Resource, Verb } from './pages';
+import { SECOND_FACTOR_CELLS, SECOND_FACTOR_EXISTENCE, SECOND_FACTOR_ROWS } from './second-factor';
 
 // The server-action half of the authorization matrix. Every action is posted directly (not through a form),
 // by every actor, against a record of the demo data or of the suite's own setup. A refused request answers
@@ -962,6 +963,7 @@ export const ACTION_ROWS: ActionRow[] = [
     // Public on purpose: the token is the credential, so everyone, signed in or not, gets the same answer.
     expect: Object.fromEntries(ACTOR_KEYS.map((key) => [key, II])) as Record<ActorKey, ActionExpect>,
   },
+  ...SECOND_FACTOR_ROWS,
 ];
 
 // -------------------------------------------------------------------------------------------------------
@@ -970,7 +972,8 @@ export const ACTION_ROWS: ActionRow[] = [
 
 export type AllowedExpect =
   | { outcome: 'redirect'; to: (prepared: Prepared) => RegExp; audit: string }
-  | { outcome: 'ok'; audit: string }
+  /** audit null: the answer is proven to write no audit row (nothing happened worth one). */
+  | { outcome: 'ok'; audit: string | null }
   | { outcome: 'refused'; code: Code }
   | { outcome: 'error' };
 
@@ -2343,6 +2346,7 @@ export const ALLOWED_CELLS: AllowedCell[] = [
   ...orderCells(),
   ...mediaCells(),
   ...crossReferenceCells(),
+  ...SECOND_FACTOR_CELLS,
 ];
 
 // -------------------------------------------------------------------------------------------------------
@@ -2535,5 +2539,6 @@ export const EXISTENCE_CASES: ExistenceCase[] = [
     realId: async (w) => w.alerted.oldestSessionId,
     actors: ['harborPatient', 'harborFusionPatient'],
   },
+  ...SECOND_FACTOR_EXISTENCE,
 ];
 

@@ -64,7 +64,17 @@ export type ActionName =
   | 'emailInvitationAction'
   | 'saveRemindersAction'
   | 'makeCalendarLinkAction'
-  | 'stopCalendarLinkAction';
+  | 'stopCalendarLinkAction'
+  | 'startPasskeyRegistrationAction'
+  | 'addPasskeyAction'
+  | 'removePasskeyAction'
+  | 'startAuthenticatorAppAction'
+  | 'confirmAuthenticatorAppAction'
+  | 'removeAuthenticatorAppAction'
+  | 'makeRecoveryCodesAction'
+  | 'setStaffSecondFactorAction'
+  | 'startPasskeySignInAction'
+  | 'startPasskeyConfirmationAction';
 
 const ACTION_FILES: Record<ActionName, string> = {
   createPatientAction: 'app/(clinic)/patients/actions.ts',
@@ -105,6 +115,16 @@ const ACTION_FILES: Record<ActionName, string> = {
   saveRemindersAction: 'app/portal/reminder-actions.ts',
   makeCalendarLinkAction: 'app/portal/reminder-actions.ts',
   stopCalendarLinkAction: 'app/portal/reminder-actions.ts',
+  startPasskeyRegistrationAction: 'app/account/second-factor-actions.ts',
+  addPasskeyAction: 'app/account/second-factor-actions.ts',
+  removePasskeyAction: 'app/account/second-factor-actions.ts',
+  startAuthenticatorAppAction: 'app/account/second-factor-actions.ts',
+  confirmAuthenticatorAppAction: 'app/account/second-factor-actions.ts',
+  removeAuthenticatorAppAction: 'app/account/second-factor-actions.ts',
+  makeRecoveryCodesAction: 'app/account/second-factor-actions.ts',
+  setStaffSecondFactorAction: 'app/(clinic)/admin/clinic/actions.ts',
+  startPasskeySignInAction: 'app/login/actions.ts',
+  startPasskeyConfirmationAction: 'app/_components/passkey-actions.ts',
 };
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };

@@ -121,6 +121,11 @@ SELECT json_build_object(
   'Clinic', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Clinic" t WHERE id IN (SELECT id FROM clinic)),
   'User', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM u t),
   'UserSession', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "UserSession" t WHERE "userId" IN (SELECT id FROM u)),
+  -- A user's second factors, recovery codes and passkey challenges (lib/server/second-factor, lib/server/auth).
+  'Passkey', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Passkey" t WHERE "userId" IN (SELECT id FROM u)),
+  'TotpFactor', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "TotpFactor" t WHERE "userId" IN (SELECT id FROM u)),
+  'RecoveryCode', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "RecoveryCode" t WHERE "userId" IN (SELECT id FROM u)),
+  'AuthChallenge', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "AuthChallenge" t WHERE "userId" IN (SELECT id FROM u)),
   'Invitation', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Invitation" t WHERE "userId" IN (SELECT id FROM u)),
   'Exercise', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Exercise" t WHERE "clinicId" IN (SELECT id FROM clinic)),
   'Protocol', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pr t),
