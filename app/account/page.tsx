@@ -35,7 +35,7 @@ export default async function AccountPage() {
           Your clinic asks staff to add a second factor before anything else. Add a passkey or set up an authenticator app below.
         </p>
       ) : null}
-      <section className="card" aria-labelledby="second-factor-heading">
+      <section className="card factor-section" aria-labelledby="second-factor-heading">
         <h2 id="second-factor-heading">Second factor</h2>
         <p>
           {factors.hasSecondFactor

@@ -276,7 +276,7 @@ describe("the clinic's requirement", () => {
     const therapist = await createActor(clinic.id, 'THERAPIST');
     const patient = await createActor(clinic.id, 'PATIENT');
     for (const actor of [therapist.actor, patient.actor, world.a.actors.surgeon]) {
-      await expect(setStaffSecondFactor({ actor, input: { required: 'yes' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(setStaffSecondFactor({ actor, input: { required: 'yes' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     for (const input of [{}, { required: 'maybe' }, { required: 'yes', clinicId: world.b.clinic.id }]) {
       await expect(setStaffSecondFactor({ actor: admin.actor, input })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

@@ -11,7 +11,8 @@ import { parseInput } from '../parse-input';
  * then only add one after signing in (get-actor.ts); patients are never asked.
  */
 export async function setStaffSecondFactor({ actor, input }: { actor: Actor; input: unknown }): Promise<void> {
-  requirePermission(actor, 'clinic.second_factor');
+  // Forbidden, not "not found", as for the clinic's other settings (update-clinic-settings.ts): every user knows their clinic exists.
+  requirePermission(actor, 'clinic.second_factor', 'FORBIDDEN');
   const { required } = parseInput(staffSecondFactorSchema, input);
   const isRequired = required === 'yes';
   await db.$transaction(async (tx) => {

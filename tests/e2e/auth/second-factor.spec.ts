@@ -2,9 +2,15 @@
 // by otplib from the key the account page shows, recovery codes read off the page. Every account here is fresh,
 // so the demo users (who have no factor) and the other specs are not touched.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { DECOMPRESSION_PROTOCOL } from '../../../prisma/data/catalog';
+import { nextIp, signInOverHttp } from '../authz/support/actors';
 import { one, rows } from '../authz/support/database';
+import { describeAnswer, loadActions, postAction } from '../authz/support/server-actions';
+import { draftOf, shownItemsOf, suiteEmail, uniqueLastName } from '../authz/support/world';
+import { isoDaysAgo } from '../support/clinic-day';
 import { freshAccount } from '../support/fresh-account';
 import { DEMO_PASSWORD } from '../support/sign-in';
 
@@ -160,4 +166,64 @@ test('a clinic admin requires a second factor, and a therapist without one is se
   await therapist.goto('/caseload');
   await expect(therapist).toHaveURL(/\/caseload$/);
   await therapist.close();
+});
+
+test('a surgeon signs off an exercise with a passkey in place of the password', async ({ page, playwright }, testInfo) => {
+  // A surgeon and a therapist of their own, and a patient of theirs that nothing else uses: the demo surgeon never
+  // gets a passkey (other specs sign in as them at the same time), and Sam's sign-offs stay for the other specs.
+  const baseURL = testInfo.project.use.baseURL!;
+  const actions = loadActions(path.resolve(testInfo.project.testDir, '..', '..'));
+  const surgeon = await freshAccount('SURGEON');
+  const therapist = await freshAccount('THERAPIST');
+  const therapistContext = await signInOverHttp(playwright.request, baseURL, therapist.email);
+  const post = (action: keyof typeof actions, pagePath: string, fields: Record<string, string>) => postAction(therapistContext, actions[action], pagePath, fields, { ip: nextIp(), origin: new URL(baseURL).origin });
+  const protocol = await one<{ id: string }>(
+    `SELECT r."id" FROM "Protocol" r JOIN "Clinic" c ON c."id" = r."clinicId" WHERE c."name" = 'Harbor Spine & Rehab' AND r."name" = $1`,
+    [DECOMPRESSION_PROTOCOL.name],
+  );
+  const lastName = uniqueLastName('Zzpasskey');
+  const registered = await post('createPatientAction', '/patients/new', {
+    firstName: 'Avery',
+    lastName,
+    dateOfBirth: '1970-05-06',
+    phone: '',
+    email: suiteEmail(lastName.toLowerCase()),
+    procedure: 'Lumbar microdiscectomy (L5-S1)',
+    surgeryDate: isoDaysAgo(10),
+    surgeonId: surgeon.userId,
+    protocolId: protocol.id,
+  });
+  expect(registered.kind, describeAnswer(registered)).toBe('redirect');
+  const patientId = /^\/patients\/([a-z0-9]+)\/draft$/.exec(registered.kind === 'redirect' ? registered.location : '')?.[1] ?? '';
+  const draft = await draftOf(patientId);
+  const approved = await post('approveVersionAction', `/patients/${patientId}/draft`, {
+    patientId,
+    versionId: draft.id,
+    lockVersion: String(draft.lockVersion),
+    password: DEMO_PASSWORD,
+    shownItems: await shownItemsOf(draft.id),
+  });
+  expect(approved.kind, describeAnswer(approved)).toBe('redirect');
+  await therapistContext.dispose();
+  const [signOff] = await rows<{ id: string; exerciseName: string }>(
+    `SELECT s."id", i."exerciseName" FROM "SignOff" s JOIN "PlanItem" i ON i."id" = s."itemId" WHERE s."patientId" = $1 AND s."status" = 'PENDING' ORDER BY i."position" LIMIT 1`,
+    [patientId],
+  );
+  expect(signOff, 'approving the plan asked the fresh surgeon for a sign-off').toBeDefined();
+
+  await virtualAuthenticator(page);
+  await passwordStepless(page, surgeon.email);
+  await addPasskey(page);
+  await page.goto('/sign-offs');
+  const request = page.getByRole('article', { name: `${signOff!.exerciseName} for Avery ${lastName}` });
+  await request.getByLabel('Sign off: safe for the patient to do at home').check();
+  // No password typed: the passkey answers in its place.
+  await expect(request.getByLabel('Your password')).toHaveValue('');
+  await request.getByRole('button', { name: 'Use passkey' }).click();
+  await expect(request).toHaveCount(0);
+
+  const decided = await one<{ status: string; surgeonId: string; signed: boolean }>('SELECT "status"::text AS "status", "surgeonId", "signatureHash" IS NOT NULL AS "signed" FROM "SignOff" WHERE "id" = $1', [signOff!.id]);
+  expect(decided).toEqual({ status: 'SIGNED', surgeonId: surgeon.userId, signed: true });
+  const audit = await rows<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "actorId" = $1 AND "action" IN ('auth.passkey_used', 'signoff.sign') ORDER BY "id"`, [surgeon.userId]);
+  expect(audit.map((entry) => entry.action)).toEqual(['auth.passkey_used', 'signoff.sign']);
 });

@@ -93,7 +93,7 @@ export function describeClinicFuzz(getWorld: () => FuzzWorld) {
         const outcome = await probe('getClinicSettings', scope, () => getClinicSettings({ actor }), { allowed: ['NOT_FOUND'], isReadOnly: true });
         expect(outcome.ok, 'answered exactly when the actor is an admin').toBe(can(actor, 'clinic.settings'));
         if (!outcome.ok) return;
-        expect(outcome.value).toEqual(await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true, ...settingsColumns } }));
+        expect(outcome.value).toEqual(await db.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { name: true, ...settingsColumns, requireStaffSecondFactor: true } }));
       });
     });
   });

@@ -47,15 +47,26 @@ function demoClinicsRequirementProbe(w: World): Probe {
   return { label: "the demo clinics' second-factor requirement", sql: 'SELECT "name", "requireStaffSecondFactor" FROM "Clinic" WHERE "id" = ANY($1) ORDER BY "name"', params: [Object.values(w.clinicId)] };
 }
 
-const SUITE_CREDENTIAL = 'authz-suite-passkey-of-the-harbor-target';
+const SUITE_CREDENTIAL = 'authz-suite-passkey';
+const PASSKEY_HOLDER = 'passkey-holder.authz@harbor.test';
 
-/** A passkey of a user no actor is (the Harbor target user), written once: the refused removals name it. */
+/**
+ * A passkey of a user no actor is and nobody signs in as (a fixture of its own: a user with a passkey meets the
+ * second step when signing in, so it cannot be one the suite signs in as), written once: the refused removals name it.
+ */
 async function suitePasskeyId(): Promise<string> {
   await rows(
+    `INSERT INTO "User" ("id", "clinicId", "email", "name", "role", "passwordHash", "isActive", "sessionVersion", "createdAt", "updatedAt")
+     SELECT $1, c."id", $2, 'Pat Keyholder', 'THERAPIST'::"Role", (SELECT "passwordHash" FROM "User" WHERE "email" = 'therapist@harbor.test'), true, 0, now(), now()
+     FROM "Clinic" c WHERE c."name" = 'Harbor Spine & Rehab'
+     ON CONFLICT ("email") DO NOTHING`,
+    [`c${randomBytes(12).toString('hex')}`, PASSKEY_HOLDER],
+  );
+  await rows(
     `INSERT INTO "Passkey" ("id", "userId", "credentialId", "publicKey", "counter", "transports", "name", "createdAt")
-     SELECT $1, u."id", $2, '\\x00'::bytea, 0, '{}', 'Suite passkey', now() FROM "User" u WHERE u."email" = 'target.authz@harbor.test'
+     SELECT $1, u."id", $2, '\\x00'::bytea, 0, '{}', 'Suite passkey', now() FROM "User" u WHERE u."email" = $3
      ON CONFLICT ("credentialId") DO NOTHING`,
-    [`c${randomBytes(12).toString('hex')}`, SUITE_CREDENTIAL],
+    [`c${randomBytes(12).toString('hex')}`, SUITE_CREDENTIAL, PASSKEY_HOLDER],
   );
   return (await one<{ id: string }>('SELECT "id" FROM "Passkey" WHERE "credentialId" = $1', [SUITE_CREDENTIAL])).id;
 }
@@ -88,7 +99,7 @@ export const SECOND_FACTOR_ROWS: ActionRow[] = [
   {
     title: "remove another user's passkey (not found: only your own passkeys exist for you)",
     resources: ['user'],
-    verb: 'delete',
+    verb: 'update',
     action: 'removePasskeyAction',
     page: () => '/account',
     fields: async () => ({ passkeyId: await suitePasskeyId(), password: DEMO_PASSWORD }),
@@ -118,7 +129,7 @@ export const SECOND_FACTOR_ROWS: ActionRow[] = [
   {
     title: 'remove an authenticator app you do not have (the demo users have none)',
     resources: ['user'],
-    verb: 'delete',
+    verb: 'update',
     action: 'removeAuthenticatorAppAction',
     page: () => '/account',
     fields: async () => ({ password: DEMO_PASSWORD }),
@@ -128,7 +139,7 @@ export const SECOND_FACTOR_ROWS: ActionRow[] = [
   {
     title: 'remove an authenticator app naming another user (a userId field)',
     resources: ['user'],
-    verb: 'delete',
+    verb: 'update',
     action: 'removeAuthenticatorAppAction',
     page: () => '/account',
     fields: async (w) => ({ password: DEMO_PASSWORD, userId: w.targetUserId.harbor }),
@@ -407,7 +418,7 @@ function lifecycleCells(): AllowedCell[] {
         title: `removeAuthenticatorAppAction by ${actor} (a fresh account, its passkey answering in place of the password)`,
         actor,
         resources: ['user'],
-        verb: 'delete',
+        verb: 'update',
         action: 'removeAuthenticatorAppAction',
         prepare: async (session, ops) => {
           const prepared = await base(session, ops);
@@ -428,7 +439,7 @@ function lifecycleCells(): AllowedCell[] {
         title: `removePasskeyAction by ${actor} (a fresh account, its own passkey, the password typed again)`,
         actor,
         resources: ['user'],
-        verb: 'delete',
+        verb: 'update',
         action: 'removePasskeyAction',
         prepare: async (session, ops) => {
           const prepared = await base(session, ops);
@@ -516,7 +527,7 @@ function crossAccountCells(): AllowedCell[] {
       title: "removePasskeyAction by harborTherapist (a fresh account) naming another fresh account's passkey, with its own right password",
       actor: 'harborTherapist',
       resources: ['user'],
-      verb: 'delete',
+      verb: 'update',
       action: 'removePasskeyAction',
       prepare: async (session, ops) => {
         const owner = await holderFor(session, ops, 'harborSurgeon', 'passkey owner');

@@ -125,7 +125,9 @@ SELECT json_build_object(
   'Passkey', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Passkey" t WHERE "userId" IN (SELECT id FROM u)),
   'TotpFactor', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "TotpFactor" t WHERE "userId" IN (SELECT id FROM u)),
   'RecoveryCode', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "RecoveryCode" t WHERE "userId" IN (SELECT id FROM u)),
-  'AuthChallenge', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "AuthChallenge" t WHERE "userId" IN (SELECT id FROM u)),
+  -- A passkey challenge is used up by any answer, right or wrong (single use), so "usedAt" is left out: a refusal
+  -- may spend the challenge it was answering, but may make or delete none.
+  'AuthChallenge', (SELECT count(*) || ':' || coalesce(md5(string_agg(concat_ws('#', t."id", t."userId", t."purpose", t."challenge", t."expiresAt"), '|' ORDER BY t."id")), '') FROM "AuthChallenge" t WHERE "userId" IN (SELECT id FROM u)),
   'Invitation', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Invitation" t WHERE "userId" IN (SELECT id FROM u)),
   'Exercise', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "Exercise" t WHERE "clinicId" IN (SELECT id FROM clinic)),
   'Protocol', (SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM pr t),
