@@ -45,11 +45,14 @@ async function waitUntilServing(baseUrl, server, timeoutMs) {
   throw new Error(`The server did not answer within ${timeoutMs / 1000} s:\n${server.outputTail()}`);
 }
 
-/** Serves the bench build on 127.0.0.1 only; resolves once /login answers. */
-export async function startServer({ env, port }) {
+/**
+ * Serves the bench build on 127.0.0.1 only; resolves once /login answers. `processes` is passed to
+ * `npm start` as WEB_CONCURRENCY; `nodeArgs` go before the script (a CPU profile: --cpu-prof).
+ */
+export async function startServer({ env, port, processes = 1, nodeArgs = [] }) {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startInBackground(process.execPath, ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...env, REGIMEN_DIST_DIR: BENCH_DIST_DIR, NEXTAUTH_URL: baseUrl },
+  const server = startInBackground(process.execPath, [...nodeArgs, 'scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...env, REGIMEN_DIST_DIR: BENCH_DIST_DIR, NEXTAUTH_URL: baseUrl, WEB_CONCURRENCY: String(processes) },
   });
   await waitUntilServing(baseUrl, server, 60_000);
   return { baseUrl, server };
