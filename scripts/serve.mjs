@@ -4,9 +4,19 @@
 // or the sign-in throttle. Behind a reverse proxy, set REGIMEN_TRUSTED_PROXY_HOPS to the number of proxies.
 //
 //   node scripts/serve.mjs [-p PORT] [-H HOST]     (defaults: PORT or 3000, all interfaces)
+//
+// More than one process: WEB_CONCURRENCY=N (N > 1) starts a primary that forks N workers with Node's `cluster`;
+// they share the one listening port (the primary accepts connections and hands them to the workers in turn),
+// each worker is a whole server (Next.js, the request checks below, its own database pool). We chose `cluster`
+// over one process per port behind a proxy because it needs nothing in front (`npm start` stays one command on
+// one port, and a deployment's own load balancer or reverse proxy still sees one upstream), and the primary
+// restarts a worker that dies. Nothing the app must share lives in a worker's memory (README, "Running more
+// than one process"), so any worker can answer any request. Unset or 1: one process, no primary, as before.
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { clientAddress, trustedProxyHops } from './lib/client-address.mjs';
+import { runPrimary, workerCount } from './lib/cluster-primary.mjs';
 import { root } from './lib/database.mjs';
 import { BODY_LIMIT_BYTES, bodyProblem, mustReadBody, targetProblem } from './lib/request-checks.mjs';
 import { contentSecurityPolicy, plainErrorPage, securityHeaders } from './lib/security-headers.mjs';
@@ -22,10 +32,9 @@ const port = Number(option('-p', process.env.PORT ?? '3000'));
 const hostname = option('-H', undefined);
 const trustedHops = trustedProxyHops(process.env.REGIMEN_TRUSTED_PROXY_HOPS);
 
-const { default: next } = await import('next');
-const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
-await app.prepare();
-const handle = app.getRequestHandler();
+const workers = workerCount(process.env.WEB_CONCURRENCY);
+/** Set once Next.js is ready (startServer). */
+let handle;
 
 /** A 400, 403 or 413 with the plain page and every security header proxy.ts gives Next.js's answers. */
 function answerPlainly(response, status) {
@@ -92,37 +101,56 @@ async function serve(request, response) {
   return handle(withBody(request, body), response);
 }
 
-const server = http.createServer((request, response) => {
-  serve(request, response).catch(() => {
-    // The client went away mid-body, or the answer could not be written: nothing left to answer.
-    if (!response.headersSent) answerPlainly(response, 400);
-    else response.destroy();
-  });
-});
+async function startServer() {
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port });
+  await app.prepare();
+  handle = app.getRequestHandler();
 
-// A request Node itself cannot parse (headers over its limit, a broken request line) never reaches the handler
-// above; Node would answer with a bare status. Same headers and plain page as every other refusal.
-server.on('clientError', (error, socket) => {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
+  const server = http.createServer((request, response) => {
+    serve(request, response).catch(() => {
+      // The client went away mid-body, or the answer could not be written: nothing left to answer.
+      if (!response.headersSent) answerPlainly(response, 400);
+      else response.destroy();
+    });
+  });
+
+  // A request Node itself cannot parse (headers over its limit, a broken request line) never reaches the handler
+  // above; Node would answer with a bare status. Same headers and plain page as every other refusal.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const csp = contentSecurityPolicy(Buffer.from(randomUUID()).toString('base64'), { isProduction: true });
+    const page = plainErrorPage(400);
+    const headers = [...securityHeaders({ csp, isProduction: true }), ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(Buffer.byteLength(page))], ['Connection', 'close']];
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers.map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${page}`);
+  });
+
+  server.listen(port, hostname, () => {
+    // In a cluster the primary says "Ready" once every worker listens.
+    if (cluster.isWorker) return;
+    console.log(`Ready on http://${hostname ?? 'localhost'}:${port}${trustedHops ? ` (trusting ${trustedHops} proxy ${trustedHops === 1 ? 'hop' : 'hops'})` : ''}`);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.close(() => process.exit(0));
+      // Keep-alive connections would hold close() open: give them a moment, then go.
+      setTimeout(() => process.exit(0), 3_000).unref();
+      server.closeIdleConnections?.();
+    });
   }
-  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-  const csp = contentSecurityPolicy(Buffer.from(randomUUID()).toString('base64'), { isProduction: true });
-  const page = plainErrorPage(400);
-  const headers = [...securityHeaders({ csp, isProduction: true }), ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(Buffer.byteLength(page))], ['Connection', 'close']];
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers.map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n${page}`);
-});
+}
 
-server.listen(port, hostname, () => {
-  console.log(`Ready on http://${hostname ?? 'localhost'}:${port}${trustedHops ? ` (trusting ${trustedHops} proxy ${trustedHops === 1 ? 'hop' : 'hops'})` : ''}`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    // Keep-alive connections would hold close() open: give them a moment, then go.
-    setTimeout(() => process.exit(0), 3_000).unref();
-    server.closeIdleConnections?.();
+if (workers > 1 && cluster.isPrimary) {
+  runPrimary({
+    workers,
+    onReady: () =>
+      console.log(`Ready on http://${hostname ?? 'localhost'}:${port} (${workers} worker processes)${trustedHops ? ` (trusting ${trustedHops} proxy ${trustedHops === 1 ? 'hop' : 'hops'})` : ''}`),
   });
+} else {
+  await startServer();
 }
