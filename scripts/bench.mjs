@@ -225,18 +225,23 @@ async function profileRoutes({ env, routes }) {
   for (const route of routes) {
     if (route.key === 'pageFloorAgain') continue;
     const dir = path.join(PROFILE_DIR, route.key);
-    const spawnedAt = Date.now();
-    const { baseUrl, server } = await startServer({ env, port: await freePort(), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-    const load = { baseUrl, serverPid: server.child.pid, path: route.path, paths: route.paths, cookies: route.cookies, connections: CONNECTIONS };
-    await runLoad({ ...load, seconds: WARM_UP_SECONDS });
-    await waitForQuiet(baseUrl);
-    // Only the measured run counts: starting, loading bundles and warming up come before it.
-    const skipMs = Date.now() - spawnedAt;
-    const measured = await runLoad({ ...load, seconds: SECONDS });
-    await waitForQuiet(baseUrl);
-    await stopOne(server);
-    summaries.push({ route, summary: summarizeProfiles(dir, { requests: measured.requests, skipMs }) });
-    console.log(`  ${route.label}: profile in ${dir}`);
+    try {
+      const spawnedAt = Date.now();
+      const { baseUrl, server } = await startServer({ env, port: await freePort(), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      const load = { baseUrl, serverPid: server.child.pid, path: route.path, paths: route.paths, cookies: route.cookies, connections: CONNECTIONS };
+      await runLoad({ ...load, seconds: WARM_UP_SECONDS });
+      await waitForQuiet(baseUrl);
+      // Only the measured run counts: starting, loading bundles and warming up come before it.
+      const skipMs = Date.now() - spawnedAt;
+      const measured = await runLoad({ ...load, seconds: SECONDS });
+      await waitForQuiet(baseUrl);
+      await stopOne(server);
+      summaries.push({ route, summary: summarizeProfiles(dir, { requests: measured.requests, skipMs }) });
+      console.log(`  ${route.label}: profile in ${dir}`);
+    } catch (error) {
+      summaries.push({ route, summary: `(no profile: ${error instanceof Error ? error.message : String(error)})` });
+      await stopAll();
+    }
   }
   return summaries;
 }
@@ -274,7 +279,7 @@ async function measureScale({ scale, isFirst, env }) {
 
   const byProcesses = [];
   if (isFirst) {
-    for (const processes of PROCESS_COUNTS.filter((count) => count > 1)) {
+    for (const processes of PROCESS_COUNTS.filter((count) => count > 1)) try {
       const multi = await startServer({ env: scaleEnv, port: await freePort(), processes });
       const running = processCountOfGroup(multi.server.child.pid);
       console.log(`  ${processes} app processes (WEB_CONCURRENCY=${processes}): ${running} processes in the server's group`);
@@ -282,6 +287,9 @@ async function measureScale({ scale, isFirst, env }) {
       for (const route of multiRoutes) await getPage(multi.baseUrl, route.paths?.[0] ?? route.path, route.cookies[0]);
       byProcesses.push({ processes, running, results: await measureRoutes({ baseUrl: multi.baseUrl, serverPid: multi.server.child.pid, routes: multiRoutes, indent: '    ' }) });
       await stopOne(multi.server);
+    } catch (error) {
+      console.log(`  ${processes} app processes: not measured (${error instanceof Error ? error.message : String(error)})`);
+      await stopAll();
     }
   }
 
@@ -369,7 +377,16 @@ async function main() {
     REGIMEN_COUNT_QUERIES: '1',
   };
   const measured = [];
-  for (const [index, scale] of SCALES.entries()) measured.push(await measureScale({ scale, isFirst: index === 0, env }));
+  for (const [index, scale] of SCALES.entries()) {
+    try {
+      measured.push(await measureScale({ scale, isFirst: index === 0, env }));
+    } catch (error) {
+      // A later scale failing still leaves the earlier ones to report.
+      if (measured.length === 0 || isStopping) throw error;
+      console.log(`  ${scale}x could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+      await stopAll();
+    }
+  }
   printReport({ before, measured, startedAt });
 }
 

@@ -4,7 +4,8 @@ import net from 'node:net';
 import { bin } from '../lib/database.mjs';
 import { runQuietly, startInBackground } from './processes.mjs';
 
-export const BENCH_DIST_DIR = '.next-bench';
+// BENCH_DIST_DIR lets two bench runs in one tree keep separate builds.
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench';
 
 /**
  * `next build` in two steps, compile then generate, which is the whole of a production build less its
