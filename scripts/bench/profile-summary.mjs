@@ -12,7 +12,7 @@ const AREAS = [
   ['React server rendering', (url) => /react-dom|react-server|react\.|app-page.*runtime/.test(url)],
   ['Next.js', (url) => /node_modules\/next\//.test(url)],
   ['next-auth / jose (session)', (url) => /next-auth|jose|openid/.test(url)],
-  ['app bundles (.next-bench/server)', (url) => /\.next-bench\/server/.test(url)],
+  ['app bundles (.next-bench/server)', (url) => /\.next-bench[^/]*\/server/.test(url)],
   ['Node.js internals', (url) => url.startsWith('node:') || url === ''],
 ];
 

@@ -11,7 +11,7 @@ const bridging = EXERCISE_DRAWINGS['Bridging'] as Illustration;
 const OPTIONS: SvgOptions[] = (['static', 'animated'] as const).flatMap((variant) => (['label', 'hidden', undefined] as const).map((a11y) => ({ variant, a11y })));
 
 describe('renderIllustrationSvgMemo', () => {
-  it.each(drawings)('gives exactly what renderIllustrationSvg gives for %s, every variant, again and again', (_name, illustration) => {
+  it.each(drawings)('gives exactly what renderIllustrationSvg gives for %s, every variant, again and again', { timeout: 60_000 }, (_name, illustration) => {
     for (const options of OPTIONS) {
       for (const idPrefix of ['a1', 'R2', '', undefined, 'x-y_z', 'dZq7memoprefixAz']) {
         const direct = renderIllustrationSvg(illustration, { ...options, idPrefix });
@@ -54,5 +54,6 @@ describe('renderIllustrationSvgMemo', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // A hang guard, not a timing: rendering 180 drawings takes seconds on a busy machine.
+  }, 60_000);
 });
