@@ -14,7 +14,17 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'lib/domain/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'lib/domain/**/*.test.ts'],
+          environment: 'node',
+          // A guard against a hung test, not a speed limit: the property tests (hundreds of generated cases each)
+          // take 1-2 s on a quiet machine and went past Vitest's default 5 s on a busy one, failing a green run.
+          testTimeout: 60_000,
+        },
+      },
       {
         resolve: { alias },
         test: {

@@ -33,6 +33,9 @@ const hostname = option('-H', undefined);
 const trustedHops = trustedProxyHops(process.env.REGIMEN_TRUSTED_PROXY_HOPS);
 
 const workers = workerCount(process.env.WEB_CONCURRENCY);
+// Tests only (tests/faults): every answer names the process that wrote it, so a test can show that each worker
+// answered. Off unless set: a deployment has no use for its process ids in every answer.
+const namesWorker = process.env.REGIMEN_TEST_WORKER_HEADER === '1';
 /** Set once Next.js is ready (startServer). */
 let handle;
 
@@ -82,6 +85,7 @@ function withBody(request, body) {
 }
 
 async function serve(request, response) {
+  if (namesWorker) response.setHeader('X-Regimen-Worker', String(process.pid));
   const address = clientAddress({ forwardedFor: request.headers['x-forwarded-for'], peerAddress: request.socket.remoteAddress, trustedHops });
   // Next.js fills X-Forwarded-For from the socket only when it is absent, so it is always set here: to the
   // address, or empty when there is none to believe (the app then records no address).

@@ -66,6 +66,10 @@ const ensureChromium = () =>
 const ensurePdftoppm = () =>
   ensureTool({ name: 'pdftoppm', candidates: [process.env.PDFTOPPM_PATH, '/usr/bin/pdftoppm'], pkg: 'poppler-utils', why: 'The integration tests render PDF pages with pdftoppm (poppler-utils).' });
 
+/** PgBouncer: the faults stage runs the app behind one in transaction mode (tests/faults/pgbouncer.test.ts). */
+const ensurePgBouncer = () =>
+  ensureTool({ name: 'PgBouncer', candidates: [process.env.PGBOUNCER_PATH, '/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'], pkg: 'pgbouncer', why: 'The fault tests run the app behind PgBouncer.' });
+
 async function main() {
   // The Prisma client is generated code (git-ignored); every stage needs it. generate reads no database.
   await run(bin('prisma'), ['generate'], { env: { ...baseEnv, DATABASE_URL: baseEnv.DATABASE_URL ?? 'postgresql://localhost/unused' }, quiet: true });
@@ -122,7 +126,8 @@ async function main() {
           console.log('Building for production...');
           await run(bin('next'), ['build'], { env: { ...baseEnv, DATABASE_URL: 'postgresql://localhost/unused' }, quiet: true });
         }
-        await run(bin('vitest'), ['run', '--config', 'tests/faults/vitest.config.ts'], { env: { ...baseEnv, REGIMEN_DIST_DIR: distDir } });
+        const pgbouncer = ensurePgBouncer();
+        await run(bin('vitest'), ['run', '--config', 'tests/faults/vitest.config.ts'], { env: { ...baseEnv, REGIMEN_DIST_DIR: distDir, PGBOUNCER_PATH: pgbouncer } });
         break;
       }
       default:

@@ -97,6 +97,10 @@ function createClient() {
   const client = new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true } },
+    // Prisma's defaults (2 s to get a connection, 5 s to finish) fail a save on a busy machine that would have
+    // finished a moment later; every transaction here is a few short statements, so waiting longer costs nothing
+    // when the machine is quiet. One that still runs out of time is rolled back and reported as "unavailable".
+    transactionOptions: { maxWait: 5_000, timeout: 15_000 },
     log: isCounting ? [{ emit: 'event', level: 'query' }] : [],
   });
   if (isCounting) client.$on('query', recordQuery);

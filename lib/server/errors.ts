@@ -82,15 +82,23 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017']);
+/**
+ * Codes that mean the database cannot do the work right now, through no fault of the request: the network
+ * (ECONN*, EPIPE), PostgreSQL shutting down, crashed or starting (57P01-57P03), any connection exception
+ * (SQLSTATE class 08, matched below), too many connections (53300), Prisma's "can't reach" and "closed"
+ * (P1001, P1017), a connection not free in time (P2024), and a transaction that could not start or ran out of
+ * time under load (P2028: Prisma rolled it back, so nothing of it was kept).
+ */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', 'P1001', 'P1017', 'P2024', 'P2028']);
+const isConnectionSqlState = (code: string) => /^08[0-9A-Z]{3}$/.test(code);
 
-/** True for errors that mean "the database is not reachable right now". */
+/** True for errors that mean "the database is not reachable right now" (or too busy to take the work). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
     if (typeof current !== 'object') return false;
     const record = current as { code?: unknown; cause?: unknown; message?: unknown; name?: unknown };
-    if (typeof record.code === 'string' && CONNECTION_ERROR_CODES.has(record.code)) return true;
+    if (typeof record.code === 'string' && (CONNECTION_ERROR_CODES.has(record.code) || isConnectionSqlState(record.code))) return true;
     if (typeof record.message === 'string' && /connect|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|reach database server/i.test(record.message)) {
       return true;
     }

@@ -1,9 +1,11 @@
 // Fault injection: the database goes away under a running production server (`npm start`). While it is
 // unreachable every route answers a plain 503 "temporarily unavailable" page, with no stack trace, no file
 // path and no patient data; once PostgreSQL is back the app recovers by itself, without a restart.
-// Runs against a private PostgreSQL in a temporary folder and an existing build (REGIMEN_DIST_DIR).
+// Runs against a private PostgreSQL in a temporary folder and an existing build (REGIMEN_DIST_DIR), served by two
+// worker processes (WEB_CONCURRENCY=2): every check is made on each worker, since each notices the outage (and
+// its end) by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNextServer, Visitor, type Answer, type NextServer } from './support/next-server';
+import { askEveryWorker, startNextServer, Visitor, type Answer, type NextServer } from './support/next-server';
 import { migrate, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 import { bin, runCommand, sleep, waitFor } from './support/processes';
 
@@ -12,6 +14,8 @@ const DEMO_PASSWORD = 'demo-password';
 const NOTICE_DOWN_MS = 10_000;
 /** How long the app may take to recover once the database accepts connections again. */
 const RECOVER_MS = 30_000;
+/** App processes behind the one port. */
+const WORKERS = 2;
 
 let server: PrivatePostgres | undefined;
 let next: NextServer | undefined;
@@ -82,13 +86,19 @@ const ROUTES: RouteCheck[] = [
   { label: 'admin GET /api/audit/export', visitor: () => visitors.admin, path: () => '/api/audit/export', whenUp: shows(200, ['session.log'], 'text/csv') },
 ];
 
-async function ask(route: RouteCheck): Promise<Answer> {
+async function askOnce(route: RouteCheck): Promise<Answer> {
   const options = { method: route.method, headers: route.headers, body: route.body };
   const answer = await route.visitor().request(route.path(), options);
   // Next.js sends an RSC request without its cache-busting `_rsc` parameter to the URL with one, as the
-  // router's own requests carry it: follow that once.
+  // router's own requests carry it: follow that once (the worker that answers that is the one checked).
   if (route.headers?.RSC && answer.status === 307 && answer.location?.includes('_rsc')) return route.visitor().request(answer.location, options);
   return answer;
+}
+
+/** The route asked until each worker has answered it: one answer per worker, labelled with it. */
+async function ask(route: RouteCheck): Promise<Array<{ label: string; answer: Answer }>> {
+  const answers = await askEveryWorker(next!, () => askOnce(route), route.label);
+  return [...answers].map(([worker, answer]) => ({ label: `${route.label} (worker ${worker})`, answer }));
 }
 
 /** Things no answer may show while something is broken: stack traces, source paths, database details. */
@@ -114,8 +124,8 @@ function dataLeaks(body: string): string[] {
   return leaks;
 }
 
-function expectUnavailable(route: RouteCheck, answer: Answer) {
-  const where = `${route.label} while the database is down`;
+function expectUnavailable(label: string, answer: Answer) {
+  const where = `${label} while the database is down`;
   expect(answer.status, where).toBe(503);
   expect(answer.body.toLowerCase(), where).toContain('temporarily unavailable');
   expect(answer.headers.get('cache-control'), where).toContain('no-store');
@@ -134,7 +144,8 @@ beforeAll(async () => {
   const names = await server.query<{ name: string }>(`SELECT "firstName" AS name FROM "Patient" UNION SELECT "lastName" FROM "Patient" UNION SELECT name FROM "User"`);
   namesInDatabase = names.rows.map((row) => row.name).filter((name) => name.length >= 3);
 
-  next = await startNextServer(env);
+  next = await startNextServer(env, { workers: WORKERS });
+  expect(next.workerPids).toHaveLength(WORKERS);
   const visitor = (label: string) => new Visitor(next!.baseUrl, label);
   visitors = { anonymous: visitor('anonymous'), patient: visitor('patient'), therapist: visitor('therapist'), surgeon: visitor('surgeon'), admin: visitor('admin') };
   await visitors.patient.signIn('patient@harbor.test', DEMO_PASSWORD);
@@ -156,20 +167,21 @@ let pagesChecked = 0;
  * on, so a live process alone does not show that nothing escaped.
  */
 function expectSameServer(server: NextServer, when: string) {
-  expect(server.isSameProcess(), `the production server (pid ${server.pid}) is the same running process ${when} (${server.exitStatus() ?? 'running'})`).toBe(true);
+  expect(server.isSameProcess(), `the production server (pid ${server.pid}, workers ${server.workerPids.join(', ')}) is the same running processes ${when} (${server.exitStatus() ?? 'running'})`).toBe(true);
   expect(server.processErrors(), `uncaught exceptions or unhandled rejections in the production server ${when}:\n${server.output().slice(-4_000)}`).toEqual([]);
 }
 
 async function expectAllUp(when: string) {
   for (const route of ROUTES) {
     if (!route.whenUp) continue;
-    const answer = await ask(route);
-    try {
-      route.whenUp(answer);
-    } catch (error) {
-      throw new Error(`${route.label} ${when}: ${error instanceof Error ? error.message : String(error)}\n${answer.status} ${answer.location ?? ''} ${answer.body.slice(0, 300)}`);
+    for (const { label, answer } of await ask(route)) {
+      try {
+        route.whenUp(answer);
+      } catch (error) {
+        throw new Error(`${label} ${when}: ${error instanceof Error ? error.message : String(error)}\n${answer.status} ${answer.location ?? ''} ${answer.body.slice(0, 300)}`);
+      }
+      pagesChecked += 1;
     }
-    pagesChecked += 1;
   }
 }
 
@@ -192,21 +204,27 @@ describe('the database becomes unreachable under a running app', () => {
 
     // The moment right after: the health check has not noticed yet. Pages may fail here, but never
     // with a stack trace, a source path or a database detail.
-    const window = await Promise.all(ROUTES.map(async (route) => ({ route, answer: await ask(route) })));
-    for (const { route, answer } of window) {
-      expect(technicalLeaks(answer.body), `${route.label} right after the database went away (${answer.status})`).toEqual([]);
+    const window = (await Promise.all(ROUTES.map((route) => ask(route)))).flat();
+    for (const { label, answer } of window) {
+      expect(technicalLeaks(answer.body), `${label} right after the database went away (${answer.status})`).toEqual([]);
       pagesChecked += 1;
     }
-    const windowStatuses = window.map(({ route, answer }) => `${answer.status} ${route.label}`);
+    const windowStatuses = window.map(({ label, answer }) => `${answer.status} ${label}`);
 
-    await waitFor('the app to notice the database is gone', NOTICE_DOWN_MS, async () => ((await visitors.anonymous.request('/login')).status === 503 ? true : undefined), 200);
+    // Each worker has its own health check: both must have noticed.
+    await waitFor('every worker to notice the database is gone', NOTICE_DOWN_MS, async () => {
+      const answers = await askEveryWorker(next!, () => visitors.anonymous.request('/login'), 'GET /login');
+      return [...answers.values()].every((answer) => answer.status === 503) ? true : undefined;
+    }, 200);
     const noticedAfterMs = Date.now() - stoppedAt;
 
     // Twice over a few seconds: the answer holds while the database stays down.
     for (let pass = 0; pass < 2; pass += 1) {
       for (const route of ROUTES) {
-        expectUnavailable(route, await ask(route));
-        pagesChecked += 1;
+        for (const { label, answer } of await ask(route)) {
+          expectUnavailable(label, answer);
+          pagesChecked += 1;
+        }
       }
       if (pass === 0) await sleep(1_500);
     }
@@ -214,17 +232,23 @@ describe('the database becomes unreachable under a running app', () => {
 
     const restartedAt = Date.now();
     await pg.start();
-    await waitFor('the app to recover without a restart', RECOVER_MS, async () => {
-      const answer = await visitors.patient.request('/portal');
-      return answer.status === 200 && answer.body.includes('Daily walks') ? true : undefined;
+    await waitFor('every worker to recover without a restart', RECOVER_MS, async () => {
+      const answers = await askEveryWorker(next!, () => visitors.patient.request('/portal'), 'GET /portal');
+      return [...answers.values()].every((answer) => answer.status === 200 && answer.body.includes('Daily walks')) ? true : undefined;
     }, 250);
     const recoveredAfterMs = Date.now() - restartedAt;
     await expectAllUp(`after the database came back (${fault})`);
 
-    // Sign-in writes a session row and an audit row: writes work again too.
-    const fresh = new Visitor(next!.baseUrl, 'fresh patient');
-    await fresh.signIn('patient@harbor.test', DEMO_PASSWORD);
-    expect((await fresh.request('/portal')).body).toContain('Daily walks');
+    // Sign-in writes a session row and an audit row: writes work again too, on each worker.
+    const signedInOn = new Set<number>();
+    for (let attempt = 0; attempt < 10 * WORKERS && signedInOn.size < WORKERS; attempt += 1) {
+      const fresh = new Visitor(next!.baseUrl, 'fresh patient');
+      await fresh.signIn('patient@harbor.test', DEMO_PASSWORD);
+      const portal = await fresh.request('/portal');
+      expect(portal.body).toContain('Daily walks');
+      if (fresh.lastSignInWorker !== null) signedInOn.add(fresh.lastSignInWorker);
+    }
+    expect(signedInOn.size, 'workers that took a sign-in after the restart').toBe(WORKERS);
 
     expectSameServer(next!, `after ${fault} and the restart of PostgreSQL`);
     console.log(

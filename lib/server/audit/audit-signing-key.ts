@@ -1,6 +1,6 @@
 import 'server-only';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // The Ed25519 key that signs audit checkpoints. It must not live in the database the checkpoints vouch for:
@@ -32,11 +32,17 @@ function readKeyFile(file: string): string | null {
 function createKeyFile(file: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
   const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  // Written whole under a name of this process's own, then linked into place: link() fails when the file exists, so
+  // two processes starting at once (WEB_CONCURRENCY workers) make one key between them, and neither can read
+  // the other's file half written.
+  const draft = `${file}.${process.pid}.tmp`;
+  writeFileSync(draft, pem, { mode: 0o600 });
   try {
-    // 'wx': two processes starting at once make one key between them.
-    writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+    linkSync(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
   }
   return readFileSync(file, 'utf8');
 }

@@ -1,17 +1,24 @@
 // The production server (`npm start`, scripts/serve.mjs) on an existing build (REGIMEN_DIST_DIR, default .next) on a free loopback port,
 // plus a tiny cookie-keeping HTTP client that signs in through next-auth's credentials endpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, onAbort, processStartTime, repoRoot, sleep, startWatchdog, waitFor, withTimeout } from './processes';
 
 export type NextServer = {
   baseUrl: string;
+  /** The process started here: the server itself, or with `workers` > 1 the cluster's primary. */
   pid: number;
+  /** The processes that answer requests: the workers the primary had forked once it was ready, or the one server. */
+  workerPids: number[];
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
-  /** True while the process started here is still running under its pid: it has not exited, crashed or been replaced. */
+  /**
+   * True while the process started here is still running under its pid (it has not exited, crashed or been
+   * replaced) and, in a cluster, so is every worker it had when it was ready, with no other worker started since
+   * (a worker that died and was restarted counts as a crash).
+   */
   isSameProcess(): boolean;
   /** How the process ended, for failure messages: null while it runs. */
   exitStatus(): string | null;
@@ -30,7 +37,20 @@ const PROCESS_ERROR = /uncaughtException|unhandledRejection|Unhandled 'error' ev
 
 const reportProcessErrors = pathToFileURL(path.join(__dirname, 'report-process-errors.mjs')).href;
 
-export async function startNextServer(env: Record<string, string>): Promise<NextServer> {
+/** The children of a process right now (Linux: /proc/<pid>/task/<pid>/children). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number).sort((a, b) => a - b);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `npm start` on a build. With `workers` > 1 it runs as a cluster (WEB_CONCURRENCY) and every answer carries the
+ * pid of the worker that wrote it (REGIMEN_TEST_WORKER_HEADER, read into `Answer.worker`).
+ */
+export async function startNextServer(env: Record<string, string>, { workers = 1 }: { workers?: number } = {}): Promise<NextServer> {
   const distDir = process.env.REGIMEN_DIST_DIR ?? '.next';
   if (!existsSync(path.join(repoRoot, distDir, 'BUILD_ID'))) {
     throw new Error(`No production build in ${distDir}/ (run \`next build\` first, with REGIMEN_DIST_DIR=${distDir} if it is not .next).`);
@@ -39,7 +59,14 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', reportProcessErrors, 'scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseUrl, REGIMEN_DIST_DIR: distDir, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_URL: baseUrl,
+      REGIMEN_DIST_DIR: distDir,
+      ...(workers > 1 ? { WEB_CONCURRENCY: String(workers), REGIMEN_TEST_WORKER_HEADER: '1' } : { WEB_CONCURRENCY: '1' }),
+      ...env,
+    },
     // Its own process group, so stopping it stops whatever it started.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,11 +94,21 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   const unhook = onAbort(() => killGroup('SIGKILL'));
   startWatchdog({ processGroups: [pid] });
 
+  /** Each worker and its start time, once the cluster is ready. */
+  let workerStarts: Array<[number, number | null]> = [];
+  const isSameWorkers = () => {
+    if (workers === 1) return true;
+    const now = childrenOf(pid);
+    return now.length === workerStarts.length && workerStarts.every(([worker, started], index) => now[index] === worker && started !== null && processStartTime(worker) === started);
+  };
   const server: NextServer = {
     baseUrl,
     pid,
+    get workerPids() {
+      return workers === 1 ? [pid] : workerStarts.map(([worker]) => worker);
+    },
     output: () => output,
-    isSameProcess: () => !hasExited && startTime !== null && processStartTime(pid) === startTime,
+    isSameProcess: () => !hasExited && startTime !== null && processStartTime(pid) === startTime && isSameWorkers(),
     exitStatus: () => exitStatus,
     processErrors: () => output.split('\n').filter((line) => PROCESS_ERROR.test(line)),
     async stop() {
@@ -88,8 +125,14 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
       if (hasExited) throw new Error(`the production server exited:\n${output}`);
       const response = await withTimeout(fetch(`${baseUrl}/login`, { redirect: 'manual' }), 10_000, 'GET /login');
       await response.arrayBuffer();
-      return response.status === 200 ? true : undefined;
+      // A cluster's primary says "Ready" once every worker listens; the first may answer before the others can.
+      return response.status === 200 && output.includes('Ready on') ? true : undefined;
     }, 500);
+    if (workers > 1) {
+      const forked = childrenOf(pid);
+      if (forked.length !== workers) throw new Error(`expected ${workers} worker processes, found ${forked.join(', ') || 'none'}:\n${output}`);
+      workerStarts = forked.map((worker) => [worker, processStartTime(worker)]);
+    }
   } catch (error) {
     await server.stop();
     throw error;
@@ -97,9 +140,22 @@ export async function startNextServer(env: Record<string, string>): Promise<Next
   return server;
 }
 
-export type Answer = { status: number; contentType: string; headers: Headers; body: string; location: string | null };
+export type Answer = {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: string;
+  location: string | null;
+  /** The worker that answered, when the server names it (a cluster started by startNextServer). */
+  worker: number | null;
+};
 
-/** One browser-like visitor: keeps next-auth's cookies between requests. Loopback only. */
+/**
+ * One browser-like visitor: keeps next-auth's cookies between requests. Loopback only. Every request goes on a
+ * connection of its own (`Connection: close`): a cluster's primary hands out connections, not requests, to its
+ * workers in turn, so consecutive requests reach different workers instead of the one a kept-alive connection
+ * sticks to.
+ */
 export class Visitor {
   private readonly cookies = new Map<string, string>();
   constructor(
@@ -107,14 +163,17 @@ export class Visitor {
     readonly label: string,
   ) {}
 
+  /** The worker that took the last sign-in form post, when the server names it. */
+  lastSignInWorker: number | null = null;
+
   get isSignedIn(): boolean {
     return this.cookies.has('next-auth.session-token');
   }
 
-  async request(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}, timeoutMs = 15_000): Promise<Answer> {
+  async request(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string | FormData } = {}, timeoutMs = 15_000): Promise<Answer> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await withTimeout(
-      fetch(`${this.baseUrl}${pathname}`, { method, body, redirect: 'manual', headers: { ...(cookie ? { cookie } : {}), ...headers } }),
+      fetch(`${this.baseUrl}${pathname}`, { method, body, redirect: 'manual', headers: { connection: 'close', ...(cookie ? { cookie } : {}), ...headers } }),
       timeoutMs,
       `${method} ${pathname}`,
     );
@@ -128,7 +187,8 @@ export class Visitor {
       else this.cookies.set(name, value);
     }
     const text = await withTimeout(response.text(), timeoutMs, `body of ${method} ${pathname}`);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: text, location: response.headers.get('location') };
+    const worker = Number(response.headers.get('x-regimen-worker') ?? NaN);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: text, location: response.headers.get('location'), worker: Number.isInteger(worker) ? worker : null };
   }
 
   /** next-auth credentials sign-in: the CSRF token (and its cookie), then the form post. */
@@ -142,6 +202,32 @@ export class Visitor {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),
     });
+    this.lastSignInWorker = answer.worker;
     if (!this.isSignedIn) throw new Error(`Sign-in as ${email} failed: ${answer.status} ${answer.body.slice(0, 200)}`);
   }
+}
+
+/**
+ * Sends the same request until every worker of `server` has answered it (a single server: once), and returns each
+ * worker's answer. The primary hands new connections to the workers in turn, so this takes about as many requests as
+ * there are workers; it gives up, saying which workers never answered, after ten rounds.
+ */
+export async function askEveryWorker(server: NextServer, send: () => Promise<Answer>, what: string): Promise<Map<number, Answer>> {
+  const answers = new Map<number, Answer>();
+  if (server.workerPids.length === 1) {
+    answers.set(server.workerPids[0]!, await send());
+    return answers;
+  }
+  for (let attempt = 0; attempt < 10 * server.workerPids.length && answers.size < server.workerPids.length; attempt += 1) {
+    const answer = await send();
+    if (answer.worker === null) throw new Error(`${what}: the answer names no worker (status ${answer.status})`);
+    if (!server.workerPids.includes(answer.worker)) throw new Error(`${what}: answered by ${answer.worker}, not one of the workers ${server.workerPids.join(', ')}`);
+    // A `send` of two requests (a redirect followed) on two workers would reach the same worker every time:
+    // one request more in between moves the turn on.
+    if (answers.has(answer.worker)) await (await fetch(`${server.baseUrl}/login`, { headers: { connection: 'close' }, redirect: 'manual' })).arrayBuffer();
+    answers.set(answer.worker, answer);
+  }
+  const silent = server.workerPids.filter((worker) => !answers.has(worker));
+  if (silent.length > 0) throw new Error(`${what}: workers ${silent.join(', ')} never answered in ${10 * server.workerPids.length} requests`);
+  return answers;
 }
