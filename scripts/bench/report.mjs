@@ -48,11 +48,15 @@ export function throughputTable(results, reference) {
 }
 
 export function sizeTable(pairs) {
-  const rows = pairs.map((pair) => [pair.label, `${fixed(pair.small.queries, 1)} (${pair.small.size})`, `${fixed(pair.large.queries, 1)} (${pair.large.size})`, verdict(pair.small.queries === pair.large.queries)]);
+  const rows = pairs.map((pair) => [pair.label, `${fixed(pair.small.queries, 1)} (${pair.small.size})`, `${fixed(pair.large.queries, 1)} (${pair.large.size})`, verdict(sameQueries(pair.small.queries, pair.large.queries))]);
   return formatTable(['route', 'queries/req, small', 'queries/req, large', 'constant'], rows);
 }
 
 const GROWTH_KEYS = ['floor', 'pageFloor', 'portal', 'caseload', 'signOffs', 'patient'];
+
+// A session's once-a-minute lastSeenAt touch can fall inside the counted requests (one statement over ten
+// requests): whole statements per request are what must stay the same.
+const sameQueries = (a, b) => a !== null && a !== undefined && Math.round(a) === Math.round(b);
 const MAX_ALONE_GROWTH = 1.2;
 const MIN_THROUGHPUT_KEPT = 0.85;
 
@@ -123,7 +127,7 @@ export function targetLines({ measured }) {
     const errors = run.results.filter((result) => result.errors > 0);
     lines.push(`${verdict(errors.length === 0)}  0 errors on every route ${at}${errors.length ? ` (${errors.map((result) => `${result.label}: ${result.errors}`).join('; ')})` : ''}`);
     for (const pair of run.sizePairs) {
-      lines.push(`${verdict(pair.small.queries === pair.large.queries)}  constant queries per request on ${pair.label} ${at} (${pair.small.queries} small, ${pair.large.queries} large)`);
+      lines.push(`${verdict(sameQueries(pair.small.queries, pair.large.queries))}  constant queries per request on ${pair.label} ${at} (${pair.small.queries} small, ${pair.large.queries} large)`);
     }
   }
   if (measured.length > 1) {
@@ -134,7 +138,7 @@ export function targetLines({ measured }) {
       const name = growth.first.label.replace(/ \(.*\)$/, '');
       lines.push(`${verdict(growth.alone <= MAX_ALONE_GROWTH)}  ${name}: median alone at ${b.scale}x within ${MAX_ALONE_GROWTH}x of ${a.scale}x (${fixed(growth.alone, 2)})`);
       lines.push(`${verdict(growth.rate >= MIN_THROUGHPUT_KEPT)}  ${name}: throughput at ${b.scale}x at least ${MIN_THROUGHPUT_KEPT}x of ${a.scale}x (${fixed(growth.rate, 2)})`);
-      lines.push(`${verdict(growth.first.queriesPerRequest === growth.last.queriesPerRequest)}  ${name}: the same queries per request at both scales (${growth.first.queriesPerRequest} / ${growth.last.queriesPerRequest})`);
+      lines.push(`${verdict(sameQueries(growth.first.queriesPerRequest, growth.last.queriesPerRequest))}  ${name}: the same queries per request at both scales (${growth.first.queriesPerRequest} / ${growth.last.queriesPerRequest})`);
     }
   }
   const pages = measured[0].pages;
