@@ -12,11 +12,10 @@ const VIEWPORTS = [
 ] as const;
 
 type Visit = { name: string; path: string };
+type Viewport = { width: number; height: number };
 
-// A test visits up to fifteen pages and runs axe on each: beside the other worker on a 2-core machine (the
-// authorization matrix) that took two minutes, the default timeout, and more. Not a timing check: room to finish.
-test.describe.configure({ timeout: 360_000 });
-
+// One test per page, so a page's time is its own (a test once visited sixteen pages and ran axe on each: on a
+// busy 2-core machine that went past any fixed limit). Each audience signs in once, in beforeAll.
 async function check(page: Page, visit: Visit, { navigate = true } = {}) {
   if (navigate) {
     const response = await page.goto(visit.path);
@@ -30,15 +29,17 @@ async function check(page: Page, visit: Visit, { navigate = true } = {}) {
   expect.soft(found, `${visit.name} (${visit.path}): axe violations`).toEqual([]);
 }
 
-async function signedIn(browser: Browser, viewport: { width: number; height: number }, email: string | null) {
+/** A signed-in browser state for `email` (null: signed out), made once per audience and reused by each page's test. */
+async function sessionFor(browser: Browser, viewport: Viewport, email: string | null) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   if (email) await signIn(page, email);
-  return { context, page };
+  const storageState = await context.storageState();
+  return { storageState, page, close: () => context.close() };
 }
 
-/** Sam's record and the first catalog exercise and protocol, found from the lists a therapist sees. */
-async function therapistVisits(page: Page): Promise<Visit[]> {
+/** Where a therapist's pages are, found from the lists a therapist sees: Sam's record, the first exercise and protocol. */
+async function therapistPlaces(page: Page) {
   await page.goto('/caseload');
   const sam = await page.getByRole('link', { name: 'Sam Rivera' }).first().getAttribute('href');
   expect(sam).toMatch(/^\/patients\/[\w-]+$/);
@@ -48,90 +49,113 @@ async function therapistVisits(page: Page): Promise<Visit[]> {
   const exercise = await page.getByRole('link', { name: 'Walking', exact: true }).getAttribute('href');
   await page.goto('/protocols');
   const protocol = await page.getByRole('link', { name: /decompression/i }).first().getAttribute('href');
-  return [
-    { name: 'Caseload', path: '/caseload' },
-    { name: 'Patients', path: '/patients' },
-    { name: 'New patient', path: '/patients/new' },
-    { name: "Sam's record", path: `${sam}` },
-    { name: "Sam's record, older sessions", path: `${sam}?sessions=2` },
-    { name: "Sam's draft", path: `${sam}/draft` },
-    { name: "Sam's version 1", path: `${sam}/versions/1` },
-    { name: 'Compare versions', path: compare ?? `${sam}/compare?from=1&to=2` },
-    { name: 'Catalog', path: '/catalog' },
-    { name: 'New exercise', path: '/catalog/new' },
-    { name: 'Exercise', path: `${exercise}` },
-    { name: 'Edit exercise', path: `${exercise}/edit` },
-    { name: 'Protocols', path: '/protocols' },
-    { name: 'Protocol', path: `${protocol}` },
-    { name: 'Account', path: '/account' },
-    { name: 'Not found, inside the clinic', path: '/patients/no-such-patient' },
-  ];
+  return { sam, compare, exercise, protocol };
 }
 
-for (const [size, viewport] of VIEWPORTS) {
-  test.describe(`every page at ${size} size`, () => {
-    test('signed out: sign-in, an invitation link that does not work, not found', async ({ browser }) => {
-      const { context, page } = await signedIn(browser, viewport, null);
-      for (const visit of [
-        { name: 'Sign in', path: '/login' },
-        { name: 'Invitation, not valid', path: '/invite/not-a-real-invitation-token' },
-        { name: 'Not found', path: '/no-such-page' },
-      ]) {
-        await check(page, visit);
-      }
-      await context.close();
-    });
+type Places = Record<string, string | null>;
 
-    test('therapist pages', async ({ browser }) => {
-      const { context, page } = await signedIn(browser, viewport, DEMO.therapist);
-      for (const visit of await therapistVisits(page)) await check(page, visit);
-      await context.close();
-    });
-
-    test('surgeon pages', async ({ browser }) => {
-      const { context, page } = await signedIn(browser, viewport, DEMO.surgeon);
+const AUDIENCES: Array<{ name: string; email: string | null; find?: (page: Page) => Promise<Places>; visits: Array<[string, (places: Places) => string]> }> = [
+  {
+    name: 'signed out',
+    email: null,
+    visits: [
+      ['Sign in', () => '/login'],
+      ['Invitation, not valid', () => '/invite/not-a-real-invitation-token'],
+      ['Not found', () => '/no-such-page'],
+    ],
+  },
+  {
+    name: 'therapist',
+    email: DEMO.therapist,
+    find: therapistPlaces,
+    visits: [
+      ['Caseload', () => '/caseload'],
+      ['Patients', () => '/patients'],
+      ['New patient', () => '/patients/new'],
+      ["Sam's record", ({ sam }) => `${sam}`],
+      ["Sam's record, older sessions", ({ sam }) => `${sam}?sessions=2`],
+      ["Sam's draft", ({ sam }) => `${sam}/draft`],
+      ["Sam's version 1", ({ sam }) => `${sam}/versions/1`],
+      ['Compare versions', ({ sam, compare }) => compare ?? `${sam}/compare?from=1&to=2`],
+      ['Catalog', () => '/catalog'],
+      ['New exercise', () => '/catalog/new'],
+      ['Exercise', ({ exercise }) => `${exercise}`],
+      ['Edit exercise', ({ exercise }) => `${exercise}/edit`],
+      ['Protocols', () => '/protocols'],
+      ['Protocol', ({ protocol }) => `${protocol}`],
+      ['Account', () => '/account'],
+      ['Not found, inside the clinic', () => '/patients/no-such-patient'],
+    ],
+  },
+  {
+    name: 'surgeon',
+    email: DEMO.surgeon,
+    find: async (page) => {
       await page.goto('/sign-offs');
-      const sam = await page.getByRole('link', { name: 'Sam Rivera' }).first().getAttribute('href');
-      for (const visit of [
-        { name: 'Sign-off queue', path: '/sign-offs' },
-        { name: "Sam's record, as his surgeon", path: `${sam}` },
-        { name: 'Account', path: '/account' },
-      ]) {
-        await check(page, visit);
-      }
-      await context.close();
-    });
+      return { sam: await page.getByRole('link', { name: 'Sam Rivera' }).first().getAttribute('href') };
+    },
+    visits: [
+      ['Sign-off queue', () => '/sign-offs'],
+      ["Sam's record, as his surgeon", ({ sam }) => `${sam}`],
+      ['Account', () => '/account'],
+    ],
+  },
+  {
+    name: 'clinic admin',
+    email: DEMO.admin,
+    visits: [
+      ['Admin: people', () => '/admin'],
+      ['Admin: audit trail', () => '/admin/audit'],
+      ['Admin: clinic settings', () => '/admin/clinic'],
+      ['Caseload, as admin', () => '/caseload'],
+      ['Account', () => '/account'],
+    ],
+  },
+  {
+    name: 'patient',
+    email: DEMO.patient,
+    visits: [
+      ['Portal', () => '/portal'],
+      ['Account', () => '/account'],
+      ['Not found, as a patient', () => '/caseload'],
+    ],
+  },
+];
 
-    test('clinic admin pages', async ({ browser }) => {
-      const { context, page } = await signedIn(browser, viewport, DEMO.admin);
-      for (const visit of [
-        { name: 'Admin: people', path: '/admin' },
-        { name: 'Admin: audit trail', path: '/admin/audit' },
-        { name: 'Admin: clinic settings', path: '/admin/clinic' },
-        { name: 'Caseload, as admin', path: '/caseload' },
-        { name: 'Account', path: '/account' },
-      ]) {
-        await check(page, visit);
-      }
-      await context.close();
-    });
+for (const [size, viewport] of VIEWPORTS) {
+  for (const audience of AUDIENCES) {
+    test.describe(`every page at ${size} size: ${audience.name}`, () => {
+      let storageState: Awaited<ReturnType<typeof sessionFor>>['storageState'];
+      let places: Places = {};
 
-    test('patient pages', async ({ browser }) => {
-      const { context, page } = await signedIn(browser, viewport, DEMO.patient);
-      for (const visit of [
-        { name: 'Portal', path: '/portal' },
-        { name: 'Account', path: '/account' },
-        { name: 'Not found, as a patient', path: '/caseload' },
-      ]) {
-        await check(page, visit);
+      test.beforeAll(async ({ browser }) => {
+        const session = await sessionFor(browser, viewport, audience.email);
+        storageState = session.storageState;
+        if (audience.find) places = await audience.find(session.page);
+        await session.close();
+      });
+
+      for (const [name, pathOf] of audience.visits) {
+        test(name, async ({ browser }) => {
+          const context = await browser.newContext({ viewport, storageState });
+          await check(await context.newPage(), { name, path: pathOf(places) });
+          await context.close();
+        });
       }
-      // The folded parts of the portal, opened: the warning signs and the first exercise's log and steps.
-      await page.goto('/portal');
-      await page.getByText('Warning signs', { exact: true }).click();
-      await page.getByText(/^(Log|Change today's log of) /).first().click();
-      await page.getByText(/^How to do /).first().click();
-      await check(page, { name: 'Portal, opened up', path: '/portal' }, { navigate: false });
-      await context.close();
+
+      if (audience.name === 'patient') {
+        test('Portal, opened up', async ({ browser }) => {
+          const context = await browser.newContext({ viewport, storageState });
+          const page = await context.newPage();
+          // The folded parts of the portal, opened: the warning signs and the first exercise's log and steps.
+          await page.goto('/portal');
+          await page.getByText('Warning signs', { exact: true }).click();
+          await page.getByText(/^(Log|Change today's log of) /).first().click();
+          await page.getByText(/^How to do /).first().click();
+          await check(page, { name: 'Portal, opened up', path: '/portal' }, { navigate: false });
+          await context.close();
+        });
+      }
     });
-  });
+  }
 }
