@@ -18,10 +18,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { firstLoadJs } from './bench/first-load-js.mjs';
 import { getPage } from './bench/http.mjs';
+import { lighthouseScores } from './bench/lighthouse.mjs';
+import { programmePdfTime } from './bench/programme-pdf.mjs';
 import { loadAutocannon, runLoad, stopLoad } from './bench/load.mjs';
 import { runQuietly, stopAll } from './bench/processes.mjs';
 import { queriesPerRequest, waitForQuiet } from './bench/query-count.mjs';
-import { firstLoadTable, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
+import { firstLoadTable, lighthouseLines, programmeLine, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
 import { buildForProduction, freePort, startServer } from './bench/server.mjs';
 import { signInAll } from './bench/sign-in.mjs';
 import { bin, createFreshDatabase, dropDatabase, generateClient, prepareDatabase, startEmbeddedPostgres } from './lib/database.mjs';
@@ -188,7 +190,7 @@ async function countQueries(baseUrl, results, sizePairs) {
   }
 }
 
-function printReport({ before, database, manifest, results, floor, portalReaders, sizePairs, pages, startedAt }) {
+function printReport({ before, database, manifest, results, floor, portalReaders, sizePairs, pages, programme, lighthouse, startedAt }) {
   const after = machine();
   console.log(`
 == Results ==
@@ -211,6 +213,12 @@ ${sizeTable(sizePairs)}
 
 First-load JavaScript (every <script src="/_next/static/..."> of the page but the noModule polyfills, which browsers skip):
 ${firstLoadTable(pages)}
+
+The printed programme (GET /api/programme, ${manifest.sizePairs.portal.large.size}; alone, median of ${programme.requests}):
+${programmeLine(programme)}
+
+Lighthouse, signed-in /portal, mobile settings (simulated slow 4G, mid-range phone):
+${lighthouseLines(lighthouse).join('\n')}
 
 Targets:
 ${targetLines({ results, floor, sizePairs }).join('\n')}
@@ -270,7 +278,13 @@ async function main() {
   step('First-load JavaScript');
   const pages = [await firstLoadJs(baseUrl, '/login'), await firstLoadJs(baseUrl, '/portal', sessions.patients[0])];
 
-  printReport({ before, database, manifest, results, floor: floorOf(results), portalReaders: track.portalReaders, sizePairs: sessions.sizePairs, pages, startedAt });
+  step('The printed programme: a PDF of twelve exercises, one request at a time');
+  const programme = await programmePdfTime(baseUrl, sessions.sizePairs[0].large.cookie);
+
+  step('Lighthouse on the signed-in portal (mobile settings, Debian Chromium)');
+  const lighthouse = await lighthouseScores(baseUrl, '/portal', sessions.patients[0]);
+
+  printReport({ before, database, manifest, results, floor: floorOf(results), portalReaders: track.portalReaders, sizePairs: sessions.sizePairs, pages, programme, lighthouse, startedAt });
 }
 
 let exitCode = 0;

@@ -138,17 +138,18 @@ function smallPlan(): VersionSpec[] {
   return [{ phase: 1, dayApproved: 1, prescriptions: ['Walking', 'Ankle pumps', 'Diaphragmatic breathing'].map((name) => catalogPrescription(name, 'SELF_DIRECTED')) }];
 }
 
-/** Four versions ending with twelve exercises, one of them re-dosed (a new content hash, signed again). */
+/** Four versions ending with twelve exercises (one with the therapist), one of them re-dosed (a new content hash, signed again). */
 function largePlan(): VersionSpec[] {
-  const phase2 = protocolPrescriptions(2, '');
-  const phase3 = [...protocolPrescriptions(3, ''), ...['Side-lying clam', 'Calf raises'].map((name) => catalogPrescription(name, 'SELF_DIRECTED'))];
-  const redosed = phase3.map((item) => (item.name === 'Hamstring stretch' ? { ...item, dosage: { ...item.dosage, reps: 4 } } : item));
-  const latest = [...redosed, ...['Sit to stand', 'Mini squats', 'Quad sets'].map((name) => catalogPrescription(name, 'SELF_DIRECTED')), catalogPrescription('Bird dog', 'SUPERVISED')];
+  const home = (names: string[]) => names.map((name) => catalogPrescription(name, 'SELF_DIRECTED'));
+  const phase1 = home(['Walking', 'Ankle pumps', 'Diaphragmatic breathing', 'Abdominal bracing', 'Quad sets', 'Gluteal squeeze']);
+  const phase2 = [...phase1, ...home(['Knee flexion', 'Side-lying clam', 'Sit to stand']), catalogPrescription('Lying march', 'SUPERVISED')];
+  const phase3 = [...phase2, ...home(['Pelvic tilt', 'Bridging'])];
+  const redosed = phase3.map((item) => (item.name === 'Knee flexion' ? { ...item, dosage: { ...item.dosage, reps: (item.dosage.reps ?? 5) + 2 } } : item));
   return [
-    { phase: 1, dayApproved: 1, prescriptions: protocolPrescriptions(1, '') },
+    { phase: 1, dayApproved: 1, prescriptions: phase1 },
     { phase: 2, dayApproved: 8, prescriptions: phase2 },
-    { phase: 3, dayApproved: 29, prescriptions: phase3 },
-    { phase: 3, dayApproved: 40, prescriptions: latest },
+    { phase: 3, dayApproved: 15, prescriptions: phase3 },
+    { phase: 3, dayApproved: 40, prescriptions: redosed },
   ];
 }
 
