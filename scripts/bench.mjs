@@ -25,12 +25,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { firstLoadJs } from './bench/first-load-js.mjs';
 import { getPage } from './bench/http.mjs';
+import { lighthouseScores } from './bench/lighthouse.mjs';
+import { programmePdfTime } from './bench/programme-pdf.mjs';
 import { explainStatement, heaviestStatement } from './bench/explain.mjs';
 import { loadAutocannon, processCountOfGroup, runLoad, stopLoad } from './bench/load.mjs';
 import { runQuietly, stopAll, stopOne } from './bench/processes.mjs';
 import { summarizeProfiles } from './bench/profile-summary.mjs';
 import { queriesPerRequest, waitForQuiet } from './bench/query-count.mjs';
-import { firstLoadTable, processTable, scaleTable, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
+import { firstLoadTable, lighthouseLines, processTable, programmeLine, scaleTable, sizeTable, targetLines, throughputTable } from './bench/report.mjs';
 import { BENCH_DIST_DIR, buildForProduction, freePort, startServer } from './bench/server.mjs';
 import { signInAll } from './bench/sign-in.mjs';
 import { bin, createFreshDatabase, dropDatabase, generateClient, prepareDatabase, startEmbeddedPostgres } from './lib/database.mjs';
@@ -272,8 +274,18 @@ async function measureScale({ scale, isFirst, env }) {
   await countQueries({ baseUrl, databaseUrl: database.url, results, sizePairs: sessions.sizePairs });
 
   let pages = null;
+  let programme = null;
+  let lighthouse = null;
   if (isFirst) {
     pages = [await firstLoadJs(baseUrl, '/login'), await firstLoadJs(baseUrl, '/portal', sessions.patients[0]), await firstLoadJs(baseUrl, sessions.heavyPatientPaths[0], sessions.therapists[0])];
+    console.log('  the printed programme, one request at a time');
+    programme = await programmePdfTime(baseUrl, sessions.sizePairs[0].large.cookie);
+    console.log('  Lighthouse on the signed-in portal (mobile settings, Debian Chromium)');
+    try {
+      lighthouse = await lighthouseScores(baseUrl, '/portal', sessions.patients[0]);
+    } catch (error) {
+      lighthouse = { error: error instanceof Error ? error.message : String(error) };
+    }
   }
   await stopOne(server);
 
@@ -301,7 +313,7 @@ async function measureScale({ scale, isFirst, env }) {
 
   await database.close();
   cleanups.splice(cleanups.indexOf(database.close), 1);
-  return { scale, patients, database, manifest, results, reference: referenceOf(results), portalReaders: track.portalReaders, sizePairs: sessions.sizePairs, pages, byProcesses, profiles };
+  return { scale, patients, database, manifest, results, reference: referenceOf(results), portalReaders: track.portalReaders, sizePairs: sessions.sizePairs, pages, programme, lighthouse, byProcesses, profiles };
 }
 
 function printReport({ before, measured, startedAt }) {
@@ -337,6 +349,8 @@ ${COUNTED_REQUESTS} sequential requests; alone ms: the median of those requests,
   if (first.byProcesses.length > 0) lines.push(`\nOne and more app processes, ${first.scale}x (req/s; the bench's load generator shares the machine's cores):\n${processTable(first)}`);
   else lines.push('\nTwo app processes: not measured (BENCH_PROCESSES=1).');
   if (first.pages) lines.push(`\nFirst-load JavaScript (every <script src="/_next/static/..."> of the page but the noModule polyfills, which browsers skip):\n${firstLoadTable(first.pages)}`);
+  if (first.programme) lines.push(`\nThe printed programme (GET /api/programme for the patient with ${first.manifest.sizePairs.portal.large.size}; alone, median of ${first.programme.requests}):\n${programmeLine(first.programme)}`);
+  if (first.lighthouse) lines.push(`\nLighthouse, signed-in /portal, mobile settings (simulated slow 4G, mid-range phone):\n${lighthouseLines(first.lighthouse).join('\n')}`);
   if (first.profiles) {
     lines.push(`\nWhere the server's CPU went, ${first.scale}x, by route (self time; profiles in ${PROFILE_DIR}/):`);
     for (const { route, summary } of first.profiles) lines.push(`\n# ${route.label}\n${summary}`);

@@ -149,3 +149,22 @@ export function targetLines({ measured }) {
   }
   return lines;
 }
+
+/** The printed programme's time to make, and what it made. */
+export function programmeLine(programme) {
+  return `  median ${ms(programme.medianMs)} ms (fastest ${ms(programme.minMs)}, slowest ${ms(programme.maxMs)}); ${(programme.bytes / 1024).toFixed(0)} kB, ${programme.pages ?? '?'} pages`;
+}
+
+/** Lighthouse's scores with their targets (performance 95 or more, accessibility 100), each PASS or MISS. */
+export function lighthouseLines(scores) {
+  if (!scores) return ['  not run: no Chromium here (install Debian\'s chromium or set CHROMIUM_PATH)'];
+  if (scores.error) return [`  could not run: ${scores.error}`];
+  const { fcp, lcp, tbt, cls } = scores.metrics;
+  return [
+    `  ${scores.finalUrl}`,
+    `  ${verdict(scores.performance >= 95)}  performance ${scores.performance} (target 95 or more): first paint ${fcp}, largest paint ${lcp}, blocking ${tbt}, layout shift ${cls}`,
+    `  ${verdict(scores.accessibility === 100)}  accessibility ${scores.accessibility} (target 100)`,
+    `        best practices ${scores.bestPractices}`,
+    ...(scores.failing.length ? [`  audits below 90: ${scores.failing.join(', ')}`] : []),
+  ];
+}
