@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { renderIllustrationSvg } from '@/lib/domain/drawings/render-svg';
+import { renderIllustrationSvgMemo } from '@/lib/domain/drawings/svg-memo';
 import type { Illustration } from '@/lib/domain/drawings/types';
 
 type Props = {
@@ -20,7 +20,8 @@ export function ExerciseDrawing({ illustration, isMoving = false, hasCaption = f
   // Styles inside an inline SVG apply to the whole page: every drawing's ids and animation names carry its own prefix.
   const prefix = useId().replace(/[^A-Za-z0-9]/g, '');
   const moves = isMoving && illustration.end !== null;
-  const svg = renderIllustrationSvg(illustration, {
+  // Drawn once per drawing and variant (svg-memo.ts): the portal and the sign-off queue show the same drawings on every request.
+  const svg = renderIllustrationSvgMemo(illustration, {
     variant: moves ? 'animated' : 'static',
     idPrefix: prefix,
     // With the description written beside it, the picture adds nothing for a screen reader to read twice.

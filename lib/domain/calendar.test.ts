@@ -83,3 +83,26 @@ describe('isSaneDate', () => {
     );
   });
 });
+
+describe('calendar arithmetic on numbers', () => {
+  // The field-by-field way these were first written, kept here as the reference they must match.
+  const byFields = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const anyDate = fc.date({ min: new Date('1800-01-01T00:00:00.000Z'), max: new Date('2300-12-31T23:59:59.999Z'), noInvalidDate: true });
+
+  it('matches the calendar fields for any moment and any whole number of days', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -40_000, max: 40_000 }), (d, n) => {
+        const day = byFields(d);
+        expect(toDateOnly(d).getTime()).toBe(day.getTime());
+        expect(addDays(d, n).getTime()).toBe(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + n));
+        expect(daysBetween(d, addDays(d, n))).toBe(n);
+      }),
+    );
+  });
+
+  it('still refuses an invalid date', () => {
+    expect(() => toDateOnly(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => addDays(new Date(Number.NaN), 1)).toThrow(RangeError);
+    expect(() => daysBetween(new Date(Number.NaN), new Date())).toThrow(RangeError);
+  });
+});

@@ -4,7 +4,7 @@
 // 50,000 rows.
 import { db } from '@/lib/server/db';
 
-type ScalarType = 'text' | 'integer' | 'boolean' | 'date' | 'timestamp(3)' | `"${string}"`;
+type ScalarType = 'text' | 'integer' | 'boolean' | 'date' | 'timestamp(3)' | 'jsonb' | `"${string}"`;
 type SqlType = ScalarType | `${ScalarType}[]`;
 
 /** The table's columns in insert order, each with its PostgreSQL type (enums by their quoted name). */
@@ -25,6 +25,7 @@ function asText(value: unknown, type: SqlType, column: string): string | null {
   // Explicit values only: a missing one would be NULL here, not the column's default as in Prisma.
   if (value === undefined) throw new Error(`bulkInsert: no value for column "${column}"`);
   if (value instanceof Date) return type === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (type === 'jsonb') return JSON.stringify(value);
   if (Array.isArray(value)) return arrayLiteral(value);
   return String(value);
 }

@@ -5,6 +5,7 @@
 import { hashApproval, hashSignature } from '@/lib/domain/content-hash';
 import { addDays } from '@/lib/domain/calendar';
 import { itemsNeedingSignOff } from '@/lib/domain/clearance';
+import { WARNING_SIGN_CODES } from '@/lib/domain/warning-signs';
 import type { Dosage, ItemMode } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
 import { planItemData } from '@/lib/server/plans/plan-item-data';
@@ -20,6 +21,13 @@ export type ClinicShape = {
   pendingEvery: number;
   /** One patient in this many has an unapproved draft of the next version. */
   draftEvery: number;
+  /**
+   * Each therapist's first patient has this many logged sessions (out of sessionLogs): the record the
+   * clinician patient page is measured on.
+   */
+  heavyPatientSessions: number;
+  /** One patient in this many has an open alert (pain or a warning sign) and an acknowledged one before it. */
+  alertEvery: number;
 };
 
 export type ClinicContext = {
@@ -56,6 +64,7 @@ export type ClinicRows = {
   drafts: { versions: Prisma.PlanVersionCreateManyInput[]; items: Prisma.PlanItemCreateManyInput[] };
   signOffs: Prisma.SignOffCreateManyInput[];
   sessionLogs: Prisma.SessionLogCreateManyInput[];
+  alerts: Prisma.AlertCreateManyInput[];
 };
 
 /** What the bench needs to know about the clinic: who to sign in as, and the small/large pairs. */
@@ -63,6 +72,10 @@ export type BenchManifest = {
   portalPatients: string[];
   therapists: string[];
   surgeons: string[];
+  /** For each therapist (same order), the id of their patient with heavyPatientSessions logged sessions. */
+  heavyPatientIds: string[];
+  /** The first therapist's patients with the longest and a typical history: the patient page's size pair. */
+  patientPage: { small: { id: string; size: string }; large: { id: string; size: string } };
   sizePairs: {
     portal: { small: SizedAccount; large: SizedAccount };
     caseload: { small: SizedAccount; large: SizedAccount };
@@ -108,8 +121,8 @@ function earliestDayOf(phase: number): number {
 }
 
 /** A typical patient: a version per phase reached, approved a day after the phase opened. */
-function typicalPatient(index: number, therapistId: string, surgeonId: string, shape: ClinicShape, key: string): PatientSpec {
-  const daysSinceSurgery = 3 + ((index * 37) % 58);
+function typicalPatient(index: number, therapistId: string, surgeonId: string, shape: ClinicShape, key: string, days?: number): PatientSpec {
+  const daysSinceSurgery = days ?? 3 + ((index * 37) % 58);
   const reached = daysSinceSurgery >= earliestDayOf(3) + 1 && index % 2 === 0 ? 3 : daysSinceSurgery >= earliestDayOf(2) + 1 ? 2 : 1;
   const notes = THERAPIST_NOTES[index % THERAPIST_NOTES.length] ?? '';
   const versions: VersionSpec[] = [];
@@ -138,12 +151,18 @@ function smallPlan(): VersionSpec[] {
   return [{ phase: 1, dayApproved: 1, prescriptions: ['Walking', 'Ankle pumps', 'Diaphragmatic breathing'].map((name) => catalogPrescription(name, 'SELF_DIRECTED')) }];
 }
 
-/** Four versions ending with twelve exercises, one of them re-dosed (a new content hash, signed again). */
+/** Adds catalog exercises the plan does not have yet (the protocol's phases may already hold some). */
+function withExtra(prescriptions: Prescription[], names: string[], mode: ItemMode = 'SELF_DIRECTED'): Prescription[] {
+  const present = new Set(prescriptions.map((item) => item.name));
+  return [...prescriptions, ...names.filter((name) => !present.has(name)).map((name) => catalogPrescription(name, mode))];
+}
+
+/** Four versions ending with the most exercises, one of them re-dosed (a new content hash, signed again). */
 function largePlan(): VersionSpec[] {
   const phase2 = protocolPrescriptions(2, '');
-  const phase3 = [...protocolPrescriptions(3, ''), ...['Side-lying clam', 'Calf raises'].map((name) => catalogPrescription(name, 'SELF_DIRECTED'))];
+  const phase3 = withExtra(protocolPrescriptions(3, ''), ['Side-lying clam', 'Calf raises']);
   const redosed = phase3.map((item) => (item.name === 'Hamstring stretch' ? { ...item, dosage: { ...item.dosage, reps: 4 } } : item));
-  const latest = [...redosed, ...['Sit to stand', 'Mini squats', 'Quad sets'].map((name) => catalogPrescription(name, 'SELF_DIRECTED')), catalogPrescription('Bird dog', 'SUPERVISED')];
+  const latest = withExtra(withExtra(redosed, ['Sit to stand', 'Mini squats', 'Quad sets', 'Wall sit', 'Single-leg stand', 'Standing hip abduction']), ['Bird dog'], 'SUPERVISED');
   return [
     { phase: 1, dayApproved: 1, prescriptions: protocolPrescriptions(1, '') },
     { phase: 2, dayApproved: 8, prescriptions: phase2 },
@@ -172,8 +191,10 @@ export function buildClinicRows(shape: ClinicShape, context: ClinicContext): { r
     const therapist = therapists[i % therapists.length];
     const surgeon = surgeons[i % surgeons.length];
     if (!therapist?.id || !surgeon?.id) throw new Error('The clinic needs at least one therapist and one surgeon.');
-    specs.push(typicalPatient(i, therapist.id, surgeon.id, shape, `p${pad(i + 1, 4)}`));
+    // Each therapist's first patient is two months out with a long history (heavyPatientSessions).
+    specs.push(typicalPatient(i, therapist.id, surgeon.id, shape, `p${pad(i + 1, 5)}`, i < therapists.length ? 62 : undefined));
   }
+  const heavyKeys = new Set(specs.slice(0, therapists.length).map((spec) => spec.key));
   // The part-time staff's ten patients: the first has the smallest plan, the second the largest, and
   // two have a request waiting (the part-time surgeon's short queue).
   const partTime = Array.from({ length: 10 }, (_, i): PatientSpec => {
@@ -186,21 +207,35 @@ export function buildClinicRows(shape: ClinicShape, context: ClinicContext): { r
   if (!small || !large) throw new Error('unreachable: ten part-time patients');
   specs.push(...partTime);
 
-  const rows: ClinicRows = { users, patients: [], careTeam: [], episodes: [], plans: [], approvedRounds: [], drafts: { versions: [], items: [] }, signOffs: [], sessionLogs: [] };
+  const rows: ClinicRows = { users, patients: [], careTeam: [], episodes: [], plans: [], approvedRounds: [], drafts: { versions: [], items: [] }, signOffs: [], sessionLogs: [], alerts: [] };
   const loggers = specs.map((spec) => addPatient(rows, spec, context)).filter((logger) => logger.home.length > 0);
-  loggers.forEach((logger, index) => {
+  const heavy = loggers.filter((logger) => heavyKeys.has(logger.spec.key));
+  if (heavy.length !== heavyKeys.size) throw new Error('Every heavy patient must have home exercises to log.');
+  const others = loggers.filter((logger) => !heavyKeys.has(logger.spec.key));
+  const shared = Math.max(0, shape.sessionLogs - heavy.length * shape.heavyPatientSessions);
+  for (const logger of heavy) addSessionLogs(rows, logger.spec, logger.patientId, logger.home, shape.heavyPatientSessions, context.today);
+  others.forEach((logger, index) => {
     // An even share each; the first few take one more so the total is exactly shape.sessionLogs.
-    const count = Math.floor(shape.sessionLogs / loggers.length) + (index < shape.sessionLogs % loggers.length ? 1 : 0);
+    const count = Math.floor(shared / others.length) + (index < shared % others.length ? 1 : 0);
     addSessionLogs(rows, logger.spec, logger.patientId, logger.home, count, context.today);
+  });
+  specs.forEach((spec, index) => {
+    if (index % shape.alertEvery === 0 || heavyKeys.has(spec.key)) addAlerts(rows, spec, index, context);
   });
 
   const largeSurgeonQueue = Math.ceil(shape.patients / shape.surgeons / shape.pendingEvery);
   const manifest: BenchManifest = {
-    portalPatients: specs.slice(0, 50).map((spec) => emailOf(spec)),
+    // Typical patients (not the long histories): what most patients' portals hold.
+    portalPatients: specs.slice(therapists.length, therapists.length + 50).map((spec) => emailOf(spec)),
     therapists: therapists.map((user) => user.email),
     surgeons: surgeons.map((user) => user.email),
+    heavyPatientIds: specs.slice(0, therapists.length).map((spec) => `pat${spec.key}`),
+    patientPage: {
+      small: { id: `pat${specs[therapists.length]?.key ?? ''}`, size: `${rows.sessionLogs.filter((log) => log.patientId === `pat${specs[therapists.length]?.key ?? ''}`).length} sessions` },
+      large: { id: `pat${specs[0]?.key ?? ''}`, size: `${shape.heavyPatientSessions} sessions` },
+    },
     sizePairs: {
-      portal: { small: { email: emailOf(small), size: '3 items, 1 version' }, large: { email: emailOf(large), size: '12 items, 4 versions' } },
+      portal: { small: { email: emailOf(small), size: '3 items, 1 version' }, large: { email: emailOf(large), size: `${large.versions[large.versions.length - 1]?.prescriptions.length ?? 0} items, ${large.versions.length} versions` } },
       caseload: { small: { email: partTimeTherapist.email, size: '10 patients' }, large: { email: therapists[0]?.email ?? '', size: `${Math.ceil(shape.patients / shape.therapists)} patients (page 1: 50)` } },
       signOffQueue: { small: { email: partTimeSurgeon.email, size: '2 waiting' }, large: { email: surgeons[0]?.email ?? '', size: `~${largeSurgeonQueue} waiting` } },
     },
@@ -225,7 +260,7 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, context: ClinicContext)
   const surgeryDate = addDays(context.today, -spec.daysSinceSurgery);
   const now = new Date();
   const userId = `usr-${key}`;
-  const patientId = `pat-${key}`;
+  const patientId = `pat${key}`;
   const planId = `plan-${key}`;
   const registeredAt = atHour(addDays(surgeryDate, -14), 9);
   rows.users.push({ id: userId, clinicId: context.clinicId, role: 'PATIENT', email: emailOf(spec), name: `${spec.firstName} ${spec.lastName}`, passwordHash: context.passwordHash, createdAt: registeredAt, updatedAt: registeredAt });
@@ -307,7 +342,8 @@ function addPatient(rows: ClinicRows, spec: PatientSpec, context: ClinicContext)
 function addSessionLogs(rows: ClinicRows, spec: PatientSpec, patientId: string, home: Prisma.PlanItemCreateManyInput[], count: number, today: Date): void {
   if (home.length === 0) return;
   const random = randomFrom(Number.parseInt(spec.key.replace(/\D/g, ''), 10) * 7919 + spec.key.length);
-  const span = Math.max(1, Math.min(28, spec.daysSinceSurgery - 1));
+  // A long history (the heavy patients') goes back further: up to eight sessions a day.
+  const span = Math.max(1, Math.min(Math.max(28, Math.ceil(count / 8)), spec.daysSinceSurgery - 1));
   const startPain = 3 + Math.floor(random() * 4);
   // About one patient in fifteen gets worse: the caseload's pain flag.
   const isWorsening = random() < 1 / 15;
@@ -333,4 +369,22 @@ function addSessionLogs(rows: ClinicRows, spec: PatientSpec, patientId: string, 
       createdAt: atHour(performedOn, 8 + (n % 12)),
     });
   }
+}
+
+/**
+ * An acknowledged alert and an open one: a pain flag (therapists see it) for even patients, a warning
+ * sign (therapists and surgeons see it) for odd ones. Raised in the last two weeks.
+ */
+function addAlerts(rows: ClinicRows, spec: PatientSpec, index: number, context: ClinicContext): void {
+  const patientId = `pat${spec.key}`;
+  const isPain = index % 2 === 0;
+  const cause = isPain ? 'PAIN' : `SIGN:${WARNING_SIGN_CODES[index % WARNING_SIGN_CODES.length] ?? 'FEVER'}`;
+  const detail = isPain ? { reasons: [{ region: 'BACK', kind: 'HIGH', score: 8 }] } : { code: cause.slice('SIGN:'.length) };
+  const raisedAt = new Date(context.today.getTime() - (index % 14) * 24 * HOURS + 9 * HOURS);
+  const earlier = new Date(raisedAt.getTime() - 3 * 24 * HOURS);
+  const base = { clinicId: context.clinicId, patientId, kind: isPain ? ('PAIN' as const) : ('WARNING_SIGN' as const), cause, detail, sessionLogId: null };
+  rows.alerts.push(
+    { ...base, id: `alert-${spec.key}-1`, raisedAt: earlier, acknowledgedAt: new Date(earlier.getTime() + 2 * HOURS), acknowledgedById: spec.therapistId, acknowledgementNote: 'Called the patient; settled.' },
+    { ...base, id: `alert-${spec.key}-2`, raisedAt, acknowledgedAt: null, acknowledgedById: null, acknowledgementNote: null },
+  );
 }

@@ -1,7 +1,7 @@
 // Load with autocannon: a fixed number of keep-alive connections, each signed in as its own session,
 // for a fixed time. Latency percentiles are computed here from every response (autocannon's own
 // summary has no p95).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 let autocannon;
@@ -24,15 +24,45 @@ export function stopLoad() {
   current?.stop();
 }
 
+function statFields(pid) {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
 /**
- * CPU time (user + system, ms) a process has used so far, from Linux's /proc; null elsewhere. Unlike
- * requests per second, CPU per request barely moves when other work shares the machine.
+ * CPU time (user + system, ms) used so far by every process of the server's process group (the server
+ * leads one: scripts/bench/processes.mjs), so that worker processes count too; from Linux's /proc, null
+ * elsewhere. Unlike requests per second, CPU per request barely moves when other work shares the machine.
  */
-function cpuMsOf(pid) {
+export function cpuMsOfGroup(groupId) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = statFields(entry);
+        // pgrp is field 5 of stat; utime and stime fields 14 and 15, in clock ticks (100 a second on Linux).
+        if (Number(fields[2]) === groupId) total += (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** How many processes the server's group runs (1 for one app process; more with workers). */
+export function processCountOfGroup(groupId) {
+  try {
+    return readdirSync('/proc').filter((entry) => {
+      if (!/^\d+$/.test(entry)) return false;
+      try {
+        return Number(statFields(entry)[2]) === groupId;
+      } catch {
+        return false;
+      }
+    }).length;
   } catch {
     return null;
   }
@@ -44,15 +74,16 @@ function percentile(sorted, p) {
 }
 
 /**
- * `cookies[i]` is connection i's session (they repeat when there are fewer sessions than connections).
+ * `cookies[i]` is connection i's session (they repeat when there are fewer sessions than connections);
+ * `paths[i]`, when given, the page connection i asks for (each therapist opens their own patient).
  * Errors are every answer that is not 2xx (a redirect to /login is a lost session) plus socket errors
  * and timeouts.
  */
-export function runLoad({ baseUrl, path, cookies, connections, seconds, serverPid }) {
+export function runLoad({ baseUrl, path, paths, cookies, connections, seconds, serverPid }) {
   const run = loadAutocannon();
   const latencies = [];
   let nextConnection = 0;
-  const cpuBefore = cpuMsOf(serverPid);
+  const cpuBefore = cpuMsOfGroup(serverPid);
   return new Promise((resolve, reject) => {
     const instance = run(
       {
@@ -63,8 +94,10 @@ export function runLoad({ baseUrl, path, cookies, connections, seconds, serverPi
         timeout: 10,
         headers: { accept: 'text/html' },
         setupClient(client) {
-          const cookie = cookies[nextConnection++ % cookies.length];
-          client.setHeaders({ accept: 'text/html', cookie });
+          const index = nextConnection++;
+          const cookie = cookies[index % cookies.length];
+          if (paths) client.setRequest({ method: 'GET', path: paths[index % paths.length], headers: { accept: 'text/html', cookie } });
+          else client.setHeaders({ accept: 'text/html', cookie });
         },
       },
       (error, result) => {
@@ -72,7 +105,7 @@ export function runLoad({ baseUrl, path, cookies, connections, seconds, serverPi
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
         const errors = result.non2xx + result.errors;
-        const cpuAfter = cpuMsOf(serverPid);
+        const cpuAfter = cpuMsOfGroup(serverPid);
         const answered = result.requests.total;
         const hasCpu = cpuBefore !== null && cpuAfter !== null && answered > 0;
         resolve({

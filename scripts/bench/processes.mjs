@@ -16,7 +16,7 @@ function track(child, { detached }) {
   const entry = { child, detached };
   running.add(entry);
   child.once('exit', () => running.delete(entry));
-  return { child, outputTail: () => output };
+  return { child, outputTail: () => output, entry };
 }
 
 /** Runs a command to completion with its output kept back (and shown only if it fails). */
@@ -51,13 +51,21 @@ function signalEntry({ child, detached }, signal) {
   }
 }
 
+/** Stops one child started here (and its process group): SIGTERM, then SIGKILL after a few seconds. */
+export async function stopOne(handle) {
+  await stopEntries([handle.entry]);
+}
+
 /** Stops every child still running: SIGTERM, then SIGKILL for any still there after a few seconds. */
 export async function stopAll() {
-  const entries = [...running];
+  await stopEntries([...running]);
+}
+
+async function stopEntries(entries) {
   const exited = entries.map(({ child }) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve))));
   for (const entry of entries) signalEntry(entry, 'SIGTERM');
   const timeout = new Promise((resolve) => setTimeout(resolve, 5_000, 'timeout'));
   if ((await Promise.race([Promise.all(exited), timeout])) === 'timeout') {
-    for (const entry of running) signalEntry(entry, 'SIGKILL');
+    for (const entry of entries) if (running.has(entry)) signalEntry(entry, 'SIGKILL');
   }
 }

@@ -6,11 +6,19 @@ import { getPage } from './http.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function readCount(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/health/query-count`);
+async function readCounter(baseUrl, statements) {
+  let response = await fetch(`${baseUrl}/api/health/query-count${statements ? `?statements=${statements}` : ''}`);
+  // A 503 is the app's database health check timing out on an overloaded machine: it clears within seconds.
+  for (let attempt = 0; response.status === 503 && attempt < 20; attempt += 1) {
+    await sleep(500);
+    response = await fetch(`${baseUrl}/api/health/query-count${statements ? `?statements=${statements}` : ''}`);
+  }
   if (!response.ok) throw new Error(`GET /api/health/query-count answered ${response.status}: is REGIMEN_COUNT_QUERIES=1 set?`);
-  const { queries } = await response.json();
-  return queries;
+  return response.json();
+}
+
+async function readCount(baseUrl) {
+  return (await readCounter(baseUrl)).queries;
 }
 
 /**
@@ -31,20 +39,21 @@ export async function waitForQuiet(baseUrl, timeoutMs = 60_000) {
 
 /**
  * SQL statements per request, and the median time of those requests: a single user's latency with no
- * other load from the bench, which tells a slow page from a busy machine.
+ * other load from the bench, which tells a slow page from a busy machine. With `capture`, also every
+ * statement those requests sent (text, parameters, time), for the plan of the slowest.
  */
-export async function queriesPerRequest(baseUrl, path, cookie, requests = 10) {
+export async function queriesPerRequest(baseUrl, path, cookie, requests = 10, { capture = false } = {}) {
   // The first request also pays for anything done once (a session's once-a-minute lastSeenAt touch).
   await getPage(baseUrl, path, cookie);
   if (!(await waitForQuiet(baseUrl))) throw new Error('The server kept sending queries with no request in flight; cannot count.');
-  const before = await readCount(baseUrl);
+  const before = (await readCounter(baseUrl, capture ? 'start' : undefined)).queries;
   const times = [];
   for (let i = 0; i < requests; i += 1) {
     const started = performance.now();
     await getPage(baseUrl, path, cookie);
     times.push(performance.now() - started);
   }
-  const after = await readCount(baseUrl);
+  const { queries: after, statements = [] } = await readCounter(baseUrl, capture ? 'take' : undefined);
   times.sort((a, b) => a - b);
-  return { queries: (after - before) / requests, medianMs: times[Math.floor(times.length / 2)] };
+  return { queries: (after - before) / requests, medianMs: times[Math.floor(times.length / 2)], statements };
 }

@@ -14,13 +14,18 @@ import { buildClinicRows, type ClinicShape } from './clinic-rows';
 
 export const BENCH_PASSWORD = 'bench-password';
 
+// BENCH_PATIENTS sets the clinic's size; the staff stay the same, so each therapist's caseload and each
+// surgeon's queue grow with it, and the logged sessions grow with it too (25 a patient).
+const PATIENTS = Math.max(100, Math.round(Number(process.env.BENCH_PATIENTS ?? 2_000) || 2_000));
 const SHAPE: ClinicShape = {
-  patients: Number(process.env.BENCH_PATIENTS ?? 2_000),
+  patients: PATIENTS,
   therapists: 20,
   surgeons: 5,
-  sessionLogs: 50_000,
+  sessionLogs: 25 * PATIENTS,
   pendingEvery: 8,
   draftEvery: 10,
+  heavyPatientSessions: 500,
+  alertEvery: 12,
 };
 
 // Columns each bulk insert writes; any other column takes its database default.
@@ -39,6 +44,10 @@ const ITEM_COLUMNS: Columns<Prisma.PlanItemCreateManyInput> = [
 ];
 const SIGN_OFF_COLUMNS: Columns<Prisma.SignOffCreateManyInput> = [
   ['id', 'text'], ['itemId', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['surgeonId', 'text'], ['contentHash', 'text'], ['status', '"SignOffStatus"'], ['requestedAt', 'timestamp(3)'], ['decidedAt', 'timestamp(3)'], ['reason', 'text'], ['signatureHash', 'text'],
+];
+const ALERT_COLUMNS: Columns<Prisma.AlertCreateManyInput> = [
+  ['id', 'text'], ['clinicId', 'text'], ['patientId', 'text'], ['kind', '"AlertKind"'], ['cause', 'text'], ['detail', 'jsonb'], ['sessionLogId', 'text'], ['raisedAt', 'timestamp(3)'],
+  ['acknowledgedAt', 'timestamp(3)'], ['acknowledgedById', 'text'], ['acknowledgementNote', 'text'],
 ];
 const SESSION_LOG_COLUMNS: Columns<Prisma.SessionLogCreateManyInput> = [
   ['id', 'text'], ['patientId', 'text'], ['exerciseId', 'text'], ['exerciseName', 'text'], ['performedOn', 'date'], ['completed', 'boolean'], ['setsCompleted', 'integer'], ['backPain', 'integer'], ['legPain', 'integer'], ['note', 'text'], ['createdAt', 'timestamp(3)'],
@@ -79,22 +88,24 @@ async function main() {
   await bulkInsert('PlanItem', ITEM_COLUMNS, rows.drafts.items);
   await bulkInsert('SignOff', SIGN_OFF_COLUMNS, rows.signOffs);
   await bulkInsert('SessionLog', SESSION_LOG_COLUMNS, rows.sessionLogs);
+  await bulkInsert('Alert', ALERT_COLUMNS, rows.alerts);
   // A clinic's database has planner statistics (autovacuum gathers them); a bulk load has none until it runs.
   await db.$executeRawUnsafe('ANALYZE');
 
-  const [patients, versions, items, pending, sessionLogs] = await Promise.all([
+  const [patients, versions, items, pending, sessionLogs, openAlerts] = await Promise.all([
     db.patient.count(),
     db.planVersion.count(),
     db.planItem.count(),
     db.signOff.count({ where: { status: 'PENDING' } }),
     db.sessionLog.count(),
+    db.alert.count({ where: { acknowledgedAt: null } }),
   ]);
   const staff = rows.users.filter((user) => user.role !== 'PATIENT').length;
   writeFileSync(manifestPath, JSON.stringify({ password: BENCH_PASSWORD, ...manifest }, null, 2));
   console.log(
     `Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${patients} patients (each with a portal account), ${staff} staff ` +
       `(${SHAPE.therapists} therapists + 1 part-time, ${SHAPE.surgeons} surgeons + 1 part-time, 1 admin), ${versions} plan versions, ` +
-      `${items} plan items, ${pending} sign-offs waiting, ${sessionLogs} logged sessions.`,
+      `${items} plan items, ${pending} sign-offs waiting, ${sessionLogs} logged sessions (${SHAPE.therapists} patients with ${SHAPE.heavyPatientSessions} each), ${openAlerts} open alerts.`,
   );
 }
 

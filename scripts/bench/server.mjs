@@ -4,7 +4,8 @@ import net from 'node:net';
 import { bin } from '../lib/database.mjs';
 import { runQuietly, startInBackground } from './processes.mjs';
 
-export const BENCH_DIST_DIR = '.next-bench';
+// BENCH_DIST_DIR lets two bench runs in one tree keep separate builds.
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench';
 
 /**
  * `next build` in two steps, compile then generate, which is the whole of a production build less its
@@ -45,11 +46,14 @@ async function waitUntilServing(baseUrl, server, timeoutMs) {
   throw new Error(`The server did not answer within ${timeoutMs / 1000} s:\n${server.outputTail()}`);
 }
 
-/** Serves the bench build on 127.0.0.1 only; resolves once /login answers. */
-export async function startServer({ env, port }) {
+/**
+ * Serves the bench build on 127.0.0.1 only; resolves once /login answers. `processes` is passed to
+ * `npm start` as WEB_CONCURRENCY; `nodeArgs` go before the script (a CPU profile: --cpu-prof).
+ */
+export async function startServer({ env, port, processes = 1, nodeArgs = [] }) {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startInBackground(process.execPath, ['scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...env, REGIMEN_DIST_DIR: BENCH_DIST_DIR, NEXTAUTH_URL: baseUrl },
+  const server = startInBackground(process.execPath, [...nodeArgs, 'scripts/serve.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...env, REGIMEN_DIST_DIR: BENCH_DIST_DIR, NEXTAUTH_URL: baseUrl, WEB_CONCURRENCY: String(processes) },
   });
   await waitUntilServing(baseUrl, server, 60_000);
   return { baseUrl, server };

@@ -209,8 +209,10 @@ export class Visitor {
 
 /**
  * Sends the same request until every worker of `server` has answered it (a single server: once), and returns each
- * worker's answer. The primary hands new connections to the workers in turn, so this takes about as many requests as
- * there are workers; it gives up, saying which workers never answered, after ten rounds.
+ * worker's answer. The primary hands new connections to the workers in turn, but only to a worker that has taken
+ * the last one it was given: a worker busy for a moment (a render, a reconnect) is skipped, so on a busy machine
+ * one worker can take many requests in a row. Hence a bound in time, not in tries: it gives up, saying which
+ * workers never answered, after a minute of asking.
  */
 export async function askEveryWorker(server: NextServer, send: () => Promise<Answer>, what: string): Promise<Map<number, Answer>> {
   const answers = new Map<number, Answer>();
@@ -218,16 +220,22 @@ export async function askEveryWorker(server: NextServer, send: () => Promise<Ans
     answers.set(server.workerPids[0]!, await send());
     return answers;
   }
-  for (let attempt = 0; attempt < 10 * server.workerPids.length && answers.size < server.workerPids.length; attempt += 1) {
+  const deadline = Date.now() + 60_000;
+  let tries = 0;
+  while (answers.size < server.workerPids.length && Date.now() < deadline) {
+    tries += 1;
     const answer = await send();
     if (answer.worker === null) throw new Error(`${what}: the answer names no worker (status ${answer.status})`);
     if (!server.workerPids.includes(answer.worker)) throw new Error(`${what}: answered by ${answer.worker}, not one of the workers ${server.workerPids.join(', ')}`);
-    // A `send` of two requests (a redirect followed) on two workers would reach the same worker every time:
-    // one request more in between moves the turn on.
-    if (answers.has(answer.worker)) await (await fetch(`${server.baseUrl}/login`, { headers: { connection: 'close' }, redirect: 'manual' })).arrayBuffer();
+    if (answers.has(answer.worker)) {
+      // A `send` of two requests (a redirect followed) on two workers would reach the same worker every time: one
+      // request more in between moves the turn on, and a short pause lets a busy worker take its next connection.
+      await (await fetch(`${server.baseUrl}/login`, { headers: { connection: 'close' }, redirect: 'manual' })).arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 100)));
+    }
     answers.set(answer.worker, answer);
   }
   const silent = server.workerPids.filter((worker) => !answers.has(worker));
-  if (silent.length > 0) throw new Error(`${what}: workers ${silent.join(', ')} never answered in ${10 * server.workerPids.length} requests`);
+  if (silent.length > 0) throw new Error(`${what}: workers ${silent.join(', ')} never answered in ${tries} requests over a minute`);
   return answers;
 }
