@@ -96,7 +96,9 @@ export function runLoad({ baseUrl, path, paths, cookies, connections, seconds, s
         setupClient(client) {
           const index = nextConnection++;
           const cookie = cookies[index % cookies.length];
-          if (paths) client.setRequest({ method: 'GET', path: paths[index % paths.length], headers: { accept: 'text/html', cookie } });
+          // setRequests, not setRequest: the latter changes only the request in flight, and every later request on
+          // the connection went back to the default (the first path, no cookie: a redirect to /login).
+          if (paths) client.setRequests([{ method: 'GET', path: paths[index % paths.length], headers: { accept: 'text/html', cookie } }]);
           else client.setHeaders({ accept: 'text/html', cookie });
         },
       },
