@@ -47,7 +47,7 @@ export function PasswordOrPasskey({ id, label = 'Your password', name = 'passwor
       </div>
       <input ref={answerRef} type="hidden" name="passkeyAnswer" defaultValue="" />
       <div>
-        <button type="button" className="secondary" onClick={usePasskey} disabled={isAsking}>
+        <button type="button" className="secondary passkey-button" onClick={usePasskey} disabled={isAsking}>
           Use passkey
         </button>
       </div>
