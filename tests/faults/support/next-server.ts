@@ -64,7 +64,9 @@ export async function startNextServer(env: Record<string, string>, { workers = 1
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_URL: baseUrl,
       REGIMEN_DIST_DIR: distDir,
-      ...(workers > 1 ? { WEB_CONCURRENCY: String(workers), REGIMEN_TEST_WORKER_HEADER: '1' } : { WEB_CONCURRENCY: '1' }),
+      // Every answer names the process that wrote it, one worker or several (tests only).
+      WEB_CONCURRENCY: String(workers),
+      REGIMEN_TEST_WORKER_HEADER: '1',
       ...env,
     },
     // Its own process group, so stopping it stops whatever it started.
